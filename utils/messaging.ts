@@ -1,0 +1,44 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { Release } from './release/schema';
+
+/**
+ * Every message between the extension's contexts, with its payload and reply. The content script
+ * never says which tab it is in: the background reads it from the sender.
+ *
+ * Hand-rolled rather than @webext-core/messaging: the content script has an 8 KB gzip budget and this
+ * typed wrapper costs a few hundred bytes where the library (with its error serialiser) costs ~2 KB.
+ * Receivers validate payloads with zod; the types here keep senders honest at compile time.
+ */
+export interface ProtocolMap {
+  /** Content script → background: this page is a release (sent only when one is detected). */
+  releaseDetected(release: Release): void;
+  /** Content script → background: after in-page navigation, the page is no longer a release. */
+  releaseCleared(data: undefined): void;
+}
+
+type Key = keyof ProtocolMap;
+type Data<K extends Key> = Parameters<ProtocolMap[K]>[0];
+type Reply<K extends Key> = ReturnType<ProtocolMap[K]>;
+interface Envelope<K extends Key = Key> { wireboost: K; data: Data<K> }
+export type Sender = Browser.runtime.MessageSender;
+
+export function sendMessage<K extends Key>(type: K, data: Data<K>): Promise<Reply<K>> {
+  return browser.runtime.sendMessage({ wireboost: type, data } satisfies Envelope<K>) as Promise<Reply<K>>;
+}
+
+export function sendMessageToTab<K extends Key>(tabId: number, type: K, data: Data<K>): Promise<Reply<K>> {
+  return browser.tabs.sendMessage(tabId, { wireboost: type, data } satisfies Envelope<K>) as Promise<Reply<K>>;
+}
+
+/** Handle one message type; returns a function that removes the handler. */
+export function onMessage<K extends Key>(
+  type: K,
+  handler: (msg: { data: Data<K>; sender: Sender }) => Reply<K> | Promise<Reply<K>>,
+): () => void {
+  const listener = (message: unknown, sender: Sender) => {
+    if (!message || typeof message !== 'object' || (message as Envelope).wireboost !== type) return undefined;
+    return Promise.resolve(handler({ data: (message as Envelope<K>).data, sender }));
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
