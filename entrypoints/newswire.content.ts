@@ -9,7 +9,10 @@ export default defineContentScript({
   main(ctx) {
     let reported = false;
     const detect = () => {
+      const start = performance.now();
       const release = extractRelease(document, location.href);
+      // Visible to the page's performance timeline: the e2e run reports it as real-browser timing.
+      performance.measure('wireboost:detect+extract', { start, end: performance.now() });
       if (release.isRelease) {
         reported = true;
         void sendMessage('releaseDetected', release);

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corpusFile, startWireServer, type WireServer } from './wire-server';
+import { launchWithExtension, openPopup, tabIdFor, waitForBadge, type ExtensionBrowser } from './browser';
+
+const RELEASE = {
+  url: 'https://www.prnewswire.com/news-releases/hackerrank--cybermedia-technologies-partner-to-help-close-the-stem-skills-gap-in-federal-government-300256929.html',
+  file: corpusFile('prn-hackerrank-cybermedia.html'),
+  headline: 'HackerRank & Cybermedia Technologies Partner to Help Close the STEM Skills Gap in Federal Government',
+  company: 'HackerRank',
+};
+const LISTING = {
+  url: 'https://www.prnewswire.com/news-releases/news-releases-list/',
+  file: corpusFile('neg-prn-ism-search-listing-excerpt.html'),
+};
+
+describe('PR Newswire in real Chromium with the production manifest', () => {
+  let server: WireServer;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    server = await startWireServer([RELEASE, LISTING]);
+    browser = await launchWithExtension({ hosts: server.hosts, port: server.port });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('badges a release page and shows its headline, company and age in the popup', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(RELEASE.url);
+    const tabId = await tabIdFor(browser, RELEASE.url);
+    expect(await waitForBadge(browser, tabId, 'PR')).toBe('PR');
+
+    const timing = await page.evaluate(() =>
+      performance.getEntriesByName('wireboost:detect+extract').map((e) => e.duration));
+    if (timing.length) console.log(`detect+extract in Chromium: ${timing[0]!.toFixed(2)} ms`);
+
+    const popup = await openPopup(browser, tabId);
+    await expect.poll(() => popup.getByTestId('release-headline').textContent()).toBe(RELEASE.headline);
+    expect(await popup.getByTestId('release-company').textContent()).toBe(RELEASE.company);
+    expect(await popup.getByTestId('release-age').textContent()).toMatch(/^hit the wire \d+ years ago$/);
+    await popup.close();
+    await page.close();
+  });
+
+  it('leaves a listing page unbadged and says so plainly in the popup', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(LISTING.url);
+    await page.waitForLoadState('load');
+    const tabId = await tabIdFor(browser, LISTING.url);
+    // Give the content script time to run: it must stay silent.
+    await page.waitForTimeout(1500);
+    expect(await waitForBadge(browser, tabId, 'PR', 500)).toBe('');
+    const popup = await openPopup(browser, tabId);
+    await expect.poll(() => popup.getByTestId('not-a-release').isVisible()).toBe(true);
+    expect(await popup.getByTestId('not-a-release').textContent()).toContain('No press release on this page');
+    await popup.close();
+    await page.close();
+  });
+});
