@@ -1,11 +1,32 @@
 import { storage } from 'wxt/utils/storage';
 import type { TabReleases } from './tab-state';
+import type { Draft, MessagingKit, StoredRelease } from './drafts/schema';
 
 /**
- * Every storage item the extension keeps, typed and versioned. Session storage survives a service
- * worker restart but not a browser restart — right for per-tab state, whose tab ids die with the browser.
+ * Every storage item the extension keeps, typed and versioned (bump `version` and add a migration when a
+ * shape changes). Session storage survives a service-worker restart but not a browser restart — right for
+ * per-tab state, whose tab ids die with the browser. Drafts, releases and the kit are local: they must
+ * survive everything, including the browser restarting mid-edit.
  */
 export const tabReleasesItem = storage.defineItem<TabReleases>('session:tabReleases', {
   fallback: {},
+  version: 1,
+});
+
+/** Releases the team has boosted, by release id. */
+export const releasesItem = storage.defineItem<Record<string, StoredRelease>>('local:releases', {
+  fallback: {},
+  version: 1,
+});
+
+/** Every draft, by draft id (the unit the popup, workspace and sync edit). */
+export const draftsItem = storage.defineItem<Record<string, Draft>>('local:drafts', {
+  fallback: {},
+  version: 1,
+});
+
+/** The team's messaging kit (local copy; the team server's copy wins when signed in). */
+export const kitItem = storage.defineItem<MessagingKit | null>('local:kit', {
+  fallback: null,
   version: 1,
 });
