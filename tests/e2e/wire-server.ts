@@ -27,7 +27,7 @@ export interface WireServer {
  * hostnames here, so the production manifest's https://www.prnewswire.com/* match runs unchanged.
  */
 export async function startWireServer(pages: ServedPage[]): Promise<WireServer> {
-  const { private: key, cert } = await generate([{ name: 'commonName', value: 'localhost' }], { days: 1, keySize: 2048 });
+  const { private: key, cert } = await generate([{ name: 'commonName', value: 'localhost' }], { keySize: 2048, algorithm: 'sha256', notAfterDate: new Date(Date.now() + 86_400_000) });
   const byUrl = new Map(pages.map((p) => { const u = new URL(p.url); return [`${u.host}${u.pathname}`, p] as const; }));
   const server = https.createServer({ key, cert }, async (req, res) => {
     const page = byUrl.get(`${req.headers.host}${(req.url ?? '/').split('?')[0]}`);
