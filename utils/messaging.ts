@@ -14,7 +14,14 @@ export interface ProtocolMap {
   releaseDetected(release: Release): void;
   /** Content script → background: after in-page navigation, the page is no longer a release. */
   releaseCleared(data: undefined): void;
+  /**
+   * Popup / workspace → background: fetch a wire URL the user pasted, extract and boost it.
+   * Replies with the new release id, or a human error; the background opens nothing itself.
+   */
+  boostUrl(url: string): BoostUrlReply;
 }
+
+export type BoostUrlReply = { releaseId: string } | { error: string };
 
 type Key = keyof ProtocolMap;
 type Data<K extends Key> = Parameters<ProtocolMap[K]>[0];
