@@ -1,0 +1,80 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import type { AppDeps, AppEnv } from './lib/context.ts';
+import { isAllowedOrigin } from './lib/origins.ts';
+import { requireMember, requireUser } from './lib/membership.ts';
+import { CLIENT_IP_HEADER } from './auth/auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { meRoutes } from './routes/me.ts';
+import { releaseRoutes } from './routes/releases.ts';
+import { draftRoutes } from './routes/drafts.ts';
+import { approvalRoutes } from './routes/approvals.ts';
+import { kitRoutes } from './routes/kit.ts';
+import { commentRoutes } from './routes/comments.ts';
+import { reviewLinkRoutes } from './routes/review-links.ts';
+import { mediaListRoutes } from './routes/media-lists.ts';
+import { activityRoutes } from './routes/activity.ts';
+import { reviewPageRoutes } from './review/routes.ts';
+import { openApiDocument } from './openapi.ts';
+
+export type { AppDeps } from './lib/context.ts';
+
+/**
+ * The whole team server as a function of its dependencies. Tests call `createApp(deps).request(…)`;
+ * server/main.ts serves the same app over HTTP. Nothing here keeps state between requests.
+ */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) return err.getResponse();
+    console.error('[wireboost] unhandled', err);
+    return c.json({ error: 'internal', message: 'internal error' }, 500);
+  });
+  app.notFound((c) => c.json({ error: 'not_found', message: 'no such route' }, 404));
+
+  // CORS: the configured extension origins and the server's own origin (reviewer page) only.
+  app.use('/api/*', cors({
+    origin: (origin) => (origin && isAllowedOrigin(deps.config, origin) ? origin : null),
+    credentials: true,
+    allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+    allowHeaders: ['Content-Type', 'Authorization'],
+    exposeHeaders: ['set-auth-token'],
+    maxAge: 600,
+  }));
+
+  app.route('/', healthRoutes(deps));
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(deps.config.publicUrl)));
+
+  // better-auth owns /api/auth/*. The client address is taken from the socket, never from the client.
+  app.on(['GET', 'POST'], '/api/auth/*', (c) => {
+    const headers = new Headers(c.req.raw.headers);
+    headers.delete(CLIENT_IP_HEADER);
+    const ip = deps.clientIp?.(c);
+    if (ip) headers.set(CLIENT_IP_HEADER, ip);
+    return deps.auth.handler(new Request(c.req.raw, { headers }));
+  });
+
+  app.use('/api/me', requireUser(deps));
+  app.route('/api/me', meRoutes(deps));
+
+  // Every organisation route: signed in AND a member of :orgId.
+  app.use('/api/orgs/:orgId/*', requireUser(deps), requireMember(deps));
+  const org = '/api/orgs/:orgId';
+  app.route(`${org}/releases`, releaseRoutes(deps));
+  app.route(`${org}/drafts`, draftRoutes(deps));
+  app.route(`${org}/drafts`, approvalRoutes(deps));
+  app.route(`${org}/kit`, kitRoutes(deps));
+  app.route(`${org}/comments`, commentRoutes(deps));
+  app.route(`${org}/review-links`, reviewLinkRoutes(deps));
+  app.route(`${org}/media-lists`, mediaListRoutes(deps));
+  app.route(`${org}/activity`, activityRoutes(deps));
+
+  // Public reviewer page: the signed link is the only credential.
+  app.route('/review', reviewPageRoutes(deps));
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

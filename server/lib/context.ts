@@ -1,0 +1,28 @@
+import type { Context } from 'hono';
+import type { Db } from '../db/client.ts';
+import type { Auth } from '../auth/auth.ts';
+import type { ServerConfig } from '../config.ts';
+
+/** Everything createApp needs; tests pass in-memory PGlite, main.ts passes the real thing. */
+export interface AppDeps {
+  db: Db;
+  auth: Auth;
+  config: ServerConfig;
+  clock: () => Date;
+  /** Client address from the socket (main.ts); used as the rate-limit key. */
+  clientIp?: (c: Context) => string | undefined;
+}
+
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface AppEnv {
+  Variables: {
+    user: SessionUser;
+    orgId: string;
+    role: string;
+  };
+}

@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { createApp } from './app.ts';
+import { createAuth } from './auth/auth.ts';
+import { configFromEnv, DEFAULT_HOST, DEFAULT_PORT } from './config.ts';
+import { openDatabase } from './db/client.ts';
+
+/**
+ * `npm run server` (and the lead's `npm start`): PGlite under ./.data unless DATABASE_URL is set.
+ * Env: PORT (8787), HOST (127.0.0.1), DATABASE_URL, WIREBOOST_DATA_DIR (./.data), BETTER_AUTH_SECRET,
+ * REVIEW_LINK_SECRET, WIREBOOST_PUBLIC_URL, WIREBOOST_EXTENSION_ORIGINS, WIREBOOST_DEV_ANY_EXTENSION,
+ * WIREBOOST_AUTH_RATE_LIMIT / _WINDOW / _MAX, WIREBOOST_DB_POOL.
+ */
+async function main() {
+  const dataDir = resolve(process.env.WIREBOOST_DATA_DIR ?? '.data');
+  const config = configFromEnv(process.env, dataDir);
+  const database = await openDatabase({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir: resolve(dataDir, 'pglite'),
+    poolSize: Number(process.env.WIREBOOST_DB_POOL ?? 10),
+  });
+  const auth = createAuth(database.db, config, (invite) => {
+    console.log(`[wireboost] invitation ${invite.id} for ${invite.email} (${invite.role}) to ${invite.organizationId}`);
+  });
+  const app = createApp({
+    db: database.db, auth, config, clock: () => new Date(),
+    clientIp: (c) => {
+      try { return getConnInfo(c).remote.address; } catch { return undefined; }
+    },
+  });
+  const port = Number(process.env.PORT ?? DEFAULT_PORT);
+  const hostname = process.env.HOST ?? DEFAULT_HOST;
+  const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+    console.log(`[wireboost] team server on http://${hostname}:${info.port} (${database.kind})`);
+  });
+  const stop = () => {
+    server.close();
+    void database.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error('[wireboost] failed to start', err);
+  process.exit(1);
+});

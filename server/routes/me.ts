@@ -1,0 +1,27 @@
+import { eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { member, organization } from '../db/schema/index.ts';
+import type { AppDeps, AppEnv } from '../lib/context.ts';
+import type { RouteDoc } from '../lib/openapi.ts';
+
+const Me = z.object({
+  user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  organizations: z.array(z.object({ id: z.string(), name: z.string(), slug: z.string(), role: z.string() })),
+});
+
+export const meDocs: RouteDoc[] = [
+  { method: 'get', path: '/api/me', tag: 'account', auth: 'session', summary: 'The signed-in user and their organisations with roles',
+    responses: { 200: { description: 'me', schema: Me } } },
+];
+
+export function meRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.get('/', async (c) => {
+    const user = c.get('user');
+    const orgs = await deps.db.select({ id: organization.id, name: organization.name, slug: organization.slug, role: member.role })
+      .from(member).innerJoin(organization, eq(organization.id, member.organizationId)).where(eq(member.userId, user.id));
+    return c.json({ user, organizations: orgs });
+  });
+  return app;
+}
