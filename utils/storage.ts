@@ -30,3 +30,32 @@ export const kitItem = storage.defineItem<MessagingKit | null>('local:kit', {
   fallback: null,
   version: 1,
 });
+
+/**
+ * Media lists imported from CSV: only SHA-256 hashes of normalised e-mails are kept (never raw addresses),
+ * with what the import reported, so the popup can show size warnings without re-reading the file.
+ */
+export interface StoredMediaList {
+  id: string;
+  name: string;
+  createdAt: string;
+  /** SHA-256 hex of trimmed, lower-cased e-mails, deduplicated. */
+  hashes: string[];
+  totalRows: number;
+  invalidRows: { line: number; reason: string }[];
+  warnings: string[];
+}
+export const mediaListsItem = storage.defineItem<Record<string, StoredMediaList>>('local:mediaLists', {
+  fallback: {},
+  version: 1,
+});
+
+/** Extension settings that are not part of the team's kit (this browser only). */
+export interface Settings {
+  /** The team server's base URL; empty = local only. */
+  teamServerUrl: string;
+}
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: { teamServerUrl: '' },
+  version: 1,
+});

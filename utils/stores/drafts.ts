@@ -1,0 +1,158 @@
+import { create } from 'zustand';
+import type { Draft, MessagingKit, StoredRelease } from '../drafts/schema';
+import type { Release } from '../release/schema';
+import { draftsItem, kitItem, mediaListsItem, releasesItem, type StoredMediaList } from '../storage';
+import { createAutosave, type Autosave } from '../autosave';
+import { boostRelease } from '../boost';
+import { applyPatch, duplicateDraft } from './engine';
+
+export type SaveState = 'saved' | 'pending' | 'error';
+
+export interface DraftsState {
+  /** False until the first read from storage: views render nothing rather than a false empty state. */
+  hydrated: boolean;
+  drafts: Record<string, Draft>;
+  releases: Record<string, StoredRelease>;
+  mediaLists: Record<string, StoredMediaList>;
+  kit: MessagingKit | null;
+  saveState: SaveState;
+  saveError: string | null;
+  hydrate(): Promise<void>;
+  /** Make sure a release and its drafts exist (idempotent); returns the release id. */
+  boost(release: Release): Promise<string>;
+  update(id: string, patch: Partial<Draft>): void;
+  duplicate(id: string): string | null;
+  remove(id: string): void;
+  addMediaList(list: StoredMediaList): Promise<void>;
+  /** Write pending edits now. */
+  flush(): Promise<void>;
+}
+
+/**
+ * One drafts store per page (popup, workspace). Edits change memory at once and are written to
+ * `local:drafts` within 150 ms (flushed on pagehide / hidden); writes from other contexts arrive by
+ * storage watching and are merged without clobbering edits not yet written.
+ */
+export function createDraftsStore(opts: { now?: () => Date; delayMs?: number; listen?: boolean } = {}) {
+  const now = opts.now ?? (() => new Date());
+  /** Draft ids edited here and not yet confirmed written, with an edit counter. */
+  const dirty = new Map<string, number>();
+  let autosave: Autosave | null = null;
+  let unwatch: (() => void)[] = [];
+
+  return create<DraftsState>()((set, get) => {
+    const markDirty = (id: string) => {
+      dirty.set(id, (dirty.get(id) ?? 0) + 1);
+      set({ saveState: 'pending' });
+      autosave?.schedule();
+    };
+
+    const write = (): Promise<void> => {
+      const snapshot = new Map(dirty);
+      // Synchronous start: no awaited read before the write (unload handlers depend on it).
+      return draftsItem.setValue(get().drafts).then(() => {
+        for (const [id, n] of snapshot) if (dirty.get(id) === n) dirty.delete(id);
+        set({ saveState: dirty.size ? 'pending' : 'saved', saveError: null });
+      });
+    };
+
+    return {
+      hydrated: false,
+      drafts: {},
+      releases: {},
+      mediaLists: {},
+      kit: null,
+      saveState: 'saved',
+      saveError: null,
+
+      async hydrate() {
+        const [drafts, releases, mediaLists, kit] = await Promise.all([
+          draftsItem.getValue(), releasesItem.getValue(), mediaListsItem.getValue(), kitItem.getValue(),
+        ]);
+        autosave?.dispose();
+        autosave = createAutosave({
+          write,
+          delayMs: opts.delayMs,
+          ...(opts.listen === false ? { target: null, doc: null } : {}),
+          onError: (e) => set({ saveState: 'error', saveError: e instanceof Error ? e.message : String(e) }),
+        });
+        set({ hydrated: true, drafts, releases, mediaLists, kit });
+        unwatch.forEach((u) => u());
+        unwatch = [
+          draftsItem.watch((incoming) => {
+            const local = get().drafts;
+            const merged: Record<string, Draft> = { ...(incoming ?? {}) };
+            for (const id of dirty.keys()) {
+              const mine = local[id];
+              if (mine) merged[id] = mine;
+              else delete merged[id];
+            }
+            set({ drafts: merged });
+          }),
+          releasesItem.watch((releases) => set({ releases: releases ?? {} })),
+          mediaListsItem.watch((lists) => set({ mediaLists: lists ?? {} })),
+          kitItem.watch((kit) => set({ kit })),
+        ];
+      },
+
+      async boost(release) {
+        await get().flush();
+        const id = await boostRelease(release, get().kit, now());
+        const [drafts, releases] = await Promise.all([draftsItem.getValue(), releasesItem.getValue()]);
+        const local = get().drafts;
+        const merged = { ...drafts };
+        for (const d of dirty.keys()) if (local[d]) merged[d] = local[d]!;
+        set({ drafts: merged, releases });
+        return id;
+      },
+
+      update(id, patch) {
+        const current = get().drafts[id];
+        if (!current) return;
+        set({ drafts: { ...get().drafts, [id]: applyPatch(current, patch, now()) } });
+        markDirty(id);
+      },
+
+      duplicate(id) {
+        const current = get().drafts[id];
+        if (!current) return null;
+        const copy = duplicateDraft(current, now());
+        set({ drafts: { ...get().drafts, [copy.id]: copy } });
+        markDirty(copy.id);
+        return copy.id;
+      },
+
+      remove(id) {
+        if (!get().drafts[id]) return;
+        const { [id]: _gone, ...rest } = get().drafts;
+        set({ drafts: rest });
+        markDirty(id);
+      },
+
+      async addMediaList(list) {
+        const all = await mediaListsItem.getValue();
+        await mediaListsItem.setValue({ ...all, [list.id]: list });
+        set({ mediaLists: { ...get().mediaLists, [list.id]: list } });
+      },
+
+      async flush() {
+        await autosave?.flush();
+      },
+    };
+  });
+}
+
+/** The store of this page (popup or workspace); tests make their own with createDraftsStore(). */
+export const useDrafts = createDraftsStore();
+
+/* Selectors: components subscribe to slices, never to the whole store. */
+export const selectDraft = (id: string | null) => (s: DraftsState) => (id ? s.drafts[id] ?? null : null);
+export const selectRelease = (id: string | null) => (s: DraftsState) => (id ? s.releases[id] ?? null : null);
+
+/** Drafts of a release, optionally one platform, oldest first (stable order while editing). */
+export function draftsOf(drafts: Record<string, Draft>, releaseId: string | null, platform?: Draft['platform']): Draft[] {
+  const angleOrder = { news: 0, quote: 1, insight: 2, custom: 3 } as const;
+  return Object.values(drafts)
+    .filter((d) => d.releaseId === releaseId && (!platform || d.platform === platform))
+    .sort((a, b) => angleOrder[a.angle] - angleOrder[b.angle] || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
