@@ -155,5 +155,6 @@ export function slugify(text: string, max = 48): string {
   if (slug.length <= max) return slug;
   const cut = slug.slice(0, max + 1);
   const at = cut.lastIndexOf('-');
-  return (at > max / 2 ? cut.slice(0, at) : slug.slice(0, max)).replace(/-+$/, '');
+  return (at > max / 2 ? cut.slice(0, at) : slug.slice(0, max)).replace(/-+$/, '')
+    .replace(/(?:-(?:a|an|the|to|of|in|on|for|and|or|with|by|at|as))+$/, '');
 }
