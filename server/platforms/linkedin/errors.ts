@@ -38,7 +38,7 @@ export function draftFieldForLinkedInPath(path: string | undefined): string | un
   if (!path) return undefined;
   const normalized = path.replace(/^\//, '').replace(/\//g, '.').replace(/\.\d+(?=\.|$)/g, '');
   for (const [suffix, field] of LINKEDIN_PATH_TO_DRAFT_FIELD) {
-    if (normalized === suffix || normalized.endsWith(`.${suffix}`) || normalized.startsWith(`${suffix}.`)) return field;
+    if (`.${normalized}.`.includes(`.${suffix}.`)) return field;
   }
   return undefined;
 }

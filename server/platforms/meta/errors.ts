@@ -92,10 +92,10 @@ export const META_PARAM_TO_DRAFT_FIELD: [string, string][] = [
   ['daily_budget', 'dailyBudget'],
   ['start_time', 'schedule'],
   ['end_time', 'schedule'],
+  ['custom_audiences', 'mediaList'],
   ['targeting', 'audience'],
   ['flexible_spec', 'audience'],
   ['geo_locations', 'audience'],
-  ['custom_audiences', 'mediaList'],
   ['payload', 'mediaList'],
   ['name', 'name'],
 ];
@@ -104,7 +104,9 @@ export function draftFieldForMetaParam(path: string | undefined): string | undef
   if (!path) return undefined;
   const normalized = path.replace(/\[\d+\]/g, '').replace(/\//g, '.');
   for (const [suffix, field] of META_PARAM_TO_DRAFT_FIELD) {
-    if (normalized === suffix || normalized.endsWith(`.${suffix}`)) return field;
+    // The blamed path may stop at the field or go deeper into it (call_to_action.type → cta).
+    const dotted = `.${normalized}.`;
+    if (dotted.includes(`.${suffix}.`)) return field;
   }
   return undefined;
 }
