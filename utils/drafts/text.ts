@@ -1,4 +1,4 @@
-import { graphemeCount } from '../platforms/count';
+import { graphemeCount, isSimpleText } from '../platforms/count';
 
 /** Text helpers for copy: grapheme-safe cutting, sentences, tone. Pure and locale-neutral. */
 
@@ -6,6 +6,7 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 export const ELLIPSIS = '…';
 
 export function graphemes(text: string): string[] {
+  if (isSimpleText(text)) return text.split('');
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 
