@@ -94,7 +94,7 @@ export async function runSteps<C>(steps: readonly Step<C>[], ctx: C, o: RunOptio
 }
 
 /** Tags any error with the step it came from, so the message can say where the send stopped. */
-async function withStep<T>(step: string, fn: () => Promise<T> | T): Promise<T> {
+export async function withStep<T>(step: string, fn: () => Promise<T> | T): Promise<T> {
   try {
     return await fn();
   } catch (err) {

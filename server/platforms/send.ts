@@ -8,11 +8,11 @@ import type { FetchLike } from './http.ts';
 import { LINKEDIN_RULES, linkedInResolver } from './linkedin/client.ts';
 import { campaignManagerLink } from './linkedin/requests.ts';
 import { LINKEDIN_STEPS, type LinkedInContext } from './linkedin/steps.ts';
-import { validateLinkedInNames } from './linkedin/targeting.ts';
+import { validateLinkedInNames, validateLinkedInTargeting } from './linkedin/targeting.ts';
 import { META_RULES, metaResolver } from './meta/client.ts';
 import { adsManagerLink } from './meta/requests.ts';
 import { META_STEPS, type MetaContext } from './meta/steps.ts';
-import { runSteps, type Executor, type RunResult, type Step } from './pipeline.ts';
+import { runSteps, withStep, type Executor, type RunResult, type Step } from './pipeline.ts';
 import { retryPolicy, type RetryPolicy } from './retry.ts';
 import { checkSchedule } from './schedule.ts';
 import { MemoryTargetingCache, type SendStore, type TargetingCache } from './store.ts';
@@ -71,10 +71,11 @@ export async function sendDraft(input: SendDraftInput): Promise<SendDraftResult>
   });
   const common = { executor, cache: deps.cache ?? sharedCache, orgId: input.orgId };
   const audiences = input.audiences ?? DEFAULT_AUDIENCES;
+  // Targeting is resolved (and checked) here, before any step runs: nothing is created for a bad audience.
   const prepared: Prepared<MetaContext> | Prepared<LinkedInContext> =
     draft.platform === 'meta'
-      ? prepareMeta(draft, input, metaConfig(deps.meta), audiences, common)
-      : prepareLinkedIn(draft, input, linkedInConfig(deps.linkedin), audiences, common);
+      ? await prepareMeta(draft, input, metaConfig(deps.meta), audiences, common)
+      : await prepareLinkedIn(draft, input, linkedInConfig(deps.linkedin), audiences, common);
   const result = await runSteps(prepared.steps as readonly Step<unknown>[], prepared.ctx, {
     orgId: input.orgId,
     draftId: draft.id,
@@ -95,7 +96,27 @@ export async function sendDraft(input: SendDraftInput): Promise<SendDraftResult>
 
 type Common = { executor: Executor; cache: TargetingCache; orgId: string };
 
-function prepareMeta(draft: MetaDraft, input: SendDraftInput, cfg: MetaConfig, audiences: AudienceTable, c: Common): Prepared<MetaContext> {
+async function prepareMeta(
+  draft: MetaDraft,
+  input: SendDraftInput,
+  cfg: MetaConfig,
+  audiences: AudienceTable,
+  c: Common,
+): Promise<Prepared<MetaContext>> {
+  const names = audiences[draft.audience].meta;
+  const resolve = metaResolver({ cfg, ...c });
+  const targeting = {
+    interests: await withStep('adset', () => resolve('adinterest', names.interests)),
+    workPositions: await withStep('adset', () => resolve('adworkposition', names.workPositions)),
+  };
+  // Unknown names are dropped one by one, but an audience that resolves to nothing would silently become
+  // "everyone in the country": refuse that instead.
+  if (names.interests.length + names.workPositions.length > 0 && targeting.interests.length + targeting.workPositions.length === 0) {
+    throw new PlatformError('meta', 'targeting', `Meta found none of the interests or job titles for "${draft.audience}".`, {
+      draftField: 'audience',
+      step: 'adset',
+    });
+  }
   return {
     steps: META_STEPS,
     ctx: {
@@ -103,23 +124,30 @@ function prepareMeta(draft: MetaDraft, input: SendDraftInput, cfg: MetaConfig, a
       settings: input.settings,
       draft,
       mediaList: input.mediaList,
-      audience: audiences[draft.audience].meta,
-      resolve: metaResolver({ cfg, ...c }),
+      targeting,
     },
     link: (ids) => (ids.campaign ? adsManagerLink(cfg, input.settings.adAccountId, ids.campaign) : undefined),
   };
 }
 
-function prepareLinkedIn(
+async function prepareLinkedIn(
   draft: LinkedInDraft,
   input: SendDraftInput,
   cfg: LinkedInConfig,
   audiences: AudienceTable,
   c: Common,
-): Prepared<LinkedInContext> {
+): Promise<Prepared<LinkedInContext>> {
   const audience = audiences[draft.audience].linkedin;
-  // Refuse a preset that breaks LinkedIn's facet rules before creating anything.
+  // Refuse a preset that breaks LinkedIn's facet rules before any request, then resolve and re-check URNs.
   validateLinkedInNames({ locations: input.settings.countries, ...audience });
+  const resolve = linkedInResolver({ cfg, ...c });
+  const targeting = await withStep('campaign', async () => ({
+    locations: await resolve('locations', input.settings.countries),
+    titles: await resolve('titles', audience.titles ?? []),
+    functions: await resolve('functions', audience.functions ?? []),
+    seniorities: await resolve('seniorities', audience.seniorities ?? []),
+  }));
+  validateLinkedInTargeting(targeting);
   return {
     steps: LINKEDIN_STEPS,
     ctx: {
@@ -127,8 +155,7 @@ function prepareLinkedIn(
       settings: input.settings,
       draft,
       mediaList: input.mediaList,
-      audience,
-      resolve: linkedInResolver({ cfg, ...c }),
+      targeting,
     },
     link: (ids) => (ids.campaign ? campaignManagerLink(cfg, input.settings.adAccountId, ids.campaign) : undefined),
   };

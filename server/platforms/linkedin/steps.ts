@@ -3,8 +3,8 @@ import type { LinkedInConfig } from '../config.ts';
 import type { PlatformResponse } from '../http.ts';
 import { chunk } from '../hash.ts';
 import type { Step } from '../pipeline.ts';
-import type { AudienceNames, MediaListInput, SendSettings } from '../types.ts';
-import type { FacetKey } from './client.ts';
+import type { MediaListInput, SendSettings } from '../types.ts';
+import type { LinkedInTargetingUrns } from './targeting.ts';
 import * as req from './requests.ts';
 
 export interface LinkedInContext {
@@ -12,8 +12,8 @@ export interface LinkedInContext {
   settings: SendSettings;
   draft: LinkedInDraft;
   mediaList?: MediaListInput;
-  audience: AudienceNames['linkedin'];
-  resolve: (facet: FacetKey, names: string[]) => Promise<string[]>;
+  /** Resolved and validated before the first step, so a bad audience never leaves half a campaign behind. */
+  targeting: LinkedInTargetingUrns;
 }
 
 /** Created ids come back in the x-restli-id header (HTTP 201). */
@@ -56,14 +56,7 @@ export const LINKEDIN_STEPS: readonly Step<LinkedInContext>[] = [
   {
     name: 'campaign',
     scope: 'release',
-    build: async (c, ids) => [
-      req.createCampaign(c.cfg, c.settings, c.draft, ids.campaignGroup!, {
-        locations: await c.resolve('locations', c.settings.countries),
-        titles: await c.resolve('titles', c.audience.titles ?? []),
-        functions: await c.resolve('functions', c.audience.functions ?? []),
-        seniorities: await c.resolve('seniorities', c.audience.seniorities ?? []),
-      }),
-    ],
+    build: (c, ids) => [req.createCampaign(c.cfg, c.settings, c.draft, ids.campaignGroup!, c.targeting)],
     idOf: restliId,
   },
   {

@@ -2,7 +2,7 @@ import type { MetaDraft } from '../../../utils/drafts/schema.ts';
 import type { MetaConfig } from '../config.ts';
 import { chunk } from '../hash.ts';
 import type { Step } from '../pipeline.ts';
-import type { AudienceNames, MediaListInput, SendSettings } from '../types.ts';
+import type { MediaListInput, SendSettings } from '../types.ts';
 import * as req from './requests.ts';
 
 export interface MetaContext {
@@ -10,9 +10,8 @@ export interface MetaContext {
   settings: SendSettings;
   draft: MetaDraft;
   mediaList?: MediaListInput;
-  audience: AudienceNames['meta'];
-  /** Live targeting look-up (cached per org): names → {id, name}, unknown names dropped. */
-  resolve: (type: 'adinterest' | 'adworkposition', names: string[]) => Promise<{ id: string; name: string }[]>;
+  /** Resolved before the first step, so a look-up failure never leaves half a campaign behind. */
+  targeting: Omit<req.MetaTargetingIds, 'customAudienceId'>;
 }
 
 const idField = (res: { body: unknown }) => String((res.body as { id?: unknown }).id ?? '');
@@ -53,12 +52,8 @@ export const META_STEPS: readonly Step<MetaContext>[] = [
   {
     name: 'adset',
     scope: 'release',
-    build: async (c, ids) => [
-      req.createAdSet(c.cfg, c.settings, c.draft, ids.campaign!, {
-        interests: await c.resolve('adinterest', c.audience.interests),
-        workPositions: await c.resolve('adworkposition', c.audience.workPositions),
-        customAudienceId: ids.audience,
-      }),
+    build: (c, ids) => [
+      req.createAdSet(c.cfg, c.settings, c.draft, ids.campaign!, { ...c.targeting, customAudienceId: ids.audience }),
     ],
     idOf: idField,
   },
