@@ -1,10 +1,15 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { onMessage } from '@/utils/messaging';
-import { ReleaseSchema } from '@/utils/release/schema';
+import { ReleaseSchema, type Release } from '@/utils/release/schema';
+import { parseDocument } from '@/utils/release/node';
 import { tabReleasesItem } from '@/utils/storage';
 import { createTabState } from '@/utils/tab-state';
 import { showReleaseBadge } from '@/utils/badge';
+import { MENU_ITEMS } from '@/utils/menus';
+import { fetchRelease } from '@/utils/fetch-release';
+import { handleBoostClick, type BoostDeps } from '@/utils/boost-actions';
+import { boostRelease } from '@/utils/boost';
 
 export default defineBackground(() => {
   const tabs = createTabState(tabReleasesItem);
@@ -29,4 +34,34 @@ export default defineBackground(() => {
     if (change.status === 'loading' && change.url) void tabs.clear(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabs.clear(tabId));
+
+  // Menus are created once per install/update; removeAll first keeps it idempotent.
+  browser.runtime.onInstalled.addListener(async () => {
+    await browser.contextMenus.removeAll();
+    for (const item of MENU_ITEMS) browser.contextMenus.create({ ...item, contexts: [...item.contexts] } as never);
+  });
+
+  const deps: BoostDeps = {
+    tabRelease: async (tabId) => (await tabs.get(tabId))?.release ?? null,
+    async extractInTab(tabId) {
+      const [result] = await browser.scripting.executeScript({ target: { tabId }, files: ['/extract-page.js'] });
+      const parsed = ReleaseSchema.safeParse(result?.result);
+      return parsed.success ? parsed.data : null;
+    },
+    // A service worker has no DOMParser: linkedom parses, the same extractor reads.
+    fetchLinked: (url) => fetchRelease(url, parseDocument),
+    boost: (release: Release) => boostRelease(release),
+    async openWorkspace(params) {
+      await browser.tabs.create({ url: `${browser.runtime.getURL('/drafts.html')}?${new URLSearchParams(params)}` });
+    },
+  };
+  onMessage('boostUrl', async ({ data }) => {
+    try {
+      return { releaseId: await deps.boost(await deps.fetchLinked(String(data))) };
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => void handleBoostClick(info, tab, deps));
 });
