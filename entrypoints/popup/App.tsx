@@ -1,12 +1,35 @@
+import { browser } from 'wxt/browser';
 import { useTabRelease } from '@/utils/stores/tab-release';
-import { ReleaseCard } from '@/components/ReleaseCard';
+import { useDrafts } from '@/utils/stores/drafts';
+import { usePopup } from '@/utils/stores/popup';
 import { NotARelease } from '@/components/NotARelease';
+import { ReleaseDrafts } from '@/components/ReleaseDrafts';
+import { SyncSlot } from '@/components/SyncSlot';
+import { Logo } from '@/components/Logo';
 
 export function App() {
-  const hydrated = useTabRelease((s) => s.hydrated);
-  const current = useTabRelease((s) => s.current);
+  const tabHydrated = useTabRelease((s) => s.hydrated);
+  const draftsHydrated = useDrafts((s) => s.hydrated);
+  const hasTabRelease = useTabRelease((s) => s.current != null);
+  const tabId = useTabRelease((s) => s.tabId);
   const error = useTabRelease((s) => s.error);
-  if (!hydrated) return <main aria-busy="true" />;
-  if (error) return <main role="alert">Wireboost could not read this tab: {error}</main>;
-  return <main>{current ? <ReleaseCard release={current.release} now={Date.now()} /> : <NotARelease />}</main>;
+  const save = useDrafts((s) => s.saveState);
+  const releaseId = usePopup((s) => s.releaseId);
+
+  const ready = Boolean(error) || (tabHydrated && draftsHydrated && !(hasTabRelease && !releaseId));
+  return (
+    <div className="popup">
+      <header className="topbar">
+        <Logo />
+        <SyncSlot save={save} />
+        <button type="button" className="icon-button" onClick={() => void browser.runtime.openOptionsPage()} aria-label="Settings" title="Settings"><svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M19.4 13a7.5 7.5 0 0 0 0-2l2.1-1.6-2-3.4-2.5 1a7.6 7.6 0 0 0-1.7-1L15 3.3h-4l-.4 2.7a7.6 7.6 0 0 0-1.7 1l-2.5-1-2 3.4L6.6 11a7.5 7.5 0 0 0 0 2l-2.1 1.6 2 3.4 2.5-1a7.6 7.6 0 0 0 1.7 1l.3 2.7h4l.4-2.7a7.6 7.6 0 0 0 1.7-1l2.5 1 2-3.4L19.4 13zM13 15.5a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7z" transform="translate(-1 0)"/></svg></button>
+      </header>
+      <main aria-busy={!ready}>
+        {!ready ? <div className="skeleton" aria-label="Loading" />
+          : error ? <p role="alert" className="error-text">Wireboost could not read this tab: {error}</p>
+          : releaseId ? <ReleaseDrafts releaseId={releaseId} now={Date.now()} />
+          : <NotARelease tabId={tabId} />}
+      </main>
+    </div>
+  );
 }

@@ -1,7 +1,26 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { useTabRelease } from '@/utils/stores/tab-release';
+import { useDrafts } from '@/utils/stores/drafts';
+import { usePopup } from '@/utils/stores/popup';
+import '@/components/ui.css';
 import './style.css';
 
-void useTabRelease.getState().hydrate();
 createRoot(document.getElementById('root')!).render(<App />);
+
+// Hydrate both stores, then make sure the tab's release has drafts (built once, deterministic ids).
+void Promise.all([useTabRelease.getState().hydrate(), useDrafts.getState().hydrate()]).then(async () => {
+  let opened: string | null = null;
+  const open = async () => {
+    const current = useTabRelease.getState().current;
+    if (!current || current.release.url === opened) return;
+    opened = current.release.url;
+    await usePopup.getState().openRelease(current.release);
+  };
+  useTabRelease.subscribe(() => void open().catch(fail));
+  await open();
+}).catch(fail);
+
+function fail(e: unknown) {
+  useTabRelease.setState({ hydrated: true, error: e instanceof Error ? e.message : String(e) });
+}

@@ -124,7 +124,7 @@ export function clockFor(release: Release, kit: MessagingKit | null, now: Date):
   const status: ClockStatus = n >= deadline ? 'missed' : n > submitBy ? 'at-risk' : 'on-track';
   return {
     publishedAt: release.publishedAt, deadline: new Date(deadline).toISOString(), submitBy: new Date(submitBy).toISOString(),
-    status, hoursAgo: Math.max(0, Math.floor((n - t) / 3_600_000)), hoursLeft: Math.max(0, Math.floor((deadline - n) / 3_600_000)),
+    status, hoursAgo: Math.max(0, Math.floor((n - t) / 3_600_000)), hoursLeft: Math.max(0, Math.ceil((deadline - n) / 3_600_000)),
   };
 }
 

@@ -1,0 +1,43 @@
+import { useId, useMemo } from 'react';
+import type { AudiencePreset } from '@/utils/drafts/schema';
+import { useDrafts, selectDraft } from '@/utils/stores/drafts';
+import { audienceOptions } from '@/utils/stores/engine';
+import { MediaListUpload } from './MediaListUpload';
+
+/** Journalist / blogger / pundit presets with what each means, the inferred beat and geography. */
+export function AudienceChooser({ draftId }: { draftId: string }) {
+  const draft = useDrafts(selectDraft(draftId));
+  const release = useDrafts((s) => (draft ? s.releases[draft.releaseId]?.release ?? null : null));
+  const update = useDrafts((s) => s.update);
+  const name = useId();
+  const options = useMemo(() => (draft && release ? audienceOptions(release, draft.platform) : []), [draft?.platform, release]);
+  if (!draft) return null;
+  return (
+    <section className="audience" aria-label="Audience">
+      <fieldset>
+        <legend>Audience</legend>
+        {options.map((o) => (
+          <label key={o.preset} className={`preset${draft.audience === o.preset ? ' chosen' : ''}`}>
+            <input type="radio" name={name} value={o.preset} checked={draft.audience === o.preset}
+              onChange={() => update(draft.id, { audience: o.preset as AudiencePreset })} data-testid={`audience-${o.preset}`} />
+            <span className="preset-body">
+              <strong>{o.label}</strong>
+              <span className="muted">{o.explanation}</span>
+              <span className="chips">
+                <span className="chip">Beat: {o.beat}</span>
+                <span className="chip">Geo: {o.geo}</span>
+                {o.facets.map((f) => <span key={f} className="chip chip-quiet">{f}</span>)}
+              </span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <p className="fine-print">
+        {draft.platform === 'meta'
+          ? 'On traffic campaigns Meta treats job titles and interests as signals (Advantage detailed targeting), not hard filters.'
+          : 'LinkedIn requires that targeting is not used to discriminate on protected characteristics; location is always included.'}
+      </p>
+      <MediaListUpload draftId={draft.id} />
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { useMemo } from 'react';
+import { browser } from 'wxt/browser';
+import { useDrafts, draftsOf, selectRelease } from '@/utils/stores/drafts';
+import { usePopup } from '@/utils/stores/popup';
+import { clockFor } from '@/utils/stores/engine';
+import { ReleaseCard } from './ReleaseCard';
+import { PlatformTabs } from './PlatformTabs';
+import { VariantBar } from './VariantBar';
+import { DraftPreview } from './DraftPreview';
+import { DraftEditor } from './DraftEditor';
+import { AudienceChooser } from './AudienceChooser';
+import { UtmEditor } from './UtmEditor';
+import { ExportBar } from './ExportBar';
+
+export function openWorkspace(params: Record<string, string>): void {
+  void browser.tabs.create({ url: `${browser.runtime.getURL('/drafts.html')}?${new URLSearchParams(params)}` });
+}
+
+/** The popup's body for one release: card with clock, platform tabs, variant preview + editor, actions. */
+export function ReleaseDrafts({ releaseId, now }: { releaseId: string; now: number }) {
+  const stored = useDrafts(selectRelease(releaseId));
+  const kit = useDrafts((s) => s.kit);
+  const all = useDrafts((s) => s.drafts);
+  const duplicate = useDrafts((s) => s.duplicate);
+  const remove = useDrafts((s) => s.remove);
+  const platform = usePopup((s) => s.platform);
+  const selected = usePopup((s) => s.selected[platform]);
+  const setPlatform = usePopup((s) => s.setPlatform);
+  const select = usePopup((s) => s.select);
+
+  const mine = useMemo(() => draftsOf(all, releaseId), [all, releaseId]);
+  const list = useMemo(() => mine.filter((d) => d.platform === platform), [mine, platform]);
+  const counts = { meta: mine.filter((d) => d.platform === 'meta').length, linkedin: mine.filter((d) => d.platform === 'linkedin').length };
+  const current = list.find((d) => d.id === selected) ?? list[0] ?? null;
+  const clock = useMemo(() => (stored ? clockFor(stored.release, kit, new Date(now)) : undefined), [stored, kit, now]);
+  if (!stored) return null;
+
+  return (
+    <>
+      <ReleaseCard release={stored.release} now={now} clock={clock} />
+      <PlatformTabs value={platform} counts={counts} onChange={setPlatform} idBase="popup">
+        {current ? (
+          <div className="draft" data-testid="draft" data-draft-id={current.id}>
+            <VariantBar drafts={list} selectedId={current.id} onSelect={(id) => select(platform, id)}
+              onDuplicate={() => select(platform, duplicate(current.id))}
+              onDelete={() => { const i = list.indexOf(current); remove(current.id); select(platform, list[i + 1]?.id ?? list[i - 1]?.id ?? null); }} />
+            <DraftPreview draftId={current.id} />
+            <DraftEditor draftId={current.id} />
+            <details className="section">
+              <summary>Audience &amp; media list</summary>
+              <AudienceChooser draftId={current.id} />
+            </details>
+            <details className="section">
+              <summary>Destination &amp; UTM</summary>
+              <UtmEditor draftId={current.id} />
+            </details>
+          </div>
+        ) : (
+          <div className="empty-panel" data-testid="no-variants">
+            <p>No {platform === 'meta' ? 'Meta' : 'LinkedIn'} variants left for this release.</p>
+            <button type="button" className="secondary" onClick={() => void usePopup.getState().openRelease(stored.release)}>Rebuild drafts</button>
+          </div>
+        )}
+      </PlatformTabs>
+      <footer className="actions">
+        <ExportBar drafts={mine} release={stored.release} />
+        <button type="button" className="primary" onClick={() => openWorkspace({ release: releaseId, ...(current ? { draft: current.id } : {}) })} data-testid="open-workspace">
+          Open in workspace
+        </button>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,8 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { useDrafts } from '@/utils/stores/drafts';
+import '@/components/ui.css';
+import './style.css';
+
+void useDrafts.getState().hydrate();
+createRoot(document.getElementById('root')!).render(<App />);

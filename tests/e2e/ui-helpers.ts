@@ -1,0 +1,93 @@
+/// <reference types="chrome" />
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { corpusFile, type ServedPage } from './wire-server';
+import { currentWorker, type ExtensionBrowser } from './browser';
+
+export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-output/screenshots');
+const require = createRequire(import.meta.url);
+
+/** Real corpus releases, one per wire the corpus has, with what the popup must show. */
+export const CORPUS_RELEASES = {
+  prnewswire: {
+    url: 'https://www.prnewswire.com/news-releases/hackerrank--cybermedia-technologies-partner-to-help-close-the-stem-skills-gap-in-federal-government-300256929.html',
+    file: corpusFile('prn-hackerrank-cybermedia.html'),
+    headline: 'HackerRank & Cybermedia Technologies Partner to Help Close the STEM Skills Gap in Federal Government',
+  },
+  globenewswire: {
+    url: 'https://www.globenewswire.com/news-release/2016/04/06/1300478/0/en/Segment-Launches-Sources-to-Unify-Siloed-Customer-Data-in-Minutes.html',
+    file: corpusFile('gnw-segment-launches-sources.html'),
+    headline: 'Segment Launches Sources to Unify Siloed Customer Data in Minutes',
+  },
+} satisfies Record<string, ServedPage & { headline: string }>;
+
+/**
+ * A synthetic PR Newswire-shaped release published `hoursAgo` before now, so the 72-hour clock shows a live
+ * state (the corpus pages are years old: always "missed"). Same markup the PR Newswire adapter reads.
+ */
+export async function syntheticRelease(hoursAgo: number, slug = 'acme-report'): Promise<ServedPage & { headline: string }> {
+  const published = new Date(Date.now() - hoursAgo * 3_600_000);
+  const iso = published.toISOString().replace(/\.\d{3}Z$/, '+00:00');
+  const template = await readFile(path.resolve(import.meta.dirname, '../fixtures/ui/prn-synthetic.html'), 'utf8');
+  return {
+    url: `https://www.prnewswire.com/news-releases/${slug}-${hoursAgo}-301000001.html`,
+    html: template.replaceAll('{{PUBLISHED}}', iso),
+    headline: 'Acme Analytics Finds Newsrooms Cut Fact-Checking Time by 40% With Shared Data Desks',
+  };
+}
+
+/** Open a wire page, wait for the badge, return its tab id. */
+export async function openRelease(b: ExtensionBrowser, url: string): Promise<{ page: Page; tabId: number }> {
+  const page = await b.context.newPage();
+  await page.goto(url);
+  const until = Date.now() + 15_000;
+  while (Date.now() < until) {
+    const r = await currentWorker(b).evaluate(async (u) => {
+      const [tab] = (await chrome.tabs.query({})).filter((t) => t.url === u);
+      if (!tab?.id) return null;
+      return { id: tab.id, badge: await chrome.action.getBadgeText({ tabId: tab.id }) };
+    }, url);
+    if (r?.badge === 'PR') return { page, tabId: r.id };
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  throw new Error(`no badge on ${url}`);
+}
+
+/** Read `local:drafts` as the extension stores it (through the service worker). */
+export async function storedDrafts(b: ExtensionBrowser): Promise<Record<string, Record<string, unknown>>> {
+  return currentWorker(b).evaluate(async () => ((await chrome.storage.local.get('drafts')).drafts ?? {}) as Record<string, Record<string, unknown>>);
+}
+
+/** Run axe-core in the page; returns serious and critical violations (id + first target). */
+export async function axeSerious(page: Page): Promise<{ id: string; impact: string; help: string; targets: string[] }[]> {
+  const source = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  // Extension pages forbid inline scripts (CSP script-src 'self'); DevTools-protocol evaluation is exempt.
+  await page.evaluate(source);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => String(n.target)) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  // The popup's own width, full height: sticky header/footer stay where a person sees them.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const width = await page.evaluate(() => document.body.getBoundingClientRect().width);
+  await page.setViewportSize({ width: Math.ceil(width), height: Math.min(4000, height) });
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Stop every service worker (the extension's background included) through the DevTools protocol. */
+export async function stopServiceWorkers(b: ExtensionBrowser, page: Page): Promise<void> {
+  const cdp = await b.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
