@@ -40,11 +40,17 @@ function fitHeadline(platform: Platform, text: string, keep: string | null): str
 }
 
 /** The first candidate that fits the field's recommended length uncut; descriptions must read whole. */
-function pickShort(platform: Platform, key: string, candidates: (string | null | undefined)[], fallback: string): string {
+function pickShort(platform: Platform, key: string, candidates: (string | null | undefined)[], fallbacks: string[]): string {
   const rule = rulesFor(platform).fields.find((f) => f.key === key)!;
-  const hit = candidates.map((c) => (c ? tone(c) : '')).find((c) => c && countChars(c, rule.counting) <= rule.recommended.value);
-  return fit(platform, key, hit ?? fallback);
+  const all = [...candidates, ...fallbacks].map((c) => (c ? tone(c) : ''));
+  const hit = all.find((c) => c && countChars(c, rule.counting) <= rule.recommended.value);
+  return fit(platform, key, hit ?? fallbacks[fallbacks.length - 1] ?? '');
 }
+
+/** Short, factual description fallbacks, longest first: the first that fits is used. */
+const describe = (company: string | null, ...phrases: string[]) => [
+  ...phrases.flatMap((p) => (company ? [`${p} ${company}`] : [])), ...(company ? [`${company} news`, company] : []), 'Full announcement',
+];
 
 const bodyKey = (p: Platform) => (p === 'meta' ? 'primaryText' : 'introText');
 
@@ -72,8 +78,8 @@ function newsVariant(platform: Platform, f: ReleaseFacts, kit: MessagingKit): Co
   const rules = rulesFor(platform);
   const figure = f.figures.find((s) => s !== f.lead);
   const body = compose(platform, [f.lead ?? f.subheadline ?? f.headline, figure]);
-  const fallback = f.company ? (platform === 'meta' ? `${f.company} announcement` : `Read the full announcement from ${f.company}`) : 'Read the announcement';
-  const desc = pickShort(platform, 'description', [f.subheadline, figure, ...kit.keyMessages], fallback);
+  const desc = pickShort(platform, 'description', [f.subheadline, figure, ...kit.keyMessages],
+    describe(f.company, 'Read the full announcement from', 'Announcement from'));
   return {
     platform, angle: 'news', asset: null, cta: rules.ctaForAngle.news,
     fields: {
@@ -96,7 +102,7 @@ function quoteVariant(platform: Platform, f: ReleaseFacts): CopyVariant {
       fields: {
         [bodyKey(platform)]: fit(platform, bodyKey(platform), fallback, BODY_STRETCH),
         headline: fitHeadline(platform, f.headline, keyNoun(f)),
-        description: fit(platform, 'description', company ? `What ${company} says` : 'Read the release'),
+        description: pickShort(platform, 'description', [], describe(f.company, 'What', 'Comment from')),
       },
       rationale: 'No attributed quote found in the release: used its second point instead. Add a spokesperson quote to make this a quote ad.',
     };
@@ -114,7 +120,7 @@ function quoteVariant(platform: Platform, f: ReleaseFacts): CopyVariant {
     fields: {
       [bodyKey(platform)]: fit(platform, bodyKey(platform), short, BODY_STRETCH),
       headline: fitHeadline(platform, f.headline, keyNoun(f)),
-      description: fit(platform, 'description', speakerName ? `${speakerName} on the news` : `${company} comments`),
+      description: pickShort(platform, 'description', speakerName ? [`${speakerName} on the news`, speakerName] : [], describe(f.company, 'Comment from')),
     },
     rationale: `Quote: the strongest attributed line${q.speaker ? ` (${speakerName})` : ''}, chosen for a named, senior speaker and a concrete claim.`,
   };
@@ -146,7 +152,7 @@ function insightVariant(platform: Platform, f: ReleaseFacts, kit: MessagingKit):
       fields: {
         [bodyKey(platform)]: fit(platform, bodyKey(platform), compose(platform, [figure, `${verb} the ${noun} for the full data.`]), BODY_STRETCH),
         headline: fit(platform, 'headline', `${verb}: ${label}`),
-        description: fit(platform, 'description', f.company ? `${f.company} ${noun}` : `Free ${noun}`),
+        description: pickShort(platform, 'description', f.company ? [`${f.company} ${noun}`] : [], [`Free ${noun}`, `${noun.charAt(0).toUpperCase()}${noun.slice(1)}`]),
       },
       rationale: `Strategic insight: leads with the release's figure and offers the ${noun} (${f.asset ? 'from the release' : 'from the team kit'}) behind a download button.`,
     };
@@ -156,7 +162,7 @@ function insightVariant(platform: Platform, f: ReleaseFacts, kit: MessagingKit):
     fields: {
       [bodyKey(platform)]: fit(platform, bodyKey(platform), compose(platform, [figure]), BODY_STRETCH),
       headline: fitHeadline(platform, f.headline, keyNoun(f)),
-      description: fit(platform, 'description', f.company ? `Context from ${f.company}` : 'The context'),
+      description: pickShort(platform, 'description', [], describe(f.company, 'The numbers behind the news from', 'Context from')),
     },
     rationale: 'Insight without an asset: leads with the release\'s data point. Add a report, white paper or webinar link (release or team kit) to turn this into a download ad.',
   };

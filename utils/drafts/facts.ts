@@ -45,16 +45,21 @@ function isWireOrSocial(url: string): boolean {
 
 const normalUrl = (u: string) => (u.startsWith('http') ? u : `https://${u}`).replace(/[.)]+$/, '');
 
+/**
+ * Quotes from body text. Wire style splits one quote around its attribution ("A," said X. "B."): the parts
+ * of a paragraph that share one speaker are joined back into one quote.
+ */
 function mineQuotes(paragraphs: string[]): Quote[] {
   const out: Quote[] = [];
   for (const p of paragraphs) {
-    for (const m of p.matchAll(QUOTE_RE)) {
-      const after = p.slice(m.index! + m[0].length);
-      const before = p.slice(0, m.index);
-      const s = SPEAKER_AFTER.exec(after) ?? SPEAKER_BEFORE.exec(before);
-      const speaker = s ? clean([s[1], s[2]].filter(Boolean).join(', ')) : null;
-      out.push({ speaker, text: clean(m[1]!).replace(/,$/, '.') });
-    }
+    const parts = [...p.matchAll(QUOTE_RE)].map((m) => {
+      const s = SPEAKER_AFTER.exec(p.slice(m.index! + m[0].length)) ?? SPEAKER_BEFORE.exec(p.slice(0, m.index));
+      return { speaker: s ? clean([s[1], s[2]].filter(Boolean).join(', ')) : null, text: clean(m[1]!).replace(/,$/, '.') };
+    });
+    const speakers = new Set(parts.map((q) => q.speaker).filter(Boolean));
+    if (parts.length > 1 && speakers.size === 1) {
+      out.push({ speaker: [...speakers][0]!, text: parts.map((q) => q.text).join(' ') });
+    } else out.push(...parts);
   }
   return out;
 }

@@ -9,8 +9,7 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export interface LintHint {
   code: 'over-max' | 'over-recommended' | 'empty' | 'missing-link' | 'bad-link' | 'missing-image' | 'all-caps'
-    | 'wire-destination' | 'no-utm' | 'audience-below-minimum' | 'audience-small' | 'hype' | 'bad-cta'
-    | 'cta-link-mismatch';
+    | 'wire-destination' | 'no-utm' | 'audience-below-minimum' | 'audience-small' | 'hype' | 'bad-cta';
   severity: Severity;
   /** Draft field the hint is about, null for the draft as a whole. */
   field: string | null;
