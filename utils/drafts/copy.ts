@@ -94,7 +94,6 @@ function newsVariant(platform: Platform, f: ReleaseFacts, kit: MessagingKit): Co
 function quoteVariant(platform: Platform, f: ReleaseFacts): CopyVariant {
   const rules = rulesFor(platform);
   const q = f.quotes[0];
-  const company = f.company ?? keyNoun(f) ?? '';
   if (!q) {
     const fallback = f.story[1] ?? f.subheadline ?? f.lead ?? f.headline;
     return {
@@ -102,7 +101,7 @@ function quoteVariant(platform: Platform, f: ReleaseFacts): CopyVariant {
       fields: {
         [bodyKey(platform)]: fit(platform, bodyKey(platform), fallback, BODY_STRETCH),
         headline: fitHeadline(platform, f.headline, keyNoun(f)),
-        description: pickShort(platform, 'description', [], describe(f.company, 'What', 'Comment from')),
+        description: pickShort(platform, 'description', [], describe(f.company, 'More from')),
       },
       rationale: 'No attributed quote found in the release: used its second point instead. Add a spokesperson quote to make this a quote ad.',
     };
