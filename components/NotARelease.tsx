@@ -18,7 +18,7 @@ export function NotARelease({ tabId }: { tabId?: number | null }) {
         Wireboost lights up on a single release page of a newswire (PR Newswire, Business Wire,
         GlobeNewswire and others). Open a release, then click the toolbar icon again — or start here:
       </p>
-      <form className="paste" onSubmit={submit} aria-busy={paste.status === 'busy'}>
+      <form className="paste" onSubmit={submit} noValidate aria-busy={paste.status === 'busy'}>
         <label htmlFor={inputId}>Paste a release URL</label>
         <div className="row">
           <input id={inputId} type="url" inputMode="url" placeholder="https://www.prnewswire.com/news-releases/…"

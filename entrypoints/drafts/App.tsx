@@ -175,7 +175,7 @@ function EmptyWorkspace() {
     <main className="ws-empty" data-testid="ws-empty">
       <h2>No drafts yet</h2>
       <p className="muted">Open a release on a newswire and click the Wireboost icon, right-click a release link and choose “Boost this release”, or paste a release URL here.</p>
-      <form className="paste" onSubmit={(e) => void submit(e)}>
+      <form className="paste" onSubmit={(e) => void submit(e)} noValidate>
         <label htmlFor="ws-paste">Release URL</label>
         <div className="row">
           <input id="ws-paste" type="url" required value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://www.prnewswire.com/news-releases/…" />

@@ -87,7 +87,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** Stop every service worker (the extension's background included) through the DevTools protocol. */
 export async function stopServiceWorkers(b: ExtensionBrowser, page: Page): Promise<void> {
   const cdp = await b.context.newCDPSession(page);
+  type Version = { scriptURL: string; runningStatus: string };
+  const stopped = new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: Version[] }) => {
+      if (versions.some((v) => v.scriptURL.includes(b.extensionId) && v.runningStatus === 'stopped')) resolve();
+    });
+  });
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
+  await Promise.race([stopped, new Promise((_, reject) => setTimeout(() => reject(new Error('service worker did not stop')), 10_000))]);
   await cdp.detach();
 }
