@@ -94,7 +94,8 @@ export function buildAudience(platform: Platform, preset: AudiencePreset, match:
     return { platform, ...base, explanation, ...facets, notes: [META_NOTE] };
   }
   const { explanation, ...facets } = LINKEDIN[preset](match.beat, geo);
-  return { platform, ...base, explanation, ...facets, notes: [LINKEDIN_NOTE, 'A location is required and set from the release dateline.'] };
+  return { platform, ...base, explanation, ...facets, notes: [LINKEDIN_NOTE, 'A location is required and set from the release dateline.',
+    'Titles, groups and industries are search terms: they are matched to LinkedIn URNs by typeahead when sending.'] };
 }
 
 export const PRESETS: AudiencePreset[] = ['journalists', 'bloggers', 'pundits'];

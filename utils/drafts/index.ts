@@ -6,7 +6,7 @@ export { buildDraftSet, chooseDestination, type BuildOptions, type KitInput } fr
 export { DraftSetSchema, AudienceSchema, ClockSchema, LintHintSchema, DRAFT_SET_VERSION, type DraftSet } from './draftset';
 export { lintDraft, type LintHint, type LintContext, type Severity } from './lint';
 export { computeClock, statusAt, WINDOW_HOURS, AT_RISK_MARGIN_HOURS, type Clock, type ClockStatus, type FlightPlan } from './clock';
-export { buildUtm, tagUrl, hasUtm, utmCampaign, UTM_MEDIUM } from './utm';
+export { buildUtm, tagUrl, hasUtm, relink, utmCampaign, UTM_MEDIUM } from './utm';
 export { buildAudience, PRESETS, PRESET_LABELS, type Audience, type MetaAudience, type LinkedInAudience } from './audiences';
 export { inferBeat, BEATS } from './beats';
 export { geoFromDateline, type Geo } from './geo';

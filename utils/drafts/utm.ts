@@ -1,4 +1,4 @@
-import type { MessagingKit, Utm } from './schema';
+import type { Draft, MessagingKit, Utm } from './schema';
 import { slugify } from './text';
 
 export const UTM_MEDIUM = 'paid_social';
@@ -31,4 +31,11 @@ export function tagUrl(destination: string, utm: Utm): string {
 
 export function hasUtm(link: string): boolean {
   try { return new URL(link).searchParams.has('utm_source'); } catch { return false; }
+}
+
+/** For the destination/UTM editor: change either and get the draft back with its tagged `url` recomputed. */
+export function relink<D extends Draft>(draft: D, change: { destination?: string; utm?: Partial<Utm> }): D {
+  const destination = change.destination ?? draft.destination;
+  const utm = { ...draft.utm, ...change.utm };
+  return { ...draft, destination, utm, url: tagUrl(destination, utm) };
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importMediaList, MediaListError, normaliseEmail, sha256Hex } from '@/utils/drafts/medialist';
 
@@ -67,5 +68,20 @@ describe('media list import', () => {
   it('gives clear errors for an empty file or no e-mail column', async () => {
     await expect(importMediaList('')).rejects.toThrow(MediaListError);
     await expect(importMediaList('name,outlet\nA,B\n')).rejects.toThrow(/No e-mail column/);
+  });
+});
+
+describe('media list properties', () => {
+  it('one hash per distinct valid address, invalid rows reported, no raw address kept', async () => {
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.oneof(fc.emailAddress(), fc.string({ maxLength: 20 }).map((s) => s.replace(/[\r\n"]/g, ''))), { maxLength: 40 }),
+      async (cells) => {
+        const csv = ['email', ...cells.map((c) => `"${c}"`)].join('\n');
+        const list = await importMediaList(csv);
+        const valid = cells.map(normaliseEmail).filter((e): e is string => e !== null);
+        expect(list.hashes.length).toBe(new Set(valid).size);
+        expect(list.hashes.length + list.invalid.length + list.duplicates.length).toBe(list.rows);
+        for (const e of valid) expect(JSON.stringify(list)).not.toContain(e);
+      }), { numRuns: 60 });
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildUtm, hasUtm, tagUrl, utmCampaign } from '@/utils/drafts/utm';
+import { buildUtm, hasUtm, relink, tagUrl, utmCampaign } from '@/utils/drafts/utm';
+import { buildDraftSet } from '@/utils/drafts/engine';
+import { aRelease, NOW } from './builder';
 
 const utm = { source: 'facebook', medium: 'paid_social', campaign: 'acme-lab-2026-11-20', content: 'news' };
 
@@ -32,5 +34,14 @@ describe('UTM', () => {
   });
   it('kit defaults override, blanks do not', () => {
     expect(buildUtm(utm, { defaultUtm: { source: 'fb', campaign: '' } })).toEqual({ ...utm, source: 'fb' });
+  });
+});
+
+describe('relink', () => {
+  it('recomputes the tagged url when the destination or a UTM value changes', () => {
+    const d = buildDraftSet(aRelease(), {}, { now: NOW }).drafts[0]!;
+    const moved = relink(d, { destination: 'https://acme.example/press?x=1', utm: { content: 'news-b' } });
+    expect(moved.url).toBe('https://acme.example/press?x=1&utm_source=facebook&utm_medium=paid_social&utm_campaign=acme-robotics-opens-research-lab-2026-11-20&utm_content=news-b');
+    expect(moved.platform).toBe(d.platform);
   });
 });
