@@ -1,33 +1,215 @@
-import type { Release } from './schema';
+import type { AssetKind, Contact, Release } from './schema';
 import { emptyRelease } from './empty';
 import { wireForHost } from './hosts';
+import { WIRES, WIRE_MARK, type WireAdapter } from './wires';
+import { DATE_TEXT, parseDate } from './dates';
+import { ldGet, ldName, ldNodes, ldText, ldType } from './jsonld';
+import { lines, squash, text, value } from './text';
 
-const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const meta = (doc: Document, name: string) =>
-  doc.querySelector(`meta[name="${name}"], meta[property="${name}"]`)?.getAttribute('content')?.trim() || null;
+// Size matters here: this file ships in the content script (8 KB gzip in all, with WXT's runtime), so
+// patterns are data and the code is terse. Comments cost nothing after minification.
+
+/** Where an article body usually is on a page no adapter knows. */
+const GENERIC_BODY = '[itemprop=articleBody],.entry-content,.article-body,article,main';
+/** Containers inside a body that are not the release's text: share bars, related links, galleries. */
+const NOT_BODY = 'p,li,nav,aside,figure,form,[class*=share],[class*=related]';
+/** "NEW YORK, March 12, 2024 – …": a dateline without a wire (company newsrooms). Weak evidence alone. */
+const PLAIN_DATELINE = /^\p{Lu}[\p{L} .,'’-]{2,60}?,? (?:[A-Z][a-z]+\.? \d\d?,? \d{4}|\d\d? [A-Z][a-z]+ \d{4}) *[-–—]/u;
+const ABOUT = /^(?:About|À propos d[e'’]) *(.{2,60}?)[:.]?$/;
+const CONTACT_HEAD = /^.{0,40}\b(?:contacts?|inquiries|renseignements)\b(?: information)? *:? */i;
+/** Legal boilerplate goes with "About", not the story. */
+const BOILERPLATE = /^(?:safe harbou?r|forward[- ]looking|cautionary)/i;
+/** Where a release's text ends: "###", PR Newswire's "Related Links", related-release lists. */
+const END = /^(?:(?:# *){3}|related (?:links|news)|also from this source)/i;
+const SOURCE_LINE = /^(?:SOURCE|Source:) +(.{2,80})$/;
+const SAID = /\b(?:said|says|added|explained|stated|noted)\b,? *(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3})?/u;
+const QUOTED = /[“"]([^”"]{20,})[”"]/g;
+const PERSON = /^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3}$/u;
+/** "(NASDAQ: IDEX)", "(NYSE American: XYZ)", "(TSXV: ABC.U)": listed exchanges only, symbols in capitals. */
+const TICKER = /\b(NYSE(?: American)?|NASDAQ|Nasdaq|TSXV?|CSE|OTC\w*|ASX|LSE)\s?:\s?([A-Z][A-Z\d]{0,5}(?:\.[A-Z]{1,2})?)\b/g;
+/** Asset kinds in test order; the capture group that matched a link's label + URL names its kind. */
+const ASSET_KINDS: AssetKind[] = ['whitepaper', 'datasheet', 'webinar', 'report', 'pdf', 'other'];
+const ASSET = /(white.?paper)|(data.?sheet)|(webinar)|(report)|(\.pdf\b)|(e-?book|case.stud|brochure)/i;
+
+/** One contact from a block of lines: the first person-like line, the first e-mail and phone number. */
+function contactFrom(raw: string): Contact | null {
+  const ls = raw.split('\n').map(squash);
+  ls[0] = ls[0]!.replace(CONTACT_HEAD, '');
+  const all = ls.join('\n');
+  const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(all)?.[0] ?? null;
+  const phone = /\+?\(?\d[\d ().-]{7,}\d/.exec(all)?.[0] ?? null;
+  const name = ls.map((l) => l.split(',')[0]!).find((l) => PERSON.test(l)) ?? null;
+  return email || phone ? { name, email, phone } : null;
+}
+
+/** Recognise and extract a press release. Never throws: a page that breaks the reader is not a release. */
+export function extractRelease(doc: Document, url: string): Release {
+  const r = emptyRelease(url);
+  try {
+    readRelease(doc, url, r);
+  } catch {
+    r.isRelease = false;
+    r.reasons.push('page could not be read');
+  }
+  return r;
+}
 
 /**
- * Recognise and extract a press release from a parsed page. Pure: it reads the DOM it is given and
- * never touches the network, so the same code runs in the content script, the CLI and the tests.
- * (Walking skeleton: PR Newswire only; the full table-driven extractor replaces this.)
+ * The extractor without its safety net (the fuzz test calls it to prove the net is never needed). Pure:
+ * it reads text and attributes of the DOM it is given and nothing else, so it runs alike in the content
+ * script, the CLI and the tests.
  */
-export function extractRelease(doc: Document, url: string): Release {
-  const result = emptyRelease(url);
+export function readRelease(doc: Document, url: string, r: Release): void {
   let host = '';
-  try { host = new URL(url).hostname; } catch { return result; }
-  const wire = wireForHost(host);
-  result.wire = wire;
-  if (wire !== 'prnewswire') return result;
-  const body = doc.querySelector('section.release-body');
-  const headline = text(doc.querySelector('header.release-header h1') ?? doc.querySelector('.news-release-detail h1'));
-  if (!body || !headline) return result;
-  result.isRelease = true;
-  result.confidence = 0.9;
-  result.reasons = ['PR Newswire release header', 'release body section'];
-  result.headline = headline;
-  result.company = meta(doc, 'author');
-  result.publishedAt = meta(doc, 'date');
-  result.canonicalUrl = doc.querySelector('link[rel=canonical]')?.getAttribute('href') ?? null;
-  result.body = [...body.querySelectorAll('p')].map(text).filter(Boolean);
-  return result;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    /* not a URL: no wire, and no base for links */
+  }
+  const id = wireForHost(host);
+  const w: Partial<WireAdapter> = WIRES.find((x) => x.id == id) ?? {};
+  r.wire = host ? (id ?? 'generic') : null;
+  const q = (sel?: string) => (sel ? doc.querySelector(sel) : null);
+  const all = (root: ParentNode | null | undefined, sel: string) => [...(root?.querySelectorAll(sel) ?? [])];
+  // Only http(s) links leave the extractor: never javascript: or data: URLs from a hostile page.
+  const abs = (u?: string | null) => {
+    try {
+      const x = new URL(u!, url);
+      return u && /^https?:$/.test(x.protocol) ? x.href : null;
+    } catch {
+      return null;
+    }
+  };
+
+  const meta: Record<string, string> = {};
+  for (const m of all(doc, 'meta[content]')) {
+    meta[(m.getAttribute('property') ?? m.getAttribute('name') ?? '').trim().toLowerCase()] ??= m.getAttribute('content')!.trim();
+  }
+  const nodes = ldNodes(doc);
+  const ld = nodes.find((n) => /PressRelease/i.test(ldType(n))) ?? nodes.find((n) => /Article|BlogPosting/i.test(ldType(n)));
+  const pressRelease = /PressRelease/i.test(ldType(ld));
+
+  const wireHeadline = text(q(w.headline));
+  r.headline = wireHeadline || squash(ldText(ld, 'headline')) || squash(meta['og:title']) || text(q('h1'));
+  r.subheadline = (w.sub ? all(doc, w.sub).map(text).filter(Boolean).join('\n') : '') || null;
+
+  // The dateline: a wire's signature near the start of one of the first paragraphs of its block. Several
+  // such paragraphs in separate blocks are excerpts on a listing page, not one release.
+  const wireBody = q(w.body);
+  let dateline: Element | undefined;
+  let leading = 0;
+  for (const p of all(wireBody ?? doc, 'p')) {
+    const t = (p.textContent ?? '').slice(0, 300).trim();
+    const m = WIRE_MARK.exec(t);
+    let before = 0;
+    for (let s = p.previousElementSibling; s && before < 3; s = s.previousElementSibling) if (s.nodeName == 'P' && s.textContent?.trim()) before++;
+    if (m && m.index < 200 && /^[\p{Lu}/(]/u.test(t) && before < 3 && !p.closest('blockquote')) leading++, (dateline ??= p);
+  }
+  const datelineText = text(dateline);
+  const mark = WIRE_MARK.exec(datelineText);
+  const box = wireBody ?? dateline?.parentElement ?? q(GENERIC_BODY);
+
+  // The body, read in order: story paragraphs, then "About X" boilerplate, then contacts, until the
+  // "SOURCE X" line or another end marker.
+  let aboutName = '';
+  let source = '';
+  let mode = 0; // 0 story, 1 about, 2 contacts
+  for (const b of all(box, 'p,li,h2,h3,h4,h5,h6').slice(0, 600)) {
+    const outer = b.parentElement?.closest(NOT_BODY);
+    const raw = lines(b).trim();
+    const t = squash(raw);
+    if (!t || (outer && outer != box && box!.contains(outer))) continue;
+    const head = squash(raw.split('\n')[0]);
+    const about = head.length < 80 && ABOUT.exec(head);
+    const contact = contactFrom(raw);
+    if ((source = SOURCE_LINE.exec(t)?.[1] ?? '') || END.test(t)) break;
+    if (about) {
+      mode = 1;
+      aboutName ||= about[1]!;
+      if (head != t) r.about.push(squash(raw.slice(raw.indexOf('\n'))));
+    } else if ((head.length < 60 && CONTACT_HEAD.test(head)) || mode > 1) {
+      mode = 2;
+      if (contact) r.contacts.push(contact);
+    } else if (mode || BOILERPLATE.test(t)) r.about.push(t), (mode = 1);
+    else r.body.push(t);
+  }
+  for (const el of w.contact ? all(doc, w.contact) : []) {
+    const c = contactFrom(lines(el).trim());
+    if (c) r.contacts.push(c);
+  }
+
+  for (const t of r.body) {
+    const said = SAID.exec(t);
+    // Quoted segments joined as sentences: "…one position," says X. "Government…" → "…one position. Government…"
+    const parts = [...t.matchAll(QUOTED)].map((m) => m[1]!.replace(/[\s,]*$/, '').replace(/[^.!?…]$/, '$&.'));
+    if (said && parts[0]) r.quotes.push({ speaker: said[1] ?? null, text: parts.join(' ') });
+  }
+  for (const [, exchange, symbol] of [r.headline, ...r.body, ...r.about].join('\n').matchAll(TICKER)) {
+    const x = exchange!.toUpperCase();
+    if (!r.tickers.some((k) => k.exchange == x && k.symbol == symbol)) r.tickers.push({ exchange: x, symbol: symbol! });
+  }
+
+  // The issuer: the wire's "SOURCE" line, then its byline, then a PressRelease's own author/publisher
+  // (a NewsArticle's publisher is a newsroom, never the issuer), then the "About X" heading.
+  r.company =
+    squash(source || value(q(w.company)) || (pressRelease ? ldName(ldGet(ld, 'author')) || ldName(ldGet(ld, 'publisher')) : '') || aboutName) || null;
+
+  if (mark) {
+    // "PALO ALTO, Calif., April 25, 2016 /PRNewswire/" → the place is what precedes the date or the mark
+    const d = DATE_TEXT.exec(datelineText);
+    let loc = datelineText.slice(0, d && d.index < mark.index ? d.index : mark.index).split(/\d/)[0]!;
+    // trailing separators and lower-case particles ("MONTRÉAL, le 12 mars 2024")
+    for (let i = 0; i < 3; i++) loc = loc.replace(/[\s,\-–—/(]+$/, '').replace(/(^|[\s,])\p{Ll}+$/u, '$1');
+    const [city, region, ...country] = loc.split(/ *, */);
+    if (city && loc.length < 80 && /^\p{Lu}/u.test(city)) r.dateline = { city, region: region || null, country: country.join(', ') || null };
+  }
+
+  // The release's own date, never one from a "related releases" block: structured data, then the wire's
+  // printed date, then the dateline's day.
+  for (const s of [
+    ldText(ld, 'datePublished'), meta['article:published_time'], meta['og:article:published_time'], meta.date,
+    value(q(w.date)), datelineText.slice(0, (mark?.index ?? 0) + 60),
+  ]) {
+    const d = parseDate(s, w.zone);
+    if (d?.includes('T')) {
+      r.publishedAt = d;
+      break;
+    }
+    r.publishedAt ??= d;
+  }
+
+  const urls = new Set<string>();
+  const add = (u: string | null, item: () => void) => u && !urls.has(u) && (urls.add(u), item());
+  for (const a of all(box, 'a[href]')) {
+    const u = abs(a.getAttribute('href'));
+    const label = text(a);
+    const kind = ASSET_KINDS[ASSET.exec(`${label} ${u}`)?.slice(1).findIndex(Boolean) ?? -1];
+    if (kind) add(u, () => r.assets.push({ url: u!, label: label || u!, kind }));
+  }
+  const image = (src: string | null | undefined, alt: string | null | undefined) => {
+    const u = abs(src);
+    // tracking pixels and inline data are not pictures of the release
+    if (!/^data:|\.gif\b|pixel/i.test(src!)) add(u, () => r.images.push({ url: u!, alt: squash(alt) }));
+  };
+  image(meta['og:image'], meta['og:image:alt']);
+  for (const i of all(box, 'img:not([hidden])')) image(i.getAttribute('src') || i.getAttribute('data-src'), i.getAttribute('alt'));
+
+  r.language = doc.documentElement?.getAttribute('lang') || meta['og:locale']?.replace('_', '-') || null;
+  r.canonicalUrl = abs(q('link[rel=canonical]')?.getAttribute('href') || meta['og:url']);
+
+  // Evidence: each item is something ordinary news articles lack, and none is enough on its own.
+  let score = 0;
+  const evidence = (seen: unknown, weight: number, why: string) => seen && ((score += weight), r.reasons.push(why));
+  evidence(wireBody && wireHeadline, 0.4, `${id} release layout`);
+  evidence(mark, 0.45, `wire dateline ${mark?.[0]}`);
+  evidence(!mark && PLAIN_DATELINE.test(r.body[0] ?? ''), 0.2, 'dateline "CITY, Date –"');
+  evidence(source, 0.3, `"SOURCE ${source}" line`);
+  evidence(pressRelease, 0.5, 'JSON-LD PressRelease');
+  evidence(aboutName, 0.2, `"About ${aboutName}" boilerplate`);
+  evidence(r.contacts[0], 0.2, 'media contact block');
+  evidence(leading > 2, -1, `${leading} release excerpts: a listing page`);
+  evidence(ld && !pressRelease, 0, `JSON-LD ${ldType(ld)} (weak alone)`);
+  evidence(!r.body[0], 0, 'no release body');
+  r.confidence = Math.max(0, Math.min(1, Math.round(score * 100) / 100));
+  r.isRelease = score >= 0.6 && !!r.headline && !!r.body[0];
 }

@@ -1,0 +1,28 @@
+/**
+ * Reading text out of the DOM the same way in a browser and in linkedom: no innerText (linkedom has no
+ * layout), and never HTML. Scripts, styles and templates are not text, so hostile markup in a release
+ * body is neither executed nor copied out.
+ */
+const NOT_TEXT = /^(script|style|noscript|template|button)$/i;
+
+/** Text with <br> kept as a line break (contact blocks are lines). */
+export function lines(node: Node): string {
+  let s = '';
+  for (let c = node.firstChild; c; c = c.nextSibling) {
+    const t = c.nodeType;
+    s += t == 3 ? c.nodeValue : t != 1 ? '' : c.nodeName == 'BR' ? '\n' : NOT_TEXT.test(c.nodeName) ? '' : lines(c);
+  }
+  return s;
+}
+
+export const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+export const text = (el: Element | null | undefined) => (el ? squash(lines(el)) : '');
+
+/** What an element says: a meta's content, a time's datetime, otherwise its text. */
+export const value = (el: Element | null | undefined) =>
+  el?.getAttribute(el.nodeName == 'META' ? 'content' : 'datetime') ?? text(el);
+
+/** JSON-LD strings often carry HTML entities ("HackerRank &amp; Cybermedia"): the common ones. */
+export const decode = (s: string) =>
+  s.replace(/&quot;/g, '"').replace(/&#0?39;|&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');

@@ -1,0 +1,62 @@
+import type { WireId } from './hosts';
+
+/**
+ * One row per newswire: how its release pages are laid out. Hosts live in hosts.ts (the one list);
+ * everything else a wire needs is here, and the shared strategies in extract.ts do the rest. A new wire is
+ * a row plus fixtures, never a new code path.
+ *
+ * Every selector field is a CSS selector list: the first match in document order wins, so list a
+ * `meta` first only when it should beat the visible text. A selector may point at a `meta` (its content is
+ * read) or a `time` (its datetime is read).
+ */
+export interface WireAdapter {
+  id: WireId;
+  /** How the wire signs the dateline, as a regex alternative: "PRNewswire" in "/PRNewswire/ --". */
+  mark: string;
+  headline?: string;
+  /** Every match is a line of the subheadline (PR Newswire prints bullets as several `p.subtitle`). */
+  sub?: string;
+  /** The release's own date: never a selector that can reach "related releases" blocks. */
+  date?: string;
+  company?: string;
+  body?: string;
+  /** Contact block printed outside the body. */
+  contact?: string;
+  /** Zone of a printed time that names none (the wire's house zone). */
+  zone?: string;
+}
+
+// PR Newswire and Cision/CNW share one platform. The PR Newswire and GlobeNewswire selectors come from
+// the saved pages in the corpus, Business Wire's from its reported structure (MANIFEST.md). The other
+// wires' layouts are unverified, so they carry only what is sure (their dateline signature and house
+// zone) and the shared strategies do the rest: body around the dateline, JSON-LD, meta tags.
+const prn = {
+  headline: '.release-header h1',
+  sub: '.release-header .subtitle',
+  date: 'meta[name=date],.release-header .mb-no',
+  company: 'meta[name=author]',
+  body: 'section.release-body',
+  zone: 'ET',
+};
+
+export const WIRES: WireAdapter[] = [
+  { id: 'prnewswire', mark: 'PRNewswire', ...prn },
+  { id: 'cision', mark: 'CNW', ...prn },
+  {
+    id: 'businesswire', mark: 'BUSINESS WIRE', headline: 'h1', sub: '.bw-release-subhead',
+    date: '.bw-release-timestamp time', body: '#bw-release-story,.bw-release-story', contact: '.bw-release-contact', zone: 'ET',
+  },
+  {
+    id: 'globenewswire', mark: 'GLOBE NEWSWIRE|Marketwired', headline: 'h1.article-headline',
+    sub: '.article-sub-headline', date: '.article-published time', company: '.article-source a',
+    body: '#main-body-container', zone: 'ET',
+  },
+  { id: 'accesswire', mark: 'ACCESSWIRE', zone: 'ET' },
+  { id: 'einpresswire', mark: 'EINPresswire', zone: 'GMT' },
+  { id: 'prweb', mark: 'PRWEB', zone: 'ET' },
+  { id: 'newswirecom', mark: 'Newswire\\.com', zone: 'ET' },
+  { id: 'newsfile', mark: 'Newsfile Corp', zone: 'ET' },
+];
+
+/** A wire's dateline signature anywhere: "/PRNewswire/", "(BUSINESS WIRE)", "--(Newsfile Corp. - March 12, 2024)". */
+export const WIRE_MARK = new RegExp(`[/(] *(${WIRES.map((w) => w.mark).join('|')})[^/()]{0,40}[/)]`, 'i');
