@@ -141,7 +141,6 @@ export function App() {
                   <DraftEditor draftId={current.id} large />
                   <h2 className="ws-h2">Destination &amp; UTM</h2>
                   <UtmEditor draftId={current.id} />
-                  <h2 className="ws-h2">Audience</h2>
                   <AudienceChooser draftId={current.id} />
                 </div>
                 <div className="ws-preview">

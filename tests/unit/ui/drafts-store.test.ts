@@ -1,0 +1,103 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { storage } from 'wxt/utils/storage';
+import { createDraftsStore, draftsOf } from '@/utils/stores/drafts';
+import { draftsItem, releasesItem } from '@/utils/storage';
+import { boostRelease } from '@/utils/boost';
+import { emptyRelease } from '@/utils/release/empty';
+import type { Release } from '@/utils/release/schema';
+
+const release: Release = {
+  ...emptyRelease('https://www.prnewswire.com/news-releases/acme-report-301000001.html'),
+  isRelease: true, wire: 'prnewswire', headline: 'Acme Analytics Finds Newsrooms Cut Fact-Checking Time by 40%',
+  company: 'Acme Analytics', publishedAt: '2026-11-23T04:00:00+00:00',
+  body: ['BOSTON, Nov. 23, 2026 /PRNewswire/ -- Acme Analytics today published the 2026 Newsroom Data Report.'],
+};
+const now = () => new Date('2026-11-23T09:00:00Z');
+const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('drafts store', () => {
+  // reset() drops storage listeners; unwatch() lets the next store's watch register afresh.
+  beforeEach(() => { storage.unwatch(); fakeBrowser.reset(); });
+
+  it('is not hydrated until storage has been read, then holds what storage holds', async () => {
+    const id = await boostRelease(release, null, now());
+    const store = createDraftsStore({ now, listen: false });
+    expect(store.getState().hydrated).toBe(false);
+    await store.getState().hydrate();
+    expect(store.getState().hydrated).toBe(true);
+    expect(draftsOf(store.getState().drafts, id).length).toBeGreaterThanOrEqual(6);
+    expect(store.getState().releases[id]?.release.headline).toBe(release.headline);
+  });
+
+  it('saves an edit to local storage within 300 ms', async () => {
+    const id = await boostRelease(release, null, now());
+    const store = createDraftsStore({ now, listen: false });
+    await store.getState().hydrate();
+    const draft = draftsOf(store.getState().drafts, id, 'meta')[0]!;
+    store.getState().update(draft.id, { headline: 'Edited' });
+    expect(store.getState().saveState).toBe('pending');
+    await tick(300);
+    expect((await draftsItem.getValue())[draft.id]?.headline).toBe('Edited');
+    expect(store.getState().saveState).toBe('saved');
+  });
+
+  it('keeps the tagged URL in step with destination and UTM edits', async () => {
+    const id = await boostRelease(release, null, now());
+    const store = createDraftsStore({ now, listen: false });
+    await store.getState().hydrate();
+    const d = draftsOf(store.getState().drafts, id, 'linkedin')[0]!;
+    store.getState().update(d.id, { destination: 'https://acme.example/news?ref=x' });
+    store.getState().update(d.id, { utm: { ...d.utm, content: 'v2' } });
+    const url = new URL(store.getState().drafts[d.id]!.url);
+    expect(url.searchParams.get('ref')).toBe('x');
+    expect(url.searchParams.get('utm_content')).toBe('v2');
+    await store.getState().flush(); // no timer left to write into the next test
+  });
+
+  it('merges writes from another context without losing an edit not yet written', async () => {
+    const id = await boostRelease(release, null, now());
+    const popup = createDraftsStore({ now, listen: false, delayMs: 250 });
+    const workspace = createDraftsStore({ now, listen: false, delayMs: 10 });
+    await Promise.all([popup.getState().hydrate(), workspace.getState().hydrate()]);
+    const [a, b] = draftsOf(popup.getState().drafts, id, 'meta');
+    popup.getState().update(a!.id, { headline: 'Popup edit' }); // pending for 250 ms
+    workspace.getState().update(b!.id, { headline: 'Workspace edit' }); // written in 10 ms
+    await tick(60);
+    // The workspace's write reached the popup by storage watching, and the popup's pending edit survived.
+    expect(popup.getState().drafts[b!.id]?.headline).toBe('Workspace edit');
+    expect(popup.getState().drafts[a!.id]?.headline).toBe('Popup edit');
+    await tick(300);
+    const stored = await draftsItem.getValue();
+    expect(stored[a!.id]?.headline).toBe('Popup edit');
+    expect(stored[b!.id]?.headline).toBe('Workspace edit');
+    expect(workspace.getState().drafts[a!.id]?.headline).toBe('Popup edit');
+  });
+
+  it('duplicates and deletes variants, and the deletion is written', async () => {
+    const id = await boostRelease(release, null, now());
+    const store = createDraftsStore({ now, listen: false, delayMs: 5 });
+    await store.getState().hydrate();
+    const [first] = draftsOf(store.getState().drafts, id, 'meta');
+    const copy = store.getState().duplicate(first!.id)!;
+    expect(copy).not.toBe(first!.id);
+    expect(store.getState().drafts[copy]?.headline).toBe(first!.headline);
+    store.getState().remove(first!.id);
+    await store.getState().flush();
+    const stored = await draftsItem.getValue();
+    expect(stored[first!.id]).toBeUndefined();
+    expect(stored[copy]).toBeDefined();
+  });
+
+  it('boosting twice converges: same ids, user edits kept', async () => {
+    const id = await boostRelease(release, null, now());
+    const first = await draftsItem.getValue();
+    const anyId = Object.keys(first)[0]!;
+    await draftsItem.setValue({ ...first, [anyId]: { ...first[anyId]!, headline: 'Mine' } });
+    expect(await boostRelease(release, null, now())).toBe(id);
+    const again = await draftsItem.getValue();
+    expect(Object.keys(again).sort()).toEqual(Object.keys(first).sort());
+    expect(again[anyId]?.headline).toBe('Mine');
+    expect(Object.keys(await releasesItem.getValue())).toEqual([id]);
+  });
+});
