@@ -3,7 +3,7 @@ import type { Asset } from '../release/schema';
 import { rulesFor } from '../platforms';
 import { countChars } from '../platforms/count';
 import { FIGURE_RE, type ReleaseFacts } from './facts';
-import { clean, shortenHeadline, tone, truncate } from './text';
+import { clausePrefix, clean, shortenHeadline, tone, truncate } from './text';
 
 /** One variant's copy before it becomes a Draft: field values keyed by the platform's field keys. */
 export interface CopyVariant {
@@ -58,7 +58,8 @@ const bodyKey = (p: Platform) => (p === 'meta' ? 'primaryText' : 'introText');
 function compose(platform: Platform, parts: (string | null | undefined)[]): string {
   const rule = rulesFor(platform).fields.find((f) => f.key === bodyKey(platform))!;
   const target = rule.recommended.value * BODY_STRETCH;
-  const list = parts.map((p) => (p ? clean(p) : '')).filter(Boolean);
+  // Decks and subheadlines carry no full stop; in body copy every part ends as a sentence.
+  const list = parts.map((p) => (p ? clean(p) : '')).filter(Boolean).map((p) => (/[.!?…"”’)]$/.test(p) ? p : `${p}.`));
   let text = list[0] ?? '';
   for (const next of list.slice(1)) {
     if (text.includes(next)) continue;
@@ -78,7 +79,10 @@ function newsVariant(platform: Platform, f: ReleaseFacts, kit: MessagingKit): Co
   const rules = rulesFor(platform);
   const figure = f.figures.find((s) => s !== f.lead);
   const body = compose(platform, [f.lead ?? f.subheadline ?? f.headline, figure]);
-  const desc = pickShort(platform, 'description', [f.subheadline, figure, ...kit.keyMessages],
+  const rec = rulesFor(platform).fields.find((x) => x.key === 'description')!.recommended.value;
+  // A subheadline cut at a clause still reads as a deck; a figure sentence cut short does not.
+  const deck = f.subheadline ? clausePrefix(tone(f.subheadline), rec) : null;
+  const desc = pickShort(platform, 'description', [deck, figure, ...kit.keyMessages],
     describe(f.company, 'Read the full announcement from', 'Announcement from'));
   return {
     platform, angle: 'news', asset: null, cta: rules.ctaForAngle.news,

@@ -73,14 +73,32 @@ export function quoteScore(q: Quote): number {
     + (len >= 60 && len <= 280 ? 2 : len < 60 ? 0 : 1);
 }
 
-function pickAsset(release: Release, paragraphs: string[]): Asset | null {
-  const typed = release.assets.find((a) => a.kind !== 'other') ?? release.assets[0];
+const hostOf = (url: string) => { try { return new URL(url).hostname.replace(/^www\./, ''); } catch { return ''; } };
+/** example.com for www.example.com and news.example.com (good enough without a public-suffix list). */
+const siteOf = (host: string) => host.split('.').slice(-2).join('.');
+
+/**
+ * Only the company's own material is promoted: a release often links third-party documents (a government
+ * proposal, an analyst report) that an ad must not send people to. "Own" = same site as the company's
+ * URL, or a host that carries the company's name.
+ */
+export function isOwnAsset(url: string, company: string | null, companyUrl: string | null): boolean {
+  const host = hostOf(url);
+  if (!host || isWireOrSocial(url)) return false;
+  if (companyUrl && siteOf(hostOf(companyUrl)) === siteOf(host)) return true;
+  const token = company?.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 8);
+  return Boolean(token && token.length >= 3 && host.replace(/[^a-z0-9]/g, '').includes(token));
+}
+
+function pickAsset(release: Release, paragraphs: string[], companyUrl: string | null): Asset | null {
+  const own = release.assets.filter((a) => isOwnAsset(a.url, release.company, companyUrl));
+  const typed = own.find((a) => a.kind !== 'other') ?? own[0];
   if (typed) return typed;
   // Body text only: an asset word next to a non-wire link in the same sentence.
   for (const s of paragraphs.flatMap(sentences)) {
     const url = [...s.matchAll(URL_RE)].map((m) => m[0]).find((u) => !isWireOrSocial(u));
     const kind = ASSET_WORDS.find(([re]) => re.test(s));
-    if (url && kind) {
+    if (url && kind && isOwnAsset(normalUrl(url), release.company, companyUrl)) {
       const label = clean(s.replace(URL_RE, '').replace(/\b(?:at|here|visit|download|available|:)\s*[.]?$/i, ''));
       return { url: normalUrl(url), label: label.slice(0, 80), kind: kind[1] };
     }
@@ -109,6 +127,7 @@ export function releaseFacts(release: Release): ReleaseFacts {
   const quotes = (release.quotes.length ? release.quotes : mineQuotes(storyTexts))
     .filter((q) => q.text.trim().length > 0)
     .sort((a, b) => quoteScore(b) - quoteScore(a));
+  const companyUrl = pickCompanyUrl(release.company, [...about, ...storyParas]);
   return {
     headline: clean(release.headline),
     subheadline: release.subheadline ? clean(release.subheadline) : null,
@@ -118,11 +137,12 @@ export function releaseFacts(release: Release): ReleaseFacts {
     story,
     quotes,
     // Figures about the company itself first; then story order (the lead paragraph matters most).
-    figures: story.filter((s) => FIGURE_RE.test(s))
+    // The subheadline is the release's own summary: when it has a number, that is the number to lead with.
+    figures: [...(release.subheadline ? [clean(release.subheadline)] : []), ...story].filter((s) => FIGURE_RE.test(s))
       .map((s, i) => ({ s, i, own: release.company && s.includes(release.company.split(/\s+/)[0]!) ? 0 : 1 }))
       .sort((a, b) => a.own - b.own || a.i - b.i).map((x) => x.s),
-    asset: pickAsset(release, [...storyParas, ...about]),
-    companyUrl: pickCompanyUrl(release.company, [...about, ...storyParas]),
+    asset: pickAsset(release, [...storyParas, ...about], companyUrl),
+    companyUrl,
     imageUrl: release.images[0]?.url ?? null,
   };
 }

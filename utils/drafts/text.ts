@@ -73,6 +73,15 @@ export function shortenHeadline(headline: string, target: number, keep: string |
   return keep ? truncate(keep, target, false) : word;
 }
 
+/** The longest prefix of `text` ending at a clause boundary that fits `target`, if it keeps half of it. */
+export function clausePrefix(text: string, target: number): string | null {
+  const t = clean(text);
+  if (graphemeCount(t) <= target) return t;
+  const cuts = [...t.matchAll(CLAUSE_RE)].map((m) => trimDangling(t.slice(0, m.index)))
+    .filter((c) => graphemeCount(c) <= target && graphemeCount(c) >= target * 0.5);
+  return cuts.sort((a, b) => b.length - a.length)[0] ?? null;
+}
+
 const ABBREV = /(?:\b(?:Inc|Corp|Co|Ltd|LLC|Mr|Mrs|Ms|Dr|St|Jr|Sr|No|vs|etc|Calif|Mass|Wash|Fla|Ill|Penn|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est)|\b[A-Z]|\b(?:[A-Z]\.){1,3}[A-Z])\.$/;
 
 /** Sentences of a paragraph, not fooled by "Calif.", "Inc." or "U.S.". */

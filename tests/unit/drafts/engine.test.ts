@@ -44,11 +44,18 @@ describe('buildDraftSet', () => {
   });
 
   it('insight: promotes the release asset with a DOWNLOAD call to action', () => {
-    const withAsset = buildDraftSet(aRelease({ assets: [{ url: 'https://acme.example/picking-report.pdf', label: 'Picking Errors Report 2026', kind: 'report' }] }), {}, { now: NOW });
+    const withAsset = buildDraftSet(aRelease({ assets: [{ url: 'https://go.acmerobotics.com/picking-report.pdf', label: 'Picking Errors Report 2026', kind: 'report' }] }), {}, { now: NOW });
     const d = byAngle(withAsset, 'meta', 'insight');
     expect(d.cta).toBe('DOWNLOAD');
-    expect(d.destination).toBe('https://acme.example/picking-report.pdf');
+    expect(d.destination).toBe('https://go.acmerobotics.com/picking-report.pdf');
     expect(d.headline).toContain('Picking Errors Report');
+  });
+
+  it('insight: never promotes a third party\'s document linked from the release', () => {
+    const s = buildDraftSet(aRelease({ assets: [{ url: 'https://www.whitehouse.gov/proposal.pdf', label: 'White House proposal', kind: 'pdf' }] }), {}, { now: NOW });
+    const d = byAngle(s, 'linkedin', 'insight');
+    expect(d.cta).toBe('LEARN_MORE');
+    expect(d.destination).not.toMatch(/whitehouse/);
   });
 
   it('insight: falls back to the kit asset, then says what to add', () => {
