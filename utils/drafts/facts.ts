@@ -109,9 +109,17 @@ function pickAsset(release: Release, paragraphs: string[], companyUrl: string | 
 function pickCompanyUrl(company: string | null, texts: string[]): string | null {
   const urls = texts.flatMap((t) => [...t.matchAll(URL_RE)].map((m) => m[0])).filter((u) => !isWireOrSocial(u));
   const token = company?.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 8);
-  const own = token ? urls.find((u) => u.toLowerCase().replace(/[^a-z0-9]/g, '').includes(token)) : undefined;
-  const url = own ?? urls[0];
-  return url ? normalUrl(url) : null;
+  const own = token && token.length >= 3
+    ? urls.find((u) => hostOf(normalUrl(u)).replace(/[^a-z0-9]/g, '').includes(token)) : undefined;
+  // Only a site that carries the company's name: releases also link regulators (sec.gov) and partners.
+  return own ? normalUrl(own) : null;
+}
+
+/** A subheadline made of bullets ("- A - B") becomes its first bullet. */
+function deck(sub: string | null): string | null {
+  if (!sub) return null;
+  const first = clean(sub).split(/(?:^|\s)[-•▪*]\s+/).map((b) => b.trim()).find(Boolean);
+  return first ?? null;
 }
 
 export function releaseFacts(release: Release): ReleaseFacts {
@@ -130,7 +138,7 @@ export function releaseFacts(release: Release): ReleaseFacts {
   const companyUrl = pickCompanyUrl(release.company, [...about, ...storyParas]);
   return {
     headline: clean(release.headline),
-    subheadline: release.subheadline ? clean(release.subheadline) : null,
+    subheadline: deck(release.subheadline),
     company: release.company ? clean(release.company).replace(/\s*\((?:NASDAQ|NYSE|TSX|LSE|OTC)[^)]*\)/i, '') : null,
     dateline: release.dateline ?? split.dateline,
     lead: story[0] ?? null,
@@ -138,7 +146,7 @@ export function releaseFacts(release: Release): ReleaseFacts {
     quotes,
     // Figures about the company itself first; then story order (the lead paragraph matters most).
     // The subheadline is the release's own summary: when it has a number, that is the number to lead with.
-    figures: [...(release.subheadline ? [clean(release.subheadline)] : []), ...story].filter((s) => FIGURE_RE.test(s))
+    figures: [...(release.subheadline ? [deck(release.subheadline)!] : []), ...story].filter((s) => FIGURE_RE.test(s))
       .map((s, i) => ({ s, i, own: release.company && s.includes(release.company.split(/\s+/)[0]!) ? 0 : 1 }))
       .sort((a, b) => a.own - b.own || a.i - b.i).map((x) => x.s),
     asset: pickAsset(release, [...storyParas, ...about], companyUrl),

@@ -50,8 +50,11 @@ export function truncate(text: string, max: number, ellipsis = true): string {
   return body + mark;
 }
 
-/** Clause separators, strongest first: a headline cut there still reads as a headline. */
-const CLAUSE_RE = /\s+(?:[–—-]{1,2}|\|)\s+|[:;,]\s+|\s+(?=(?:to|as|with|for|amid|after|in|through|by|from|while|and)\s)/gi;
+/**
+ * Clause separators: a headline cut there still reads as a headline. Not "and"/"from": cutting "A and B" or
+ * "data from X" there changes the meaning.
+ */
+const CLAUSE_RE = /\s+(?:[–—-]{1,2}|\|)\s+|[:;,]\s+|\s+(?=(?:to|as|with|for|amid|after|in|through|by|while)\s)/gi;
 
 /**
  * Shorten a headline to `target` graphemes at a clause boundary, else a word boundary (no ellipsis: a
