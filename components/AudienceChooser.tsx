@@ -24,19 +24,19 @@ export function AudienceChooser({ draftId }: { draftId: string }) {
               <strong>{o.label}</strong>
               <span className="muted">{o.explanation}</span>
               <span className="chips">
-                <span className="chip">Beat: {o.beat}</span>
+                <span className="chip" title={o.beatEvidence.length ? `From the release: ${o.beatEvidence.join(', ')}` : undefined}>Beat: {o.beat}</span>
                 <span className="chip">Geo: {o.geo}</span>
-                {o.facets.map((f) => <span key={f} className="chip chip-quiet">{f}</span>)}
               </span>
+              {draft.audience === o.preset && (
+                <span className="facets">
+                  {o.facets.map((f) => <span key={f.label}><span className="muted">{f.label}:</span> {f.values.join(', ')}</span>)}
+                </span>
+              )}
             </span>
           </label>
         ))}
       </fieldset>
-      <p className="fine-print">
-        {draft.platform === 'meta'
-          ? 'On traffic campaigns Meta treats job titles and interests as signals (Advantage detailed targeting), not hard filters.'
-          : 'LinkedIn requires that targeting is not used to discriminate on protected characteristics; location is always included.'}
-      </p>
+      {options[0]?.notes.map((n) => <p key={n} className="fine-print">{n}</p>)}
       <MediaListUpload draftId={draft.id} />
     </section>
   );

@@ -1,6 +1,8 @@
 import type { Draft } from '@/utils/drafts/schema';
 import type { Release } from '@/utils/release/schema';
-import { exportBrief, exportJson, exportMetaSheet, type ExportFile } from '@/utils/stores/engine';
+import { useState } from 'react';
+import type { MessagingKit } from '@/utils/drafts/schema';
+import type { ExportFile, ExportKind } from '@/utils/stores/engine-heavy';
 
 /** Save a file through a Blob URL (no downloads permission needed). */
 export function download(file: ExportFile): void {
@@ -14,14 +16,27 @@ export function download(file: ExportFile): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function ExportBar({ drafts, release }: { drafts: Draft[]; release: Release | null }) {
-  const none = drafts.length === 0;
+/** Export the drafts of one release: Meta import sheet, JSON draft set, Markdown brief. */
+export function ExportBar({ drafts, release, kit }: { drafts: Draft[]; release: Release | null; kit: MessagingKit | null }) {
+  const [error, setError] = useState<string | null>(null);
+  const none = drafts.length === 0 || !release;
+  const run = async (kind: ExportKind) => {
+    if (!release) return;
+    try {
+      const { exportDrafts } = await import('@/utils/stores/engine-heavy');
+      download(exportDrafts(kind, drafts, release, kit));
+      setError(null);
+    } catch (e) {
+      setError(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
   return (
     <div className="export-bar" role="group" aria-label="Export">
       <span className="muted">Export</span>
-      <button type="button" className="ghost" disabled={none || !drafts.some((d) => d.platform === 'meta')} onClick={() => download(exportMetaSheet(drafts, release))} data-testid="export-meta" title="Ads Manager bulk-import sheet (CSV)">Meta sheet</button>
-      <button type="button" className="ghost" disabled={none} onClick={() => download(exportJson(drafts, release))} data-testid="export-json">JSON</button>
-      <button type="button" className="ghost" disabled={none} onClick={() => download(exportBrief(drafts, release))} data-testid="export-brief">Brief</button>
+      <button type="button" className="ghost" disabled={none || !drafts.some((d) => d.platform === 'meta')} onClick={() => void run('meta')} data-testid="export-meta" title="Ads Manager bulk-import sheet (CSV)">Meta sheet</button>
+      <button type="button" className="ghost" disabled={none} onClick={() => void run('json')} data-testid="export-json" title="The whole draft set, versioned">JSON</button>
+      <button type="button" className="ghost" disabled={none} onClick={() => void run('brief')} data-testid="export-brief" title="Markdown brief for the social team">Brief</button>
+      {error && <p role="alert" className="error-text">{error}</p>}
     </div>
   );
 }

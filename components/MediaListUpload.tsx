@@ -1,6 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { useDrafts, selectDraft } from '@/utils/stores/drafts';
-import { importMediaList, PLATFORM_RULES } from '@/utils/stores/engine';
+import { PLATFORM_RULES } from '@/utils/stores/engine';
 
 type Phase = { kind: 'idle' } | { kind: 'reading'; done: number; total: number } | { kind: 'error'; message: string };
 
@@ -27,11 +27,10 @@ export function MediaListUpload({ draftId }: { draftId: string }) {
     if (file.size > 20 * 1024 * 1024) { setPhase({ kind: 'error', message: `${file.name} is ${(file.size / 1048576).toFixed(1)} MB; the limit is 20 MB. Split the list.` }); return; }
     setPhase({ kind: 'reading', done: 0, total: 1 });
     try {
-      const result = await importMediaList(await file.text(), (done, total) => setPhase({ kind: 'reading', done, total }));
-      const id = `ml_${Date.now().toString(36)}`;
-      await addMediaList({ id, name: file.name, createdAt: new Date().toISOString(), hashes: result.hashes,
-        totalRows: result.totalRows, invalidRows: result.invalidRows, warnings: result.warnings });
-      update(draft.id, { mediaListId: id });
+      const { importMediaList } = await import('@/utils/stores/engine-heavy');
+      const list = await importMediaList(file.name, await file.text(), (done, total) => setPhase({ kind: 'reading', done, total }));
+      await addMediaList(list);
+      update(draft.id, { mediaListId: list.id });
       setPhase({ kind: 'idle' });
     } catch (err) {
       setPhase({ kind: 'error', message: `Could not read ${file.name}: ${err instanceof Error ? err.message : String(err)}` });

@@ -12,9 +12,7 @@ const STATUS_TEXT = { 'on-track': 'on track', 'at-risk': 'at risk', missed: 'mis
 export function ReleaseCard({ release, now, clock }: { release: Release; now: number; clock?: Clock }) {
   const ago = timeAgo(release.publishedAt, now);
   const known = clock && clock.status !== 'unknown';
-  const title = known && clock.submitBy
-    ? `Submit for ad review by ${new Date(clock.submitBy).toLocaleString()}; the 72-hour window closes ${new Date(clock.deadline!).toLocaleString()}.`
-    : undefined;
+  const title = clock?.explanation;
   return (
     <article className="release-card" aria-label="Press release">
       <p className="eyebrow">
@@ -32,7 +30,7 @@ export function ReleaseCard({ release, now, clock }: { release: Release; now: nu
         {known && (
           <>
             <span aria-hidden="true"> · </span>
-            <span>{clock.status === 'missed' ? '72-hour window closed' : `${clock.hoursLeft} h left`}</span>
+            <span>{clock.status === 'missed' ? '72-hour window closed' : `${Math.round(clock.hoursLeft ?? 0)} h left`}</span>
             <span aria-hidden="true"> · </span>
             <span className={`pill pill-${clock.status}`} data-testid="clock-status">{STATUS_TEXT[clock.status]}</span>
           </>

@@ -32,7 +32,7 @@ export function ReleaseDrafts({ releaseId, now }: { releaseId: string; now: numb
   const list = useMemo(() => mine.filter((d) => d.platform === platform), [mine, platform]);
   const counts = { meta: mine.filter((d) => d.platform === 'meta').length, linkedin: mine.filter((d) => d.platform === 'linkedin').length };
   const current = list.find((d) => d.id === selected) ?? list[0] ?? null;
-  const clock = useMemo(() => (stored ? clockFor(stored.release, kit, new Date(now)) : undefined), [stored, kit, now]);
+  const clock = useMemo(() => (stored ? clockFor(stored.release, kit, new Date(now), mine.length) : undefined), [stored, kit, now, mine.length]);
   if (!stored) return null;
 
   return (
@@ -63,7 +63,7 @@ export function ReleaseDrafts({ releaseId, now }: { releaseId: string; now: numb
         )}
       </PlatformTabs>
       <footer className="actions">
-        <ExportBar drafts={mine} release={stored.release} />
+        <ExportBar drafts={mine} release={stored.release} kit={kit} />
         <button type="button" className="primary" onClick={() => openWorkspace({ release: releaseId, ...(current ? { draft: current.id } : {}) })} data-testid="open-workspace">
           Open in workspace
         </button>

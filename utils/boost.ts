@@ -1,7 +1,8 @@
 import type { Draft, MessagingKit } from './drafts/schema';
 import type { Release } from './release/schema';
 import { draftsItem, kitItem, releasesItem } from './storage';
-import { buildDrafts, releaseIdOf } from './stores/engine';
+import { releaseIdOf } from './stores/engine';
+import { buildDrafts } from './stores/engine-heavy';
 
 /**
  * Boost a release: keep it in `local:releases` and make sure its drafts exist in `local:drafts`.

@@ -150,7 +150,7 @@ export function App() {
                     <button type="button" className="secondary" onClick={() => select(useDrafts.getState().duplicate(current.id))} data-testid="duplicate-variant">Duplicate</button>
                     <button type="button" className="secondary" onClick={() => { const i = visible.indexOf(current); useDrafts.getState().remove(current.id); select(visible[i + 1]?.id ?? visible[i - 1]?.id ?? null); }} data-testid="delete-variant">Delete</button>
                   </div>
-                  <ExportBar drafts={visible} release={currentRelease} />
+                  <ExportBar drafts={visible.filter((d) => d.releaseId === current.releaseId)} release={currentRelease} kit={useDrafts.getState().kit} />
                 </div>
               </div>
             </main>

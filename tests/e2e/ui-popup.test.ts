@@ -34,7 +34,7 @@ describe('popup in real Chromium', () => {
     // Over the limit: the counter turns red and an inline error appears, live.
     await popup.getByTestId('field-headline').fill('x'.repeat(260));
     await expect.poll(() => popup.getByTestId('count-headline').getAttribute('class')).toContain('counter-over-max');
-    expect(await popup.locator('[data-hint="headline-max"]').count()).toBe(1);
+    expect(await popup.locator('[data-hint="headline:over-max"]').count()).toBe(1);
     await screenshot(popup, 'popup-on-track-meta');
     await popup.close();
     await page.close();

@@ -3,8 +3,7 @@ import type { Draft, MessagingKit, StoredRelease } from '../drafts/schema';
 import type { Release } from '../release/schema';
 import { draftsItem, kitItem, mediaListsItem, releasesItem, type StoredMediaList } from '../storage';
 import { createAutosave, type Autosave } from '../autosave';
-import { boostRelease } from '../boost';
-import { applyPatch, duplicateDraft } from './engine';
+import { applyPatch, duplicateDraft, releaseIdOf } from './engine';
 
 export type SaveState = 'saved' | 'pending' | 'error';
 
@@ -96,7 +95,11 @@ export function createDraftsStore(opts: { now?: () => Date; delayMs?: number; li
       },
 
       async boost(release) {
+        const known = releaseIdOf(release);
+        // Already boosted: no need to load the engine (keeps the popup's first paint small and fast).
+        if (get().releases[known] && Object.values(get().drafts).some((d) => d.releaseId === known)) return known;
         await get().flush();
+        const { boostRelease } = await import('../boost');
         const id = await boostRelease(release, get().kit, now());
         const [drafts, releases] = await Promise.all([draftsItem.getValue(), releasesItem.getValue()]);
         const local = get().drafts;

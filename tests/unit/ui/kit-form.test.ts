@@ -43,3 +43,11 @@ describe('options form validation', () => {
     expect(r.ok && r.kit.defaultUtm).toEqual({ medium: 'paid_social' });
   });
 });
+
+describe('engine door defaults', () => {
+  it('DEFAULT_KIT is what the kit schema defaults to (the popup avoids parsing to stay zod-free)', async () => {
+    const { DEFAULT_KIT } = await import('@/utils/stores/engine');
+    const { MessagingKitSchema } = await import('@/utils/drafts/schema');
+    expect(DEFAULT_KIT).toEqual(MessagingKitSchema.parse({}));
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterDrafts, filtersFromSearch, ALL_FILTERS } from '@/utils/stores/workspace';
-import { buildDrafts } from '@/utils/stores/engine';
+import { buildDrafts } from '@/utils/stores/engine-heavy';
 import { emptyRelease } from '@/utils/release/empty';
 import type { Draft, StoredRelease } from '@/utils/drafts/schema';
 import { releaseId } from '@/utils/drafts/ids';
