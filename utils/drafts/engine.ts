@@ -14,8 +14,8 @@ import { isValidTimeZone } from './tz';
 import { buildUtm, tagUrl, UTM_MEDIUM, utmCampaign } from './utm';
 
 export interface BuildOptions {
-  /** Epoch ms or ISO; the engine never reads the system clock itself. */
-  now: number | string;
+  /** Epoch ms, ISO string or Date; the engine never reads the system clock itself. */
+  now: number | string | Date;
   /** Mixed into draft ids, e.g. an organisation id, so two teams' drafts never collide. */
   idSeed?: string;
   mediaListId?: string | null;
@@ -24,7 +24,7 @@ export interface BuildOptions {
 
 export type KitInput = Partial<MessagingKit> | undefined;
 
-const toMs = (now: number | string) => (typeof now === 'number' ? now : Date.parse(now));
+const toMs = (now: number | string | Date) => (typeof now === 'number' ? now : now instanceof Date ? now.getTime() : Date.parse(now));
 
 /** Where the ad sends people: the asset it promotes, the team's newsroom, the company site, else the wire page. */
 export function chooseDestination(variant: Pick<CopyVariant, 'asset'>, facts: ReleaseFacts, kit: MessagingKit, release: Release): string {

@@ -27,7 +27,9 @@ export interface ReleaseFacts {
 
 const BOILER = /^(?:about\s+\S|safe harbor|forward[- ]looking|media contact|contacts?:|investor relations|source\s|for more information|###)/i;
 export const FIGURE_RE = /(?:[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|[MBK]n?)\b)?|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)|\b\d[\d,.]*\s?(?:million|billion|thousand)\b|\b\d[\d,.]*(?:\s?(?:to|-|–)\s?\d[\d,.]*)?\s+(?:months?|weeks?|days?|years?|hours?|times|x)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:to\s+\w+\s+)?(?:months?|weeks?|years?)\b)/i;
-const QUOTE_RE = /[“"]([^”"]{30,600})[”"]/g;
+// Segments from 12 characters: a split quote's first half is often short; scare quotes ("the Company") are
+// dropped after halves are joined, by the 30-character floor in mineQuotes.
+const QUOTE_RE = /[“"]([^”"]{12,600})[”"]/g;
 const SPEAKER_AFTER = /^\s*,?\s*(?:said|says|added|adds|noted|explained|commented|according to)\s+([A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|del)){0,3})(?:\s*,\s*([^.“"”]{3,120}?))?(?=[.“"”]|$)/;
 const SPEAKER_BEFORE = /([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:\s*,\s*([^.“"”]{3,120}?))?\s*,?\s+(?:said|says|added|noted|explained)\s*[:,]?\s*$/;
 const URL_RE = /\b(?:https?:\/\/|www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[^\s)"”,;]*)?/gi;
@@ -61,7 +63,7 @@ function mineQuotes(paragraphs: string[]): Quote[] {
       out.push({ speaker: [...speakers][0]!, text: parts.map((q) => q.text).join(' ') });
     } else out.push(...parts);
   }
-  return out;
+  return out.filter((q) => q.text.length >= 30);
 }
 
 const SENIOR = /\b(?:ceo|chief|founder|president|chair\w*|director|head|vice president|vp|gm|general manager|professor|secretary|minister)\b/i;
