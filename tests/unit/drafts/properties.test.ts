@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDraftSet } from '@/utils/drafts/engine';
+import { exportDraftSetJson, importDraftSetJson } from '@/utils/drafts/export-json';
 import { truncate, shortenHeadline } from '@/utils/drafts/text';
 import { countChars, graphemeCount } from '@/utils/platforms/count';
 import { PLATFORM_RULES } from '@/utils/platforms';
@@ -35,6 +36,14 @@ describe('properties', () => {
         expect(PLATFORM_RULES[d.platform].ctas.map((c) => c.value)).toContain(d.cta);
       }
     }), { numRuns: 200 });
+  });
+
+  it('is deterministic and survives a JSON export round trip for any release', () => {
+    fc.assert(fc.property(releaseArb, fc.integer({ min: 0, max: 4_000_000_000_000 }), (over, now) => {
+      const a = buildDraftSet(aRelease(over), {}, { now });
+      expect(buildDraftSet(aRelease(over), {}, { now })).toEqual(a);
+      expect(importDraftSetJson(exportDraftSetJson(a))).toEqual(a);
+    }), { numRuns: 60 });
   });
 
   it('truncate never exceeds the limit and only removes from the end', () => {
