@@ -109,8 +109,12 @@ export const HYPE_WORDS = ['revolutionary', 'revolutionize', 'revolutionizes', '
 
 const HYPE_RE = new RegExp(`\\b(?:${HYPE_WORDS.map((w) => w.replace(/[-\s]/g, '[-\\s]')).join('|')})\\b`, 'gi');
 
+// PR clichés: flagged by lint; the generator rewrites them in dePr rather than deleting words.
+const CLICHE_RE = /\b(?:(?:is|are)\s+(?:pleased|proud|excited|thrilled|delighted)\s+to\s+announce|(?:a|the)\s+(?:leading|premier|foremost)\s+(?:global\s+)?(?:provider|supplier|developer|maker|company|platform))\b/gi;
+
 export function findHype(text: string): string[] {
-  return [...new Set([...text.matchAll(HYPE_RE)].map((m) => m[0].toLowerCase()))];
+  const found = [...text.matchAll(HYPE_RE), ...text.matchAll(CLICHE_RE)].map((m) => m[0].toLowerCase().replace(/\s+/g, ' '));
+  return [...new Set(found)];
 }
 
 /** Drop hype adjectives ("an innovative platform" → "a platform"), fixing the article they leave behind. */
@@ -154,7 +158,9 @@ export function dePr(text: string): string {
     // ("Ideanomics" or the "Company") — legal defined terms
     .replace(/\s*\((?:the\s+)?["“][^"”]+["”](?:\s*(?:or|and)\s*(?:the\s+)?["“][^"”]+["”])*\)/g, '')
     .replace(/\b(?:is|are)\s+(?:pleased|proud|excited|thrilled|delighted|happy)\s+to\s+announce\b/gi, 'announced')
-    .replace(/\b(?:is|are)\s+(?:pleased|proud|excited|thrilled|delighted|happy)\s+to\s+(?=\w)/gi, ''));
+    .replace(/\b(?:is|are)\s+(?:pleased|proud|excited|thrilled|delighted|happy)\s+to\s+(?=\w)/gi, '')
+    // "a leading provider of X" → "a provider of X": the claim goes, the fact stays.
+    .replace(/\b(a|the)\s+(?:leading|premier|foremost)\s+(?:global\s+)?(provider|supplier|developer|maker|company|platform)\b/gi, '$1 $2'));
 }
 
 /** Everything the generator applies to a field before fitting it to the limit. */

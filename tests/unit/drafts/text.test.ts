@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { graphemeCount } from '@/utils/platforms/count';
-import { dehype, findHype, isShouting, sentences, shortenHeadline, slugify, truncate, unshout } from '@/utils/drafts/text';
+import { dehype, findHype, isShouting, sentences, shortenHeadline, slugify, tone, truncate, unshout } from '@/utils/drafts/text';
 import { splitDateline } from '@/utils/drafts/dateline';
 
 describe('truncate', () => {
@@ -47,6 +47,10 @@ describe('tone', () => {
   it('finds and drops hype words', () => {
     expect(findHype('A revolutionary, game-changing platform')).toEqual(['revolutionary', 'game-changing']);
     expect(dehype('an innovative platform for flexible, innovative systems')).toBe('a platform for flexible systems');
+  });
+  it('flags PR clichés and rewrites them without losing the fact', () => {
+    expect(findHype('Acme, a leading provider of robots, is pleased to announce X')).toEqual(['a leading provider', 'is pleased to announce']);
+    expect(tone('Acme, a leading global provider of robots, is pleased to announce a lab.')).toBe('Acme, a provider of robots, announced a lab.');
   });
   it('detects shouting but not acronyms', () => {
     expect(isShouting('ACME LAUNCHES AMAZING NEW PRODUCT TODAY')).toBe(true);
