@@ -61,6 +61,9 @@ const HEADERS = {
   beat: /beat|topic|section|coverage|desk|subject|vertical/i,
 } as const;
 
+const BEAT_WORDS = /^(?:tech(?:nology)?|business|finance|markets?|politics|policy|health(?:care)?|science|sports?|culture|energy|climate|security|cyber(?:security)?|media|retail|autos?|mobility|startups?|ai|education|legal|real estate|travel|food|lifestyle|entertainment|hr|workplace|government)(?:\s*[/&,]\s*\w+)*$/i;
+const PERSON = /^(?:[\p{Lu}][\p{L}'’.-]+)(?:,?\s+(?:[\p{Lu}][\p{L}'’.-]*|de|van|von|da|del|Jr\.?|Sr\.?)){1,3}$/u;
+
 /** Trimmed, lower-cased, "Name <a@b.c>" unwrapped; null when not an address. */
 export function normaliseEmail(raw: string): string | null {
   const inner = ANGLE_RE.exec(raw)?.[1] ?? raw;
@@ -120,10 +123,24 @@ function detectColumns(rows: Row[]) {
     if (i >= 0) taken.push(i);
     return i;
   };
-  const name = pick(HEADERS.name);
+  let name = pick(HEADERS.name);
   const lastName = pick(HEADERS.lastName);
-  const outlet = pick(HEADERS.outlet);
-  const beat = pick(HEADERS.beat);
+  let outlet = pick(HEADERS.outlet);
+  let beat = pick(HEADERS.beat);
+  if (!hasHeader) {
+    // No header: guess by content. Beat cells use a small desk vocabulary; a name is 2–4 capitalised words;
+    // the remaining text column is the outlet.
+    const sample = rows.slice(0, 200);
+    const share = (c: number, test: (v: string) => boolean) =>
+      sample.filter((r) => r.cells[c] && test(r.cells[c]!)).length / Math.max(1, sample.filter((r) => r.cells[c]).length);
+    const width = Math.max(0, ...sample.map((r) => r.cells.length));
+    const free = () => Array.from({ length: width }, (_, c) => c).filter((c) => !taken.includes(c));
+    beat = free().find((c) => share(c, (v) => BEAT_WORDS.test(v)) >= 0.6) ?? -1;
+    if (beat >= 0) taken.push(beat);
+    name = free().find((c) => share(c, (v) => PERSON.test(v)) >= 0.6) ?? -1;
+    if (name >= 0) taken.push(name);
+    outlet = free().find((c) => share(c, (v) => /\p{L}/u.test(v) && !normaliseEmail(v)) >= 0.6) ?? -1;
+  }
   const label = (i: number) => (i < 0 ? null : hasHeader ? head[i] || `column ${i + 1}` : `column ${i + 1}`);
   return { hasHeader, email, name, lastName, outlet, beat,
     labels: { email: label(email), name: label(name), outlet: label(outlet), beat: label(beat) } };

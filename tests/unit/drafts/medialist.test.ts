@@ -37,9 +37,15 @@ describe('media list import', () => {
 
   it('finds the e-mail column by content when there is no header', async () => {
     const list = await importMediaList(fixture('media-no-header.csv'));
-    expect(list.columns.email).toBe('column 2');
+    expect(list.columns).toEqual({ email: 'column 2', name: 'column 1', outlet: 'column 3', beat: null });
+    expect(list.contacts[1]).toMatchObject({ name: 'Bob, Jr.', outlet: 'Times, The' });
     expect(list.hashes).toEqual([await sha256Hex('alice@news.example'), await sha256Hex('bob@wire.example')]);
     expect(list.invalid).toEqual([{ line: 3, reason: 'not a valid e-mail address' }]);
+  });
+
+  it('guesses a beat column by its vocabulary when there is no header', async () => {
+    const list = await importMediaList('Tech,Ana Lopez,ana@x.example,El Pais\nPolitics,Ben Ng,ben@y.example,Straits Times\n');
+    expect(list.columns).toEqual({ email: 'column 3', name: 'column 2', outlet: 'column 4', beat: 'column 1' });
   });
 
   it('detects columns by header names and joins first and last names', async () => {
