@@ -83,11 +83,11 @@ export function computeClock(publishedAt: string | null, opts: ClockOptions): Cl
     ? `Hit the wire ${Math.round(since)} h ago: the 72-hour window closed ${Math.round(-left)} h ago.`
     : status === 'at-risk'
       ? toSubmit > 0
-        ? `Hit the wire ${Math.round(since)} h ago · ${Math.round(toSubmit)} h to submit for ${lead} h of ad review · at risk.`
+        ? `Hit the wire ${Math.round(since)} h ago · ${Math.round(left)} h left · ${Math.round(toSubmit)} h to submit for ${lead} h of ad review · at risk.`
         : `Hit the wire ${Math.round(since)} h ago · past the submit-by time: ads may not clear review before the window closes in ${Math.round(left)} h.`
       : since < 0
         ? `Scheduled: goes out in ${Math.round(-since)} h · ${Math.round(toSubmit)} h to submit · on track.`
-        : `Hit the wire ${Math.round(since)} h ago · ${Math.round(toSubmit)} h to submit · on track.`;
+        : `Hit the wire ${Math.round(since)} h ago · ${Math.round(left)} h left · ${Math.round(toSubmit)} h to submit · on track.`;
   return {
     publishedAt, deadline: toZonedIso(deadline, tz), submitBy: toZonedIso(submitBy, tz), status,
     hoursSincePublished: round1(since), hoursLeft: round1(left), reviewLeadHours: lead, explanation, flight,

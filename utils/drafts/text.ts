@@ -141,13 +141,21 @@ export function isShouting(text: string): boolean {
 
 const SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'at', 'by', 'with', 'as']);
 
-/** Title Case for a shouted headline; 2–4 letter words that were caps stay (likely acronyms). */
+/**
+ * Shouted text back to normal case: Title Case for a headline-like line, sentence case for prose. Short
+ * all-consonant capitals (CTEC, NYSE) stay: they are likely acronyms.
+ */
 export function unshout(text: string): string {
   if (!isShouting(text)) return text;
-  return text.replace(/\p{L}[\p{L}'’]*/gu, (w, offset: number) => {
+  const prose = /[.!?]\s+\S/.test(text) || text.length > 90;
+  let sentenceStart = true;
+  return text.replace(/\p{L}[\p{L}'’]*|[.!?]/gu, (w, offset: number) => {
+    if (/^[.!?]$/.test(w)) { sentenceStart = true; return w; }
     const lower = w.toLowerCase();
-    if (offset > 0 && SMALL.has(lower)) return lower;
+    const first = sentenceStart;
+    sentenceStart = false;
     if (w.length <= 4 && /^[A-Z]+$/.test(w) && !SMALL.has(lower) && !/[AEIOU]/.test(w.slice(1))) return w;
+    if (prose ? !first : offset > 0 && SMALL.has(lower)) return lower;
     return lower.charAt(0).toUpperCase() + lower.slice(1);
   });
 }

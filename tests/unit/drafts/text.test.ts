@@ -56,6 +56,7 @@ describe('tone', () => {
     expect(isShouting('ACME LAUNCHES AMAZING NEW PRODUCT TODAY')).toBe(true);
     expect(isShouting('NASDAQ-listed IDEX cuts debt by USD 10.6 million')).toBe(false);
     expect(unshout('ACME LAUNCHES NEW ROBOT FOR THE WAREHOUSE')).toBe('Acme Launches New Robot for the Warehouse');
+    expect(unshout('ACME OPENS A LAB. THE LAB WILL HIRE 120 PEOPLE.')).toBe('Acme opens a lab. The lab will hire 120 people.');
   });
   it('slugifies', () => expect(slugify('HackerRank & Cybermedia: STEM!')).toBe('hackerrank-and-cybermedia-stem'));
 });
