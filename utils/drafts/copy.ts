@@ -2,7 +2,7 @@ import type { Angle, MessagingKit, Platform } from './schema';
 import type { Asset } from '../release/schema';
 import { rulesFor } from '../platforms';
 import { countChars } from '../platforms/count';
-import { FIGURE_RE, type ReleaseFacts } from './facts';
+import { FIGURE_RE, SENIOR_RE, type ReleaseFacts } from './facts';
 import { clausePrefix, clean, shortenHeadline, tone, truncate } from './text';
 
 /** One variant's copy before it becomes a Draft: field values keyed by the platform's field keys. */
@@ -79,6 +79,7 @@ function newsVariant(platform: Platform, f: ReleaseFacts, kit: MessagingKit): Co
   const rules = rulesFor(platform);
   const figure = f.figures.find((s) => s !== f.lead);
   const body = compose(platform, [f.lead ?? f.subheadline ?? f.headline, figure]);
+  const withFigure = Boolean(figure && body.includes(clean(figure)));
   const rec = rulesFor(platform).fields.find((x) => x.key === 'description')!.recommended.value;
   // A subheadline cut at a clause still reads as a deck; a figure sentence cut short does not.
   const deck = f.subheadline ? clausePrefix(tone(f.subheadline), rec) : null;
@@ -91,8 +92,15 @@ function newsVariant(platform: Platform, f: ReleaseFacts, kit: MessagingKit): Co
       headline: fitHeadline(platform, f.headline, keyNoun(f)),
       description: desc,
     },
-    rationale: `Straight news: the headline cut at a clause boundary and the lead without its dateline${figure ? ', plus the release\'s own figure' : ''}.`,
+    rationale: `Straight news: the headline cut at a clause boundary and the lead without its dateline${withFigure ? ', plus the release\'s own figure' : ''}.`,
   };
+}
+
+/** Why this quote won, in the terms quoteScore uses. */
+function quoteWhy(q: { speaker: string | null; text: string }): string {
+  const reasons = [q.speaker && SENIOR_RE.test(q.speaker) ? 'a senior speaker' : null, FIGURE_RE.test(q.text) ? 'a concrete figure' : null]
+    .filter(Boolean);
+  return reasons.length ? ` (${reasons.join(' and ')})` : '';
 }
 
 function quoteVariant(platform: Platform, f: ReleaseFacts): CopyVariant {
@@ -125,7 +133,7 @@ function quoteVariant(platform: Platform, f: ReleaseFacts): CopyVariant {
       headline: fitHeadline(platform, f.headline, keyNoun(f)),
       description: pickShort(platform, 'description', speakerName ? [`${speakerName} on the news`, speakerName] : [], describe(f.company, 'Comment from')),
     },
-    rationale: `Quote: the strongest attributed line${q.speaker ? ` (${speakerName})` : ''}, chosen for a named, senior speaker and a concrete claim.`,
+    rationale: `Quote: the strongest line in the release${speakerName ? `, from ${speakerName}` : ''}${quoteWhy(q)}.`,
   };
 }
 

@@ -43,7 +43,7 @@ export const ClockSchema = z.object({
 
 export const LintHintSchema = z.object({
   code: z.enum(['over-max', 'over-recommended', 'empty', 'missing-link', 'bad-link', 'missing-image', 'all-caps',
-    'wire-destination', 'no-utm', 'audience-below-minimum', 'audience-small', 'hype', 'bad-cta']),
+    'wire-destination', 'no-utm', 'insecure-link', 'audience-below-minimum', 'audience-small', 'hype', 'bad-cta']),
   severity: z.enum(['error', 'warning', 'info']),
   field: z.string().nullable(),
   message: z.string(),

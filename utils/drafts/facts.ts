@@ -66,12 +66,12 @@ function mineQuotes(paragraphs: string[]): Quote[] {
   return out.filter((q) => q.text.length >= 30);
 }
 
-const SENIOR = /\b(?:ceo|chief|founder|president|chair\w*|director|head|vice president|vp|gm|general manager|professor|secretary|minister)\b/i;
+export const SENIOR_RE = /\b(?:ceo|chief|founder|president|chair\w*|director|head|vice president|vp|gm|general manager|professor|secretary|minister)\b/i;
 
 /** The quote a journalist would lift: attributed, substantial, ideally with a figure or a senior voice. */
 export function quoteScore(q: Quote): number {
   const len = q.text.length;
-  return (q.speaker ? 4 : 0) + (q.speaker && SENIOR.test(q.speaker) ? 2 : 0) + (FIGURE_RE.test(q.text) ? 2 : 0)
+  return (q.speaker ? 4 : 0) + (q.speaker && SENIOR_RE.test(q.speaker) ? 2 : 0) + (FIGURE_RE.test(q.text) ? 2 : 0)
     + (len >= 60 && len <= 280 ? 2 : len < 60 ? 0 : 1);
 }
 

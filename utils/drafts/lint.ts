@@ -9,7 +9,7 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export interface LintHint {
   code: 'over-max' | 'over-recommended' | 'empty' | 'missing-link' | 'bad-link' | 'missing-image' | 'all-caps'
-    | 'wire-destination' | 'no-utm' | 'audience-below-minimum' | 'audience-small' | 'hype' | 'bad-cta';
+    | 'wire-destination' | 'no-utm' | 'insecure-link' | 'audience-below-minimum' | 'audience-small' | 'hype' | 'bad-cta';
   severity: Severity;
   /** Draft field the hint is about, null for the draft as a whole. */
   field: string | null;
@@ -68,7 +68,8 @@ function linkHints(draft: Draft): LintHint[] {
     return [{ code: 'missing-link', severity: 'error', field: 'url', message: 'No destination link: the ad has nowhere to send people.' }];
   }
   let host: string;
-  try { host = new URL(draft.url).hostname; } catch {
+  let protocol: string;
+  try { ({ hostname: host, protocol } = new URL(draft.url)); } catch {
     return [{ code: 'bad-link', severity: 'error', field: 'url', message: `"${draft.url}" is not a valid web address.` }];
   }
   const hints: LintHint[] = [];
@@ -78,6 +79,10 @@ function linkHints(draft: Draft): LintHint[] {
       message: `The link goes to the wire's own page (${host}): you can't add a retargeting pixel there, the traffic `
         + 'credits the wire rather than your site, and on Meta the link preview of a page you don\'t own cannot be edited. '
         + 'Point it at your newsroom copy of the release.' });
+  }
+  if (protocol === 'http:') {
+    hints.push({ code: 'insecure-link', severity: 'warning', field: 'destination',
+      message: 'The link is http://, not https://: browsers warn on insecure pages and platforms may flag it. Use the https address if the site has one.' });
   }
   if (!hasUtm(draft.url)) {
     hints.push({ code: 'no-utm', severity: 'warning', field: 'url',

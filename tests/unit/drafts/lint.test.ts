@@ -26,6 +26,7 @@ describe('lintDraft', () => {
     ['no UTM', { url: 'https://acme.example/news' }, 'warning:no-utm:url'],
     ['wire page', { url: 'https://www.prnewswire.com/news-releases/x.html?utm_source=facebook' }, 'warning:wire-destination:destination'],
     ['missing image', { imageUrl: null }, 'warning:missing-image:imageUrl'],
+    ['http link', { url: 'http://acme.example/?utm_source=facebook' }, 'warning:insecure-link:destination'],
     ['unknown CTA', { cta: 'BUY_A_YACHT' }, 'error:bad-cta:cta'],
   ])('%s', (_name, patch, code) => {
     expect(codes({ ...meta(), ...patch } as Draft)).toContain(code);
