@@ -20,7 +20,7 @@ export const ldName = (v: any): string => (typeof v == 'string' ? v : ldText(v?.
  * properties (a NewsArticle inside a WebPage's mainEntity). Malformed JSON gets one repair attempt
  * (raw control characters, trailing commas) and is otherwise skipped.
  */
-export function ldNodes(doc: Document): any[] {
+export function ldNodes(scripts: Element[]): any[] {
   const out: any[] = [];
   const walk = (x: any, depth: number) => {
     if (x && typeof x == 'object' && depth < 6) {
@@ -28,7 +28,7 @@ export function ldNodes(doc: Document): any[] {
       for (const k in x) walk(x[k], depth + 1);
     }
   };
-  for (const s of doc.querySelectorAll('script[type*=ld]')) {
+  for (const s of scripts) {
     const t = s.textContent!;
     for (const json of [t, t.replace(/[\0-\x1f]+/g, ' ').replace(/,\s*([}\]])/g, '$1')]) {
       try {

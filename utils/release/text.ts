@@ -3,14 +3,15 @@
  * layout), and never HTML. Scripts, styles and templates are not text, so hostile markup in a release
  * body is neither executed nor copied out.
  */
-const NOT_TEXT = /^(script|style|noscript|template|button)$/i;
+const NOT_TEXT = /^(script|style|noscript|template|button)$/;
 
 /** Text with <br> kept as a line break (contact blocks are lines). */
 export function lines(node: Node): string {
   let s = '';
   for (let c = node.firstChild; c; c = c.nextSibling) {
     const t = c.nodeType;
-    s += t == 3 ? c.nodeValue : t != 1 ? '' : c.nodeName == 'BR' ? '\n' : NOT_TEXT.test(c.nodeName) ? '' : lines(c);
+    const name = (c as Element).localName;
+    s += t == 3 ? c.nodeValue : t != 1 ? '' : name == 'br' ? '\n' : NOT_TEXT.test(name) ? '' : lines(c);
   }
   return s;
 }
@@ -21,7 +22,7 @@ export const text = (el: Element | null | undefined) => (el ? squash(lines(el)) 
 
 /** What an element says: a meta's content, a time's datetime, otherwise its text. */
 export const value = (el: Element | null | undefined) =>
-  el?.getAttribute(el.nodeName == 'META' ? 'content' : 'datetime') ?? text(el);
+  el?.getAttribute(el.localName == 'meta' ? 'content' : 'datetime') ?? text(el);
 
 /** JSON-LD strings often carry HTML entities ("HackerRank &amp; Cybermedia"): the common ones. */
 export const decode = (s: string) =>

@@ -43,7 +43,7 @@ export const WIRES: WireAdapter[] = [
   { id: 'prnewswire', mark: 'PRNewswire', ...prn },
   { id: 'cision', mark: 'CNW', ...prn },
   {
-    id: 'businesswire', mark: 'BUSINESS WIRE', headline: 'h1', sub: '.bw-release-subhead',
+    id: 'businesswire', mark: 'BUSINESS WIRE', headline: '.bw-release-main h1', sub: '.bw-release-subhead',
     date: '.bw-release-timestamp time', body: '#bw-release-story,.bw-release-story', contact: '.bw-release-contact', zone: 'ET',
   },
   {
