@@ -47,6 +47,9 @@ export function createAuth(db: Db, config: ServerConfig, onInvitation?: Invitati
         ac,
         roles,
         creatorRole: 'owner',
+        // No mail server is assumed: the invitation (a random id bound to the invitee's address) is handed
+        // over by the inviter, so accepting cannot wait for an e-mail verification link.
+        requireEmailVerificationOnInvitation: false,
         // Invitations are shared by the inviter (the extension shows the link); mailing is a deployment concern.
         async sendInvitationEmail(data) {
           await onInvitation?.({

@@ -54,7 +54,8 @@ export async function startTestServer(over: Partial<ServerConfig> = {}): Promise
   const clock = { now: new Date('2026-03-02T09:00:00Z') };
   const invitations: { id: string; email: string }[] = [];
   const auth = createAuth(database.db, config, (i) => void invitations.push(i));
-  const app = createApp({ db: database.db, auth, config, clock: () => clock.now, clientIp: () => '203.0.113.7' });
+  const app = createApp({ db: database.db, auth, config, clock: () => clock.now, // Tests pick the client address per request (x-test-ip) so rate-limit buckets are under their control.
+    clientIp: (c) => c.req.header('x-test-ip') ?? '203.0.113.7' });
   return {
     app, database, config, clock, invitations,
     async close() {
@@ -75,7 +76,7 @@ let seq = 0;
 export async function signUp(s: TestServer, name = `user${++seq}`): Promise<Client> {
   const email = `${name}-${randomUUID().slice(0, 8)}@example.test`;
   const res = await s.app.request('/api/auth/sign-up/email', {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-test-ip': `10.0.${seq % 250}.${Math.floor(Math.random() * 250)}` },
     body: JSON.stringify({ email, password: 'correct horse battery', name }),
   });
   if (res.status !== 200) throw new Error(`sign-up failed ${res.status} ${await res.text()}`);

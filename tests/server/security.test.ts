@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createOrg, signUp, startTestServer, team, type TestServer } from './harness.ts';
+
+let s: TestServer;
+beforeAll(async () => { s = await startTestServer({ authRateLimit: { enabled: true, window: 60, max: 100 } }); });
+afterAll(async () => { await s.close(); });
+
+describe('CORS', () => {
+  const preflight = (origin: string) => s.app.request('/api/me', {
+    method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+  });
+  test.each([
+    ['chrome-extension://abcdefghijklmnopabcdefghijklmnop', true],
+    ['http://127.0.0.1:8787', true],
+    ['chrome-extension://someotherextensionidxxxxxxxxxxxx', false],
+    ['https://evil.example', false],
+  ])('%s allowed: %s', async (origin, allowed) => {
+    const res = await preflight(origin);
+    expect(res.headers.get('access-control-allow-origin')).toBe(allowed ? origin : null);
+  });
+});
+
+test('auth endpoints are rate limited (database storage)', async () => {
+  const statuses: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const res = await s.app.request('/api/auth/sign-in/email', {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'nobody@example.test', password: 'wrong password!!' }),
+    });
+    statuses.push(res.status);
+  }
+  expect(statuses).toContain(429);
+  const rows = await s.database.db.query.rateLimit.findMany();
+  expect(rows.length).toBeGreaterThan(0);
+});
+
+test('sign-in returns a bearer token usable on the API', async () => {
+  const u = await signUp(s, 'signin');
+  await createOrg(u, 'SignIn');
+  const res = await s.app.request('/api/auth/sign-in/email', {
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-test-ip': '198.51.100.9' },
+    body: JSON.stringify({ email: u.email, password: 'correct horse battery' }),
+  });
+  expect(res.status).toBe(200);
+  const token = res.headers.get('set-auth-token')!;
+  const me = await s.app.request('/api/me', { headers: { authorization: `Bearer ${token}` } });
+  expect(me.status).toBe(200);
+  expect((await s.app.request('/api/me', { headers: { authorization: 'Bearer forged.token' } })).status).toBe(401);
+});
+
+test('invitations: an owner invites, the invitee accepts with the given role', async () => {
+  const t = await team(s, 'Invite');
+  const invitee = await signUp(s, 'invitee');
+  const inv = await t.owner.req('POST', '/api/auth/organization/invite-member', { email: invitee.email, role: 'reviewer', organizationId: t.orgId });
+  expect(inv.status).toBe(200);
+  const { id } = (await inv.json()) as { id: string };
+  expect(s.invitations.map((i) => i.id)).toContain(id);
+  // Editors cannot invite.
+  const denied = await t.editor.req('POST', '/api/auth/organization/invite-member', { email: 'z@example.test', role: 'editor', organizationId: t.orgId });
+  expect(denied.status).toBeGreaterThanOrEqual(400);
+  expect((await invitee.req('GET', `/api/orgs/${t.orgId}/drafts`)).status).toBe(404);
+  const accepted = await invitee.req('POST', '/api/auth/organization/accept-invitation', { invitationId: id });
+  expect(accepted.status, await accepted.clone().text()).toBe(200);
+  expect((await invitee.req('GET', `/api/orgs/${t.orgId}/drafts`)).status).toBe(200);
+  const me = (await (await invitee.req('GET', '/api/me')).json()) as { organizations: { id: string; role: string }[] };
+  expect(me.organizations).toEqual([expect.objectContaining({ id: t.orgId, role: 'reviewer' })]);
+});
+
+describe('media lists accept only hashes and counts', () => {
+  const HASH = 'b'.repeat(64);
+  test.each([
+    ['raw e-mail', ['jane@example.com']],
+    ['uppercase e-mail', ['JANE@EXAMPLE.COM']],
+    ['hash-length string with an @', [`${'a'.repeat(40)}@example.com0000000000000`]],
+    ['SHA-1 length', ['a'.repeat(40)]],
+  ])('%s is rejected', async (_label, hashes) => {
+    const t = await team(s, 'Media');
+    const res = await t.editor.req('PUT', `/api/orgs/${t.orgId}/media-lists/l1`, { name: 'List', count: 1, hashes });
+    expect(res.status).toBe(400);
+    expect(await res.text()).not.toContain('jane@');
+  });
+  test('hashes are stored and only counts are listed', async () => {
+    const t = await team(s, 'Media2');
+    const res = await t.editor.req('PUT', `/api/orgs/${t.orgId}/media-lists/l1`, { name: 'Trade press', count: 3, hashes: [HASH, HASH.replace('b', 'c')] });
+    expect(res.status).toBe(200);
+    const list = (await (await t.reviewer.req('GET', `/api/orgs/${t.orgId}/media-lists`)).json()) as { items: object[] };
+    expect(list.items).toEqual([expect.objectContaining({ name: 'Trade press', count: 3, hashed: 2 })]);
+    expect(JSON.stringify(list)).not.toContain(HASH);
+  });
+});
+
+test('OpenAPI document lists the API', async () => {
+  const res = await s.app.request('/api/openapi.json');
+  expect(res.status).toBe(200);
+  const doc = (await res.json()) as { openapi: string; paths: Record<string, object> };
+  expect(doc.openapi).toBe('3.1.0');
+  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/orgs/{orgId}/drafts/{draftId}', '/review/{token}', '/ready']));
+});
