@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import type { AudiencePreset } from '@/utils/drafts/schema';
 import { useDrafts, selectDraft } from '@/utils/stores/drafts';
-import { audienceOptions } from '@/utils/stores/engine';
+import { audienceOptions } from '@/utils/stores/engine-audience';
 import { MediaListUpload } from './MediaListUpload';
 
 /** Journalist / blogger / pundit presets with what each means, the inferred beat and geography. */

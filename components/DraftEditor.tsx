@@ -1,7 +1,8 @@
 import { useId, useMemo } from 'react';
 import type { Draft, DraftStatus } from '@/utils/drafts/schema';
 import { useDrafts, selectDraft } from '@/utils/stores/drafts';
-import { lintDraft, PLATFORM_RULES } from '@/utils/stores/engine';
+import { PLATFORM_RULES } from '@/utils/stores/engine';
+import { useDeferred } from '@/utils/stores/use-deferred';
 import { FieldEditor } from './FieldEditor';
 import { Hints } from './Hints';
 
@@ -14,7 +15,8 @@ export function DraftEditor({ draftId, large = false }: { draftId: string; large
   const draft = useDrafts(selectDraft(draftId));
   const update = useDrafts((s) => s.update);
   const audienceSize = useDrafts((s) => (draft?.mediaListId ? s.mediaLists[draft.mediaListId]?.hashes.length ?? null : null));
-  const hints = useMemo(() => (draft ? lintDraft(draft, { audienceSize }) : []), [draft, audienceSize]);
+  const engine = useDeferred();
+  const hints = useMemo(() => (draft && engine ? engine.lintDraft(draft, { audienceSize }) : []), [draft, audienceSize, engine]);
   const ctaId = useId();
   const statusId = useId();
   if (!draft) return null;

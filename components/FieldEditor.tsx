@@ -1,23 +1,25 @@
 import { useId } from 'react';
 import type { Platform } from '@/utils/drafts/schema';
-import { countField, type Hint } from '@/utils/stores/engine';
+import { fmtInt as fmt, PLATFORM_RULES, type Hint } from '@/utils/stores/engine';
+import { useDeferred } from '@/utils/stores/use-deferred';
 import { Hints } from './Hints';
 
-const fmt = (n: number) => n.toLocaleString('en-US');
 
 /** One copy field: label, text box, a live counter (as the platform counts), and the field's lint hints. */
 export function FieldEditor({ platform, field, label, value, hints, rows, onChange }: {
   platform: Platform; field: string; label: string; value: string; hints: Hint[]; rows: number; onChange(v: string): void;
 }) {
   const id = useId();
-  const c = countField(platform, field, value);
+  const engine = useDeferred();
+  const c = engine?.countField(platform, field, value) ?? null;
+  const rule = PLATFORM_RULES[platform].fields.find((f) => f.key === field);
   return (
     <div className="field">
       <div className="field-top">
         <label htmlFor={id}>{label}</label>
-        {c && (
-          <span id={`${id}-count`} className={`counter counter-${c.state}`} data-testid={`count-${field}`}>
-            {fmt(c.count)} / {fmt(c.recommended)} <span className="muted">· max {fmt(c.max)}</span>
+        {rule && (
+          <span id={`${id}-count`} className={`counter counter-${c?.state ?? 'ok'}`} data-testid={`count-${field}`}>
+            {c ? fmt(c.count) : '…'} / {fmt(rule.recommended.value)} <span className="muted">· max {fmt(rule.max.value)}</span>
           </span>
         )}
       </div>

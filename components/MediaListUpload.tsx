@@ -1,6 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { useDrafts, selectDraft } from '@/utils/stores/drafts';
-import { PLATFORM_RULES } from '@/utils/stores/engine';
+import { fmtInt, PLATFORM_RULES } from '@/utils/stores/engine';
 
 type Phase = { kind: 'idle' } | { kind: 'reading'; done: number; total: number } | { kind: 'error'; message: string };
 
@@ -49,7 +49,7 @@ export function MediaListUpload({ draftId }: { draftId: string }) {
             <label htmlFor={selectId} className="sr-only">Attached media list</label>
             <select id={selectId} value={draft.mediaListId ?? ''} onChange={(e) => update(draft.id, { mediaListId: e.target.value || null })}>
               <option value="">No media list</option>
-              {Object.values(lists).map((l) => <option key={l.id} value={l.id}>{l.name} ({l.hashes.length.toLocaleString('en-US')})</option>)}
+              {Object.values(lists).map((l) => <option key={l.id} value={l.id}>{l.name} ({fmtInt(l.hashes.length)})</option>)}
             </select>
           </>
         )}
@@ -63,7 +63,7 @@ export function MediaListUpload({ draftId }: { draftId: string }) {
       {phase.kind === 'error' && <p role="alert" className="error-text">{phase.message}</p>}
       {attached && (
         <div className="report" data-testid="media-list-report" role="status">
-          <p><strong>{attached.name}</strong>: {attached.totalRows.toLocaleString('en-US')} rows read, {attached.hashes.length.toLocaleString('en-US')} unique addresses kept as hashes.</p>
+          <p><strong>{attached.name}</strong>: {fmtInt(attached.totalRows)} rows read, {fmtInt(attached.hashes.length)} unique addresses kept as hashes.</p>
           {attached.invalidRows.length > 0 && (
             <details>
               <summary>{attached.invalidRows.length} invalid row{attached.invalidRows.length === 1 ? '' : 's'} skipped</summary>
@@ -72,7 +72,7 @@ export function MediaListUpload({ draftId }: { draftId: string }) {
             </details>
           )}
           {attached.hashes.length < minimum && (
-            <p className="hint hint-warning">{attached.hashes.length.toLocaleString('en-US')} addresses: {PLATFORM_RULES[draft.platform].label} needs at least {minimum} matched people. Combine the list with title targeting.</p>
+            <p className="hint hint-warning">{fmtInt(attached.hashes.length)} addresses: {PLATFORM_RULES[draft.platform].label} needs at least {minimum} matched people. Combine the list with title targeting.</p>
           )}
           {attached.warnings.map((w) => <p key={w} className="muted">{w}</p>)}
         </div>

@@ -1,5 +1,8 @@
+import { useMemo } from 'react';
+import type { MessagingKit } from '@/utils/drafts/schema';
 import type { Release } from '@/utils/release/schema';
-import type { Clock } from '@/utils/stores/engine';
+import { quickClock } from '@/utils/stores/engine';
+import { useDeferred } from '@/utils/stores/use-deferred';
 import { timeAgo } from '@/utils/time';
 import { wireLabel } from '@/utils/release/labels';
 
@@ -7,12 +10,17 @@ const STATUS_TEXT = { 'on-track': 'on track', 'at-risk': 'at risk', missed: 'mis
 
 /**
  * Headline, company, wire and the 72-hour clock in one line:
- * "hit the wire 5 h ago · 67 h left · on track" (at risk inside the ad-review lead time; missed after 72 h).
+ * "hit the wire 5 h ago · 67 h left · on track" (at risk near the ad-review submit-by time; missed after 72 h).
+ * The status is computed at once; the zoned deadline, explanation and flight plan fill in from the engine.
  */
-export function ReleaseCard({ release, now, clock }: { release: Release; now: number; clock?: Clock }) {
+export function ReleaseCard({ release, now, kit = null, variants = 1, showFlight = false }: {
+  release: Release; now: number; kit?: MessagingKit | null; variants?: number; showFlight?: boolean;
+}) {
   const ago = timeAgo(release.publishedAt, now);
-  const known = clock && clock.status !== 'unknown';
-  const title = clock?.explanation;
+  const clock = quickClock(release.publishedAt, kit, new Date(now));
+  const engine = useDeferred();
+  const full = useMemo(() => engine?.clockFor(release, kit, new Date(now), variants) ?? null, [engine, release, kit, now, variants]);
+  const known = clock.status !== 'unknown';
   return (
     <article className="release-card" aria-label="Press release">
       <p className="eyebrow">
@@ -21,7 +29,7 @@ export function ReleaseCard({ release, now, clock }: { release: Release; now: nu
         <span>{wireLabel(release.wire)}</span>
       </p>
       <h1 className="release-headline" data-testid="release-headline">{release.headline}</h1>
-      <p className="release-meta clock" data-testid="release-clock" title={title}>
+      <p className="release-meta clock" data-testid="release-clock" title={full?.explanation}>
         {ago ? (
           <time dateTime={release.publishedAt ?? undefined} data-testid="release-age">hit the wire {ago}</time>
         ) : (
@@ -36,6 +44,12 @@ export function ReleaseCard({ release, now, clock }: { release: Release; now: nu
           </>
         )}
       </p>
+      {showFlight && full && (
+        <p className="flight muted" data-testid="release-flight">
+          {full.explanation} Suggested flight: {full.flight.start.slice(0, 16).replace('T', ' ')} → {full.flight.end.slice(0, 16).replace('T', ' ')} ({full.flight.timeZone}),
+          {' '}{full.flight.currency} {full.flight.dailyBudget}/day over {full.flight.variants} variant{full.flight.variants === 1 ? '' : 's'} ({full.flight.currency} {full.flight.perVariant} each).
+        </p>
+      )}
     </article>
   );
 }

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { Utm } from '@/utils/drafts/schema';
+import { relink } from '@/utils/drafts/utm';
 import { useDrafts, selectDraft } from '@/utils/stores/drafts';
 
 const UTM_FIELDS: { key: keyof Utm; label: string }[] = [
@@ -17,13 +18,13 @@ export function UtmEditor({ draftId }: { draftId: string }) {
     <section className="utm" aria-label="Destination and UTM">
       <div className="field">
         <label htmlFor={`${id}-dest`}>Destination URL</label>
-        <input id={`${id}-dest`} type="url" value={draft.destination} onChange={(e) => update(draft.id, { destination: e.target.value })} data-testid="field-destination" />
+        <input id={`${id}-dest`} type="url" value={draft.destination} onChange={(e) => { const n = relink(draft, { destination: e.target.value }); update(draft.id, { destination: n.destination, url: n.url }); }} data-testid="field-destination" />
       </div>
       <div className="utm-grid">
         {UTM_FIELDS.map((f) => (
           <div className="field" key={f.key}>
             <label htmlFor={`${id}-${f.key}`}>{f.label}</label>
-            <input id={`${id}-${f.key}`} value={draft.utm[f.key]} onChange={(e) => update(draft.id, { utm: { ...draft.utm, [f.key]: e.target.value } })} data-testid={`utm-${f.key}`} />
+            <input id={`${id}-${f.key}`} value={draft.utm[f.key]} onChange={(e) => { const n = relink(draft, { utm: { [f.key]: e.target.value } }); update(draft.id, { utm: n.utm, url: n.url }); }} data-testid={`utm-${f.key}`} />
           </div>
         ))}
       </div>

@@ -2,12 +2,14 @@ import { useState } from 'react';
 import type { MetaDraft } from '@/utils/drafts/schema';
 import { ctaLabel } from '@/utils/stores/engine';
 import { bodyLimit, displayDomain, feedCut } from '@/utils/stores/preview';
+import { useDeferred } from '@/utils/stores/use-deferred';
 import { AdImage, Avatar } from './parts';
 
 /** A Facebook feed link ad, laid out as the feed lays it out: page, "Sponsored", text, image, link bar. */
 export function FacebookPreview({ draft, company }: { draft: MetaDraft; company: string }) {
   const [open, setOpen] = useState(false);
-  const { shown, cut } = feedCut(draft.primaryText, bodyLimit('meta'));
+  const engine = useDeferred();
+  const { shown, cut } = feedCut(draft.primaryText, bodyLimit('meta'), engine?.graphemes);
   return (
     <figure className="fb-card" data-testid="preview-meta" aria-label="Facebook feed preview">
       <header className="fb-head">

@@ -2,12 +2,14 @@ import { useState } from 'react';
 import type { LinkedInDraft } from '@/utils/drafts/schema';
 import { ctaLabel } from '@/utils/stores/engine';
 import { bodyLimit, displayDomain, feedCut } from '@/utils/stores/preview';
+import { useDeferred } from '@/utils/stores/use-deferred';
 import { AdImage, Avatar } from './parts';
 
 /** A LinkedIn single-image sponsored post: company, "Promoted", intro text folded at ~150, image, headline bar. */
 export function LinkedInPreview({ draft, company }: { draft: LinkedInDraft; company: string }) {
   const [open, setOpen] = useState(false);
-  const { shown, cut } = feedCut(draft.introText, bodyLimit('linkedin'));
+  const engine = useDeferred();
+  const { shown, cut } = feedCut(draft.introText, bodyLimit('linkedin'), engine?.graphemes);
   return (
     <figure className="li-card" data-testid="preview-linkedin" aria-label="LinkedIn sponsored content preview">
       <header className="li-head">

@@ -4,7 +4,7 @@ import type { DraftStatus } from '@/utils/drafts/schema';
 import { useDrafts } from '@/utils/stores/drafts';
 import { usePopup } from '@/utils/stores/popup';
 import { ALL_FILTERS, filterDrafts, useWorkspace } from '@/utils/stores/workspace';
-import { ANGLE_LABELS, clockFor } from '@/utils/stores/engine';
+import { ANGLE_LABELS } from '@/utils/stores/engine';
 import { wireLabel } from '@/utils/release/labels';
 import { bodyOf } from '@/utils/stores/preview';
 import { Logo } from '@/components/Logo';
@@ -135,7 +135,7 @@ export function App() {
           </aside>
           {current ? (
             <main className="ws-main" data-testid="draft" data-draft-id={current.id}>
-              {currentRelease && <ReleaseCard release={currentRelease} now={Date.now()} clock={clockFor(currentRelease, useDrafts.getState().kit, new Date())} />}
+              {currentRelease && <ReleaseCard release={currentRelease} now={Date.now()} kit={useDrafts.getState().kit} variants={visible.filter((d) => d.releaseId === current.releaseId).length} showFlight />}
               <div className="ws-columns">
                 <div className="ws-edit">
                   <DraftEditor draftId={current.id} large />

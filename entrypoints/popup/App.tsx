@@ -1,11 +1,14 @@
+import { lazy, Suspense } from 'react';
 import { browser } from 'wxt/browser';
 import { useTabRelease } from '@/utils/stores/tab-release';
 import { useDrafts } from '@/utils/stores/drafts';
 import { usePopup } from '@/utils/stores/popup';
-import { NotARelease } from '@/components/NotARelease';
 import { ReleaseDrafts } from '@/components/ReleaseDrafts';
 import { SyncSlot } from '@/components/SyncSlot';
 import { Logo } from '@/components/Logo';
+
+// Only pages that are not releases need the empty state (and its paste form): load it for them alone.
+const NotARelease = lazy(() => import('@/components/NotARelease').then((m) => ({ default: m.NotARelease })));
 
 export function App() {
   const tabHydrated = useTabRelease((s) => s.hydrated);
@@ -28,7 +31,7 @@ export function App() {
         {!ready ? <div className="skeleton" aria-label="Loading" />
           : error ? <p role="alert" className="error-text">Wireboost could not read this tab: {error}</p>
           : releaseId ? <ReleaseDrafts releaseId={releaseId} now={Date.now()} />
-          : <NotARelease tabId={tabId} />}
+          : <Suspense fallback={<div className="skeleton" aria-label="Loading" />}><NotARelease tabId={tabId} /></Suspense>}
       </main>
     </div>
   );

@@ -6,6 +6,7 @@ import { usePopup } from '@/utils/stores/popup';
 import '@/components/ui.css';
 import './style.css';
 
+performance.mark('wireboost:popup-start'); // every module evaluated: what is left is storage + render
 createRoot(document.getElementById('root')!).render(<App />);
 
 // Hydrate both stores, then make sure the tab's release has drafts (built once, deterministic ids).
@@ -18,6 +19,7 @@ void Promise.all([useTabRelease.getState().hydrate(), useDrafts.getState().hydra
     await usePopup.getState().openRelease(current.release);
   };
   useTabRelease.subscribe(() => void open().catch(fail));
+  performance.mark('wireboost:hydrated');
   await open();
 }).catch(fail);
 

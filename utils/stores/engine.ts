@@ -1,27 +1,26 @@
 /**
  * The UI's door to the draft engine (utils/drafts/, utils/platforms/). Stores and components use only what
- * is exported here and from engine-heavy.ts, so following the engine's API is a change in these two files.
+ * is exported here, from engine-audience.ts and engine-heavy.ts, so following the engine's API touches only these.
  *
- * This module is the light half, loaded with the popup: counting, lint, clock, audiences, UTM — no zod, no
- * CSV parser. Building drafts, exports and media-list import live in engine-heavy.ts, loaded on demand.
+ * This module is the light half, loaded with the popup's first paint: rule tables, editing, the clock's
+ * status. It must not touch Intl on import or in first render (the first Intl use loads ICU data: ~60 ms
+ * in a fresh extension process), so grapheme counting, lint and the zoned clock live in engine-deferred.ts,
+ * loaded right after the drafts are on screen; building, exports and media lists in engine-heavy.ts.
  */
-import type { AudiencePreset, Draft, MessagingKit, Platform } from '../drafts/schema';
+import type { Draft, MessagingKit, Platform } from '../drafts/schema';
 import type { Release } from '../release/schema';
 import { releaseId } from '../drafts/ids';
-import { lintDraft as engineLint } from '../drafts/lint';
-import { computeClock, type Clock as EngineClock } from '../drafts/clock';
-import { buildAudience, PRESETS } from '../drafts/audiences';
-import { inferBeat } from '../drafts/beats';
-import { geoFromDateline } from '../drafts/geo';
-import { releaseFacts } from '../drafts/facts';
-import { relink } from '../drafts/utm';
-import { isValidTimeZone } from '../drafts/tz';
-import { countChars } from '../platforms/count';
-import { PLATFORM_RULES } from '../platforms';
-import type { FieldRule } from '../platforms/types';
+import { statusAt, WINDOW_HOURS, type ClockStatus } from '../drafts/clock';
+// The rule tables directly, not platforms/index.ts: that re-exports count.ts, which builds a Segmenter on import.
+import { metaRules } from '../platforms/meta';
+import { linkedinRules } from '../platforms/linkedin';
+import type { FieldRule, PlatformRules } from '../platforms/types';
 
-export type { FieldRule };
-export { PLATFORM_RULES };
+export type { FieldRule, ClockStatus };
+export const PLATFORM_RULES: Record<Platform, PlatformRules> = { meta: metaRules, linkedin: linkedinRules };
+
+/** 12,345 without Intl (toLocaleString would load ICU on the first paint). */
+export const fmtInt = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 export const releaseIdOf = (release: Release): string => releaseId(release);
 
@@ -40,75 +39,42 @@ export function ctaLabel(platform: Platform, value: string): string {
 
 /* ------------------------------------------------------------------ editing */
 
-/** A draft with fields changed; destination / UTM edits recompute the tagged `url` (engine's relink). */
+/**
+ * A draft with fields changed. Destination / UTM edits come from the UTM editor with the tagged `url`
+ * already recomputed by the engine's relink (see UtmEditor), which keeps utm.ts out of the popup's first load.
+ */
 export function applyPatch(draft: Draft, patch: Partial<Draft>, now: Date): Draft {
-  let next = { ...draft, ...patch, updatedAt: now.toISOString() } as Draft;
-  if ('destination' in patch || 'utm' in patch) next = relink(next, { destination: next.destination, utm: next.utm });
-  return next;
+  return { ...draft, ...patch, updatedAt: now.toISOString() } as Draft;
 }
 
 /** A copy of a draft as a new variant: new id, status back to draft, utm_content marked as a copy. */
 export function duplicateDraft(draft: Draft, now: Date): Draft {
   const stamp = now.toISOString();
   const id = `drf_${now.getTime().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-  const copy = { ...draft, id, status: 'draft', createdAt: stamp, updatedAt: stamp, remote: {} } as Draft;
-  return relink(copy, { utm: { content: `${draft.utm.content}-copy` } });
+  const content = `${draft.utm.content}-copy`;
+  let url = draft.url;
+  try { const u = new URL(draft.url); u.searchParams.set('utm_content', content); url = u.toString(); } catch { /* untagged */ }
+  return { ...draft, id, status: 'draft', createdAt: stamp, updatedAt: stamp, remote: {}, utm: { ...draft.utm, content }, url } as Draft;
 }
 
-/* ------------------------------------------------------------------ counters + lint */
+/* ------------------------------------------------------------------ counters + lint (types; code deferred) */
 
 export interface FieldCount { count: number; recommended: number; max: number; state: 'ok' | 'over-recommended' | 'over-max' }
-
-export function countField(platform: Platform, key: string, text: string): FieldCount | null {
-  const rule = PLATFORM_RULES[platform].fields.find((f) => f.key === key);
-  if (!rule) return null;
-  const count = countChars(text, rule.counting);
-  const state = count > rule.max.value ? 'over-max' : count > rule.recommended.value ? 'over-recommended' : 'ok';
-  return { count, recommended: rule.recommended.value, max: rule.max.value, state };
-}
-
 export interface Hint { id: string; code: string; level: 'error' | 'warning' | 'info'; field: string | null; message: string; source?: string }
 
-export function lintDraft(draft: Draft, ctx: { audienceSize?: number | null } = {}): Hint[] {
-  return engineLint(draft, { mediaListSize: ctx.audienceSize ?? null }).map((h) => ({
-    id: `${h.field ?? 'draft'}:${h.code}`, code: h.code, level: h.severity, field: h.field, message: h.message, source: h.source,
-  }));
-}
+export const loadDeferred = () => import('./engine-deferred');
 
 /* ------------------------------------------------------------------ clock */
 
-export type Clock = EngineClock;
-export type ClockStatus = EngineClock['status'];
+/** The 72-hour clock as the card shows it: the engine's status rule, no time-zone formatting (see deferred). */
+export interface QuickClock { status: ClockStatus; hoursSincePublished: number | null; hoursLeft: number | null }
 
-export function clockFor(release: Release, kit: MessagingKit | null, now: Date, variants = 1): Clock {
-  const k = kit ?? DEFAULT_KIT;
-  return computeClock(release.publishedAt, {
-    now: now.getTime(), reviewLeadHours: k.adReviewLeadHours, flightDays: k.flightDays, dailyBudget: k.dailyBudget,
-    currency: k.currency, variants, timeZone: isValidTimeZone(k.adAccountTimeZone) ? k.adAccountTimeZone : 'UTC',
-  });
-}
-
-/* ------------------------------------------------------------------ audiences */
-
-export interface AudienceOption {
-  preset: AudiencePreset; label: string; explanation: string; beat: string; beatEvidence: string[]; geo: string;
-  facets: { label: string; values: string[] }[]; notes: string[];
-}
-
-export function audienceOptions(release: Release, platform: Platform): AudienceOption[] {
-  const facts = releaseFacts(release);
-  const beat = inferBeat(facts.headline, [facts.subheadline ?? '', ...facts.story].join(' '));
-  const geo = geoFromDateline(facts.dateline);
-  return PRESETS.map((preset) => {
-    const a = buildAudience(platform, preset, beat, geo);
-    const facets = a.platform === 'meta'
-      ? [{ label: 'Job titles', values: a.work_positions }, { label: 'Interests', values: a.interests }, { label: 'Behaviours', values: a.behaviors }]
-      : [{ label: 'Job titles', values: a.titles }, { label: 'Functions', values: a.functions }, { label: 'Seniorities', values: a.seniorities },
-        { label: 'Industries', values: a.industries }, { label: 'Groups', values: a.groups }];
-    return {
-      preset, label: a.label, explanation: a.explanation, beat: a.beat.label, beatEvidence: a.beat.keywords,
-      geo: a.geo.city ? `${a.geo.city}, ${a.geo.countryName}` : a.geo.countryName,
-      facets: facets.filter((f) => f.values.length), notes: a.notes,
-    };
-  });
+export function quickClock(publishedAt: string | null, kit: MessagingKit | null, now: Date): QuickClock {
+  const published = publishedAt ? Date.parse(publishedAt) : Number.NaN;
+  if (Number.isNaN(published)) return { status: 'unknown', hoursSincePublished: null, hoursLeft: null };
+  const H = 3_600_000;
+  const deadline = published + WINDOW_HOURS * H;
+  const submitBy = deadline - (kit ?? DEFAULT_KIT).adReviewLeadHours * H;
+  const t = now.getTime();
+  return { status: statusAt(t, submitBy, deadline), hoursSincePublished: (t - published) / H, hoursLeft: (deadline - t) / H };
 }

@@ -1,14 +1,13 @@
-import { PLATFORM_RULES } from '../platforms';
 import type { Draft, Platform } from '../drafts/schema';
-
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+import { PLATFORM_RULES } from './engine';
 
 /**
  * Text as the feed shows it before "See more": the platform's recommended length for the body field
- * (Meta 125, LinkedIn 150), cut at a word boundary, never inside a grapheme.
+ * (Meta 125, LinkedIn 150), cut at a word boundary, never inside a grapheme when given the engine's
+ * grapheme splitter (code points until it has loaded, a few ms after first paint).
  */
-export function feedCut(text: string, limit: number): { shown: string; cut: boolean } {
-  const g = Array.from(segmenter.segment(text), (s) => s.segment);
+export function feedCut(text: string, limit: number, split: (t: string) => string[] = Array.from): { shown: string; cut: boolean } {
+  const g = split(text);
   if (g.length <= limit) return { shown: text, cut: false };
   const head = g.slice(0, limit).join('');
   const at = head.lastIndexOf(' ');

@@ -4,6 +4,7 @@ import { storage } from 'wxt/utils/storage';
 import { createDraftsStore, draftsOf } from '@/utils/stores/drafts';
 import { draftsItem, releasesItem } from '@/utils/storage';
 import { boostRelease } from '@/utils/boost';
+import { relink } from '@/utils/drafts/utm';
 import { emptyRelease } from '@/utils/release/empty';
 import type { Release } from '@/utils/release/schema';
 
@@ -47,8 +48,11 @@ describe('drafts store', () => {
     const store = createDraftsStore({ now, listen: false });
     await store.getState().hydrate();
     const d = draftsOf(store.getState().drafts, id, 'linkedin')[0]!;
-    store.getState().update(d.id, { destination: 'https://acme.example/news?ref=x' });
-    store.getState().update(d.id, { utm: { ...d.utm, content: 'v2' } });
+    // What the UTM editor does: the engine's relink computes the tagged url, the store saves the patch.
+    const one = relink(d, { destination: 'https://acme.example/news?ref=x' });
+    store.getState().update(d.id, { destination: one.destination, url: one.url });
+    const two = relink(store.getState().drafts[d.id]!, { utm: { content: 'v2' } });
+    store.getState().update(d.id, { utm: two.utm, url: two.url });
     const url = new URL(store.getState().drafts[d.id]!.url);
     expect(url.searchParams.get('ref')).toBe('x');
     expect(url.searchParams.get('utm_content')).toBe('v2');

@@ -5,7 +5,7 @@ import { feedCut } from '@/utils/stores/preview';
 import { FacebookPreview } from '@/components/previews/FacebookPreview';
 import { LinkedInPreview } from '@/components/previews/LinkedInPreview';
 import { ReleaseCard } from '@/components/ReleaseCard';
-import { clockFor } from '@/utils/stores/engine';
+import { graphemes } from '@/utils/drafts/text';
 import { emptyRelease } from '@/utils/release/empty';
 import type { LinkedInDraft, MetaDraft } from '@/utils/drafts/schema';
 
@@ -24,7 +24,7 @@ describe('feed previews', () => {
     expect(long.startsWith(shown)).toBe(true);
     expect(long[shown.length]).toMatch(/[\s,]/);
     const emoji = '👩🏽‍💻'.repeat(10);
-    expect(feedCut(emoji, 4).shown).toBe('👩🏽‍💻'.repeat(4));
+    expect(feedCut(emoji, 4, graphemes).shown).toBe('👩🏽‍💻'.repeat(4));
     expect(feedCut('short', 125)).toEqual({ shown: 'short', cut: false });
   });
 
@@ -54,7 +54,7 @@ describe('feed previews', () => {
     const now = Date.parse('2026-11-23T12:00:00Z');
     const release = { ...emptyRelease('https://www.prnewswire.com/x.html'), isRelease: true, headline: 'H', company: 'Acme',
       publishedAt: new Date(now - hours * 3_600_000).toISOString() };
-    const html = renderToStaticMarkup(createElement(ReleaseCard, { release, now, clock: clockFor(release, null, new Date(now)) }));
+    const html = renderToStaticMarkup(createElement(ReleaseCard, { release, now }));
     expect(html.replace(/<[^>]+>/g, '')).toContain(text);
   });
 });

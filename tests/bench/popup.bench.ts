@@ -1,0 +1,59 @@
+/**
+ * Popup benchmark: opens the popup on a real PR Newswire release in headless Chromium (production build,
+ * wire host mapped to a loopback server) again and again, and reports when drafts became visible
+ * (performance mark 'wireboost:drafts-visible', ms since the popup document started) and the gzip size of
+ * the JavaScript popup.html loads at open. Last stdout line: {"popupMedianMs","popupJsGzipBytes"}.
+ * Builds first when there is no build. Budgets (issue 6): ≤ 100 ms, ≤ 90 KB.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { startWireServer } from '../e2e/wire-server';
+import { EXTENSION_DIR, launchWithExtension, openPopup } from '../e2e/browser';
+import { CORPUS_RELEASES, openRelease } from '../e2e/ui-helpers';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 25);
+const log = (...a: unknown[]) => console.error(...a);
+
+if (!existsSync(path.join(EXTENSION_DIR, 'popup.html'))) {
+  log('no build: running npm run build');
+  execSync('npm run -s build', { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/** Gzip bytes of every script popup.html loads at open (entry + modulepreloads), not lazy chunks. */
+function popupJsGzipBytes(): { total: number; files: Record<string, number> } {
+  const html = readFileSync(path.join(EXTENSION_DIR, 'popup.html'), 'utf8');
+  const files: Record<string, number> = {};
+  for (const m of html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)) {
+    files[m[1]!] = gzipSync(readFileSync(path.join(EXTENSION_DIR, m[1]!))).length;
+  }
+  return { total: Object.values(files).reduce((a, b) => a + b, 0), files };
+}
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+
+const release = CORPUS_RELEASES.prnewswire;
+const server = await startWireServer([release]);
+const b = await launchWithExtension({ hosts: server.hosts, port: server.port });
+try {
+  const { tabId } = await openRelease(b, release.url);
+  const timeOpen = async () => {
+    const popup = await openPopup(b, tabId);
+    await popup.getByTestId('preview-meta').waitFor({ timeout: 10_000 });
+    const ms = await popup.evaluate(() => performance.getEntriesByName('wireboost:drafts-visible')[0]?.startTime ?? NaN);
+    await popup.close();
+    return ms;
+  };
+  const first = await timeOpen(); // builds and saves the drafts (engine loaded on demand)
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) times.push(await timeOpen());
+  const size = popupJsGzipBytes();
+  log(`first open (builds drafts): ${first.toFixed(1)} ms`);
+  log(`reopen: median ${median(times).toFixed(1)} ms, min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)} over ${RUNS}`);
+  log(`popup JS at open: ${size.total} B gzip`, size.files);
+  console.log(JSON.stringify({ popupMedianMs: Math.round(median(times) * 10) / 10, popupJsGzipBytes: size.total }));
+} finally {
+  await b.close();
+  await server.close();
+}
