@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { makeDraft, push, startTestServer, team, type TestServer } from './harness.ts';
+import type { Draft } from '../../utils/drafts/schema.ts';
 import type { PullResponse, PushConflict, PushOk } from '../../utils/sync/protocol.ts';
 
 let s: TestServer;
@@ -53,7 +54,7 @@ test('a stale push gets 409 with the server copy, never an overwrite', async () 
   const d = makeDraft({ id: 'stale' });
   const v1 = (await (await push(t.editor, t.orgId, d, 0)).json()) as PushOk;
   const v2 = (await (await push(t.owner, t.orgId, { ...d, headline: 'owner edit' }, v1.item.revision)).json()) as PushOk;
-  const stale = await push(t.editor, t.orgId, { ...d, primaryText: 'editor edit' }, v1.item.revision);
+  const stale = await push(t.editor, t.orgId, { ...d, primaryText: 'editor edit' } as Draft, v1.item.revision);
   expect(stale.status).toBe(409);
   const body = (await stale.json()) as PushConflict;
   expect(body.error).toBe('conflict');

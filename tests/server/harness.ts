@@ -89,7 +89,7 @@ export async function signUp(s: TestServer, name = `user${++seq}`): Promise<Clie
 export function clientFor(s: TestServer, token: string, userId: string, email: string): Client {
   return {
     token, userId, email,
-    req: (method, path, body, headers = {}) => s.app.request(path, {
+    req: async (method, path, body, headers = {}) => s.app.request(path, {
       method,
       headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
@@ -121,12 +121,13 @@ export async function team(s: TestServer, name = 'Acme') {
 
 export function makeDraft(over: Partial<Draft> & { id: string; releaseId?: string } = { id: 'd1' }): Draft {
   return {
-    id: over.id, releaseId: 'rel-1', platform: 'meta', angle: 'news', rationale: 'leads with the news', status: 'draft',
+    releaseId: 'rel-1', platform: 'meta', angle: 'news', rationale: 'leads with the news', status: 'draft',
     destination: 'https://example.com/news', utm: { source: 'facebook', medium: 'paid_social', campaign: 'launch', content: 'news' },
     url: 'https://example.com/news?utm_source=facebook', imageUrl: null, audience: 'journalists', mediaListId: null,
     createdAt: '2026-03-02T09:00:00Z', updatedAt: '2026-03-02T09:00:00Z', remote: {},
     primaryText: 'Acme launches a thing', headline: 'Acme launches', description: 'Read the release', cta: 'LEARN_MORE',
     ...over,
+    id: over.id,
   } as Draft;
 }
 
