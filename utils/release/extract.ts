@@ -120,12 +120,12 @@ export function readRelease(doc: Document, url: string, r: Release): void {
   const story = new Map<Element | null, number>();
   let storyBox: Element | null = null;
   for (const p of paragraphs) {
-    const t = (p.textContent ?? '').slice(0, 300).trim();
+    const t = lines(p, 300).trim();
     if (t.length > 60) story.set(p.parentElement, (story.get(p.parentElement) ?? 0) + 1);
     if (story.get(p.parentElement)! > (story.get(storyBox) ?? 0)) storyBox = p.parentElement;
     const m = WIRE_MARK.exec(t);
     let before = 0;
-    for (let s = m && p.previousElementSibling; s && before < 3; s = s.previousElementSibling) if (s.localName == 'p' && s.textContent?.trim()) before++;
+    for (let s = m && p.previousElementSibling; s && before < 3; s = s.previousElementSibling) if (s.localName == 'p' && lines(s, 9).trim()) before++;
     if (m && m.index < 200 && /^[\p{Lu}/(]/u.test(t) && before < 3 && !p.closest('blockquote')) leading++, (dateline ??= p);
   }
   const datelineText = text(dateline);
@@ -140,11 +140,11 @@ export function readRelease(doc: Document, url: string, r: Release): void {
   let source = '';
   let mode = 0; // 0 story, 1 about, 2 contacts
   for (const b of inBox.block!.slice(0, 600)) {
-    let outer: Element | null = null;
-    for (let a = b.parentElement; a && a != box; a = a.parentElement) if (NOT_BODY.test(`${a.localName} ${a.getAttribute('class')}`)) outer = a;
-    const raw = lines(b).trim();
+    let outer = false;
+    for (let a = b.parentElement, up = 0; a && a != box && up++ < 20; a = a.parentElement) outer ||= NOT_BODY.test(`${a.localName} ${a.getAttribute('class')}`);
+    const raw = outer ? '' : lines(b).trim();
     const t = squash(raw);
-    if (!t || outer) continue;
+    if (!t) continue;
     const head = squash(raw.split('\n')[0]);
     const about = head.length < 80 && ABOUT.exec(head);
     if ((source = SOURCE_LINE.exec(t)?.[1] ?? '') || END.test(t)) break;

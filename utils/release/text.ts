@@ -5,13 +5,17 @@
  */
 const NOT_TEXT = /^(script|style|noscript|template|button)$/;
 
-/** Text with <br> kept as a line break (contact blocks are lines). */
-export function lines(node: Node): string {
+/**
+ * Text with <br> kept as a line break (contact blocks are lines). `max` stops early once that much text is
+ * read: detection only needs a paragraph's opening, and reading whole subtrees of a broken page (unclosed
+ * tags nest everything) again and again would be quadratic.
+ */
+export function lines(node: Node, max = 1e9): string {
   let s = '';
-  for (let c = node.firstChild; c; c = c.nextSibling) {
+  for (let c = node.firstChild; c && s.length < max; c = c.nextSibling) {
     const t = c.nodeType;
     const name = (c as Element).localName;
-    s += t == 3 ? c.nodeValue : t != 1 ? '' : name == 'br' ? '\n' : NOT_TEXT.test(name) ? '' : lines(c);
+    s += t == 3 ? c.nodeValue : t != 1 ? '' : name == 'br' ? '\n' : NOT_TEXT.test(name) ? '' : lines(c, max - s.length);
   }
   return s;
 }
