@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { SyncClient } from '../../../utils/sync/client';
+import { memoryStorage } from '../../../utils/sync/state';
+import type { SyncStorage } from '../../../utils/sync/state';
+import type { Draft } from '../../../utils/drafts/schema';
+import { makeDraft, startTestServer, team, type Client, type TestServer } from '../../server/harness';
+
+/** The sync client against the real server app (in-memory PGlite), through an app.request-backed fetch. */
+let s: TestServer;
+let t: Awaited<ReturnType<typeof team>>;
+beforeAll(async () => { s = await startTestServer(); t = await team(s); }, 120_000);
+afterAll(async () => { await s.close(); });
+
+const appFetch: typeof fetch = async (input, init) => s.app.request(String(input), init as RequestInit);
+
+function client(who: Client, opts: { fetch?: typeof fetch; storage?: SyncStorage; sleeps?: number[] } = {}) {
+  let n = 0;
+  return new SyncClient({
+    baseUrl: 'http://127.0.0.1:8787', orgId: t.orgId, storage: opts.storage ?? memoryStorage(),
+    fetch: opts.fetch ?? appFetch, getToken: () => who.token,
+    sleep: async (ms) => { opts.sleeps?.push(ms); }, random: () => 0.5, newId: () => `id-${who.userId.slice(0, 8)}-${++n}-${Math.random().toString(36).slice(2, 10)}`,
+    backoff: { baseMs: 100, maxMs: 1000, attempts: 4 },
+  });
+}
+
+const serverCopy = async (id: string) =>
+  (await (await t.owner.req('GET', `/api/orgs/${t.orgId}/drafts/${id}`)).json()) as { revision: number; draft: Draft };
+
+test('offline edits wait in the persisted outbox and go out with backoff once the server answers', async () => {
+  let down = 3;
+  const sleeps: number[] = [];
+  const flaky: typeof fetch = async (input, init) => {
+    if (down-- > 0) throw new TypeError('Failed to fetch');
+    return appFetch(input, init);
+  };
+  const storage = memoryStorage();
+  const a = client(t.editor, { fetch: flaky, storage, sleeps });
+  await a.save(makeDraft({ id: 'offline-1' }));
+  expect(storage.saved?.outbox).toHaveLength(1); // persisted before any network
+  expect(await a.flush()).toBe('synced');
+  expect(sleeps).toEqual([50, 100, 200]); // full jitter at random()=0.5: half of 100·2^n
+  expect((await serverCopy('offline-1')).draft.headline).toBe('Acme launches');
+});
+
+test('after too many failures the status is offline and nothing is lost; a new client instance resumes from storage', async () => {
+  const storage = memoryStorage();
+  const dead: typeof fetch = async () => { throw new TypeError('offline'); };
+  const a = client(t.editor, { fetch: dead, storage });
+  await a.save(makeDraft({ id: 'resume-1' }));
+  expect(await a.flush()).toBe('offline');
+  const b = client(t.editor, { storage }); // e.g. the browser restarted
+  expect(await b.flush()).toBe('synced');
+  expect((await serverCopy('resume-1')).revision).toBeGreaterThan(0);
+});
+
+test('a push whose reply was lost is retried with the same mutation id and applied once', async () => {
+  let lose = true;
+  const lossy: typeof fetch = async (input, init) => {
+    const res = await appFetch(input, init);
+    if (lose && init?.method === 'PUT') { lose = false; throw new TypeError('connection reset'); }
+    return res;
+  };
+  const a = client(t.editor, { fetch: lossy });
+  await a.save(makeDraft({ id: 'lost-reply' }));
+  expect(await a.flush()).toBe('synced');
+  const log = (await (await t.owner.req('GET', `/api/orgs/${t.orgId}/activity?limit=500`)).json()) as { items: { subjectId: string }[] };
+  expect(log.items.filter((e) => e.subjectId === 'lost-reply')).toHaveLength(1);
+});
+
+describe('two teammates edit one draft', () => {
+  test('different fields merge automatically', async () => {
+    const a = client(t.editor);
+    const b = client(t.owner);
+    await a.save(makeDraft({ id: 'shared-1' }));
+    await a.sync();
+    await b.sync();
+    const base = (await b.view('shared-1'))!;
+    await a.save({ ...base, headline: 'Editor headline' } as Draft);
+    await b.save({ ...base, primaryText: 'Owner text' } as Draft);
+    expect(await a.sync()).toBe('synced');
+    expect(await b.sync()).toBe('synced'); // 409 → merged → pushed again
+    const final = await serverCopy('shared-1');
+    expect(final.draft).toMatchObject({ headline: 'Editor headline', primaryText: 'Owner text' });
+  });
+
+  test('the same field becomes a conflict with both versions; resolving pushes the choice', async () => {
+    const a = client(t.editor);
+    const b = client(t.owner);
+    await a.save(makeDraft({ id: 'shared-2' }));
+    await a.sync();
+    await b.sync();
+    const base = (await b.view('shared-2'))!;
+    await a.save({ ...base, headline: 'Editor says', description: 'editor desc' } as Draft);
+    await b.save({ ...base, headline: 'Owner says', cta: 'SIGN_UP' } as Draft);
+    await a.sync();
+    expect(await b.sync()).toBe('conflict');
+    const state = await b.snapshot();
+    const c = state.conflicts[0]!;
+    expect(c.clashes).toEqual([{ path: 'headline', base: base.headline, local: 'Owner says', server: 'Editor says' }]);
+    expect(c.local?.headline).toBe('Owner says');
+    expect(c.server?.draft.headline).toBe('Editor says');
+    // Nothing was overwritten on the server.
+    expect((await serverCopy('shared-2')).draft.headline).toBe('Editor says');
+    await b.resolve(c.id, { headline: 'Owner says' });
+    expect(await b.sync()).toBe('synced');
+    expect((await serverCopy('shared-2')).draft).toMatchObject({ headline: 'Owner says', description: 'editor desc', cta: 'SIGN_UP' });
+  });
+
+  test('an edit to an approved draft is parked as a locked conflict, not dropped', async () => {
+    const a = client(t.editor);
+    await a.save(makeDraft({ id: 'locked-1' }));
+    await a.sync();
+    await t.editor.req('POST', `/api/orgs/${t.orgId}/drafts/locked-1/review`, { action: 'request' });
+    await t.reviewer.req('POST', `/api/orgs/${t.orgId}/drafts/locked-1/review`, { action: 'approve' });
+    await a.pull();
+    const cur = (await a.view('locked-1'))!;
+    await a.save({ ...cur, headline: 'late edit' } as Draft);
+    expect(await a.sync()).toBe('conflict');
+    const state = await a.snapshot();
+    expect(state.conflicts[0]).toMatchObject({ reason: 'locked', local: expect.objectContaining({ headline: 'late edit' }) });
+  });
+});
+
+test('pull pages through everything since the cursor', async () => {
+  const a = client(t.editor);
+  for (let i = 0; i < 5; i++) await a.save(makeDraft({ id: `pulled-${i}` }));
+  await a.flush();
+  const fresh = new SyncClient({
+    baseUrl: 'http://127.0.0.1:8787', orgId: t.orgId, storage: memoryStorage(), fetch: appFetch, getToken: () => t.reviewer.token, pageSize: 2,
+  });
+  expect(await fresh.pull()).toBe('synced');
+  const state = await fresh.snapshot();
+  for (let i = 0; i < 5; i++) expect(state.server[`pulled-${i}`]).toBeDefined();
+  expect(state.cursor).toBeGreaterThan(0);
+});
