@@ -15,7 +15,7 @@ export function AudienceChooser({ draftId }: { draftId: string }) {
   return (
     <section className="audience" aria-label="Audience">
       <fieldset>
-        <legend>Audience</legend>
+        <legend>Who should see it</legend>
         {options.map((o) => (
           <label key={o.preset} className={`preset${draft.audience === o.preset ? ' chosen' : ''}`}>
             <input type="radio" name={name} value={o.preset} checked={draft.audience === o.preset}

@@ -1,6 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { useDrafts, selectDraft } from '@/utils/stores/drafts';
-import { fmtInt, PLATFORM_RULES } from '@/utils/stores/engine';
+import { fmtInt } from '@/utils/stores/engine';
 
 type Phase = { kind: 'idle' } | { kind: 'reading'; done: number; total: number } | { kind: 'error'; message: string };
 
@@ -18,7 +18,6 @@ export function MediaListUpload({ draftId }: { draftId: string }) {
   const selectId = useId();
   if (!draft) return null;
   const attached = draft.mediaListId ? lists[draft.mediaListId] ?? null : null;
-  const minimum = PLATFORM_RULES[draft.platform].audienceMinimum.value;
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -71,10 +70,7 @@ export function MediaListUpload({ draftId }: { draftId: string }) {
               {attached.invalidRows.length > 50 && <p className="muted">…and {attached.invalidRows.length - 50} more.</p>}
             </details>
           )}
-          {attached.hashes.length < minimum && (
-            <p className="hint hint-warning">{fmtInt(attached.hashes.length)} addresses: {PLATFORM_RULES[draft.platform].label} needs at least {minimum} matched people. Combine the list with title targeting.</p>
-          )}
-          {attached.warnings.map((w) => <p key={w} className="muted">{w}</p>)}
+          {attached.warnings.map((w) => <p key={w} className="hint hint-warning">{w}</p>)}
         </div>
       )}
     </div>

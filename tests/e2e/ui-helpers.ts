@@ -98,3 +98,29 @@ export async function stopServiceWorkers(b: ExtensionBrowser, page: Page): Promi
   await Promise.race([stopped, new Promise((_, reject) => setTimeout(() => reject(new Error('service worker did not stop')), 10_000))]);
   await cdp.detach();
 }
+
+/**
+ * Synthetic release pages for the wires the corpus has no page for (tests/fixtures/ui/): Business Wire in its
+ * reported markup, the others as a generic article signed with the wire's dateline. Published `hoursAgo` ago.
+ */
+export async function syntheticWirePages(hoursAgo = 20): Promise<(ServedPage & { wire: string; headline: string })[]> {
+  const dir = path.resolve(import.meta.dirname, '../fixtures/ui');
+  const published = new Date(Date.now() - hoursAgo * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const headline = 'Northwind Robotics Introduces Harbor, a Trailer-Unloading Robot for Warehouses';
+  const generic = await readFile(path.join(dir, 'wire-synthetic.html'), 'utf8');
+  const bw = await readFile(path.join(dir, 'businesswire-synthetic.html'), 'utf8');
+  const rows: [string, string, string, string][] = [
+    ['businesswire', 'Business Wire', 'https://www.businesswire.com/news/home/20261123000001/en/', ''],
+    ['accesswire', 'ACCESSWIRE', 'https://www.accesswire.com/1000001/northwind-harbor', 'COLUMBUS, OH / ACCESSWIRE / November 23, 2026 /'],
+    ['einpresswire', 'EIN Presswire', 'https://www.einpresswire.com/article/1000001/northwind-harbor', 'COLUMBUS, OHIO, UNITED STATES, November 23, 2026 /EINPresswire.com/ --'],
+    ['prweb', 'PRWeb', 'https://www.prweb.com/releases/northwind-harbor-302000001.html', 'COLUMBUS, Ohio, Nov. 23, 2026 /PRNewswire-PRWeb/ --'],
+    ['newswirecom', 'Newswire.com', 'https://www.newswire.com/news/northwind-harbor-22000001', 'COLUMBUS, OH (Newswire.com) -'],
+    ['newsfile', 'Newsfile', 'https://www.newsfilecorp.com/release/200001/Northwind-Harbor', 'Columbus, Ohio--(Newsfile Corp. - November 23, 2026) -'],
+    ['cision', 'Cision', 'https://www.newswire.ca/news-releases/northwind-harbor-800000001.html', 'TORONTO, Nov. 23, 2026 /CNW/ -'],
+  ];
+  return rows.map(([wire, name, url, dateline]) => ({
+    wire, url, headline,
+    html: (wire === 'businesswire' ? bw : generic).replaceAll('{{DATELINE}}', dateline).replaceAll('{{PUBLISHED}}', published)
+      .replaceAll('{{HEADLINE}}', headline).replaceAll('{{COMPANY}}', 'Northwind Robotics').replaceAll('{{WIRE}}', name),
+  }));
+}

@@ -1,8 +1,9 @@
 /// <reference types="chrome" />
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWireServer, corpusFile, type WireServer } from './wire-server';
 import { launchWithExtension, openPopup, type ExtensionBrowser } from './browser';
-import { axeSerious, CORPUS_RELEASES, openRelease, screenshot, storedDrafts, syntheticRelease } from './ui-helpers';
+import { axeSerious, CORPUS_RELEASES, openRelease, screenshot, storedDrafts, syntheticRelease, syntheticWirePages } from './ui-helpers';
 
 const LISTING = { url: 'https://www.prnewswire.com/news-releases/news-releases-list/', file: corpusFile('neg-prn-ism-search-listing-excerpt.html') };
 
@@ -11,11 +12,13 @@ describe('popup in real Chromium', () => {
   let b: ExtensionBrowser;
   let recent: Awaited<ReturnType<typeof syntheticRelease>>;
   let atRisk: Awaited<ReturnType<typeof syntheticRelease>>;
+  let others: Awaited<ReturnType<typeof syntheticWirePages>>;
 
   beforeAll(async () => {
     recent = await syntheticRelease(5);
     atRisk = await syntheticRelease(60, 'acme-late');
-    server = await startWireServer([...Object.values(CORPUS_RELEASES), recent, atRisk, LISTING]);
+    others = await syntheticWirePages();
+    server = await startWireServer([...Object.values(CORPUS_RELEASES), recent, atRisk, LISTING, ...others]);
     b = await launchWithExtension({ hosts: server.hosts, port: server.port });
   });
   afterAll(async () => {
@@ -30,7 +33,7 @@ describe('popup in real Chromium', () => {
     expect(await popup.getByTestId('release-clock').textContent()).toMatch(/hit the wire 5 h ago · 67 h left · on track/);
     await popup.getByTestId('preview-meta').waitFor();
     expect(await popup.getByTestId('variant').count()).toBeGreaterThanOrEqual(3);
-    expect(await popup.getByTestId('count-primaryText').textContent()).toMatch(/^[\d,]+ \/ 125 · max 2,200$/);
+    await expect.poll(() => popup.getByTestId('count-primaryText').textContent()).toMatch(/^[\d,]+ \/ 125 · max 2,200$/);
     // Over the limit: the counter turns red and an inline error appears, live.
     await popup.getByTestId('field-headline').fill('x'.repeat(260));
     await expect.poll(() => popup.getByTestId('count-headline').getAttribute('class')).toContain('counter-over-max');
@@ -69,6 +72,19 @@ describe('popup in real Chromium', () => {
     });
   }
 
+  it('screenshots the popup on a synthetic release page of every other wire the extractor recognises', async () => {
+    for (const r of others) {
+      const { page, tabId } = await openRelease(b, r.url);
+      const popup = await openPopup(b, tabId);
+      await expect.poll(() => popup.getByTestId('release-headline').textContent()).toBe(r.headline);
+      await popup.getByTestId('preview-meta').waitFor();
+      await expect.poll(() => popup.getByTestId('count-primaryText').textContent()).toMatch(/^\d/);
+      await screenshot(popup, `popup-${r.wire}-synthetic`);
+      await popup.close();
+      await page.close();
+    }
+  });
+
   it('is keyboard-operable: tabs by arrow keys, variants and actions by Tab/Enter, with no serious axe violations', async () => {
     const { page, tabId } = await openRelease(b, recent.url);
     const popup = await openPopup(b, tabId);
@@ -98,8 +114,16 @@ describe('popup in real Chromium', () => {
     await expect.poll(() => popup.getByTestId('variant').count()).toBe(before + 1);
     await popup.getByTestId('delete-variant').click();
     await expect.poll(() => popup.getByTestId('variant').count()).toBe(before);
-    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('export-meta').click()]);
-    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const [sheet] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('export-meta').click()]);
+    expect(sheet.suggestedFilename()).toMatch(/\.csv$/);
+    const csv = await readFile((await sheet.path())!, 'utf8');
+    expect(csv.split(/\r?\n/)[0]).toMatch(/Campaign Name.*Ad Set Name.*Title.*Body/);
+    expect(csv.split(/\r?\n/).filter(Boolean).length).toBe(1 + before);
+    const [json] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('export-json').click()]);
+    const set = JSON.parse(await readFile((await json.path())!, 'utf8')) as { drafts: unknown[] };
+    expect(set.drafts.length).toBe(before * 2);
+    const [brief] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('export-brief').click()]);
+    expect(brief.suggestedFilename()).toMatch(/\.md$/);
     await popup.close();
     await page.close();
   });
@@ -136,6 +160,47 @@ describe('popup in real Chromium', () => {
     const again = await openPopup(b, tabId);
     await expect.poll(() => again.getByTestId('field-primaryText').inputValue()).toBe('Closed mid-typing');
     await again.close();
+    await page.close();
+  });
+
+  it('chooses an audience and imports a media list on the device: progress, invalid rows by line, warnings, hashes only', async () => {
+    const { page, tabId } = await openRelease(b, recent.url);
+    const popup = await openPopup(b, tabId);
+    await popup.getByTestId('preview-meta').waitFor();
+    const id = await popup.getByTestId('draft').getAttribute('data-draft-id');
+    await popup.getByText('Audience & media list').click();
+    await popup.getByTestId('audience-bloggers').check();
+    const csv = 'Name,Email,Outlet\nAna Ruiz,ana@example.com,Daily\nBo Li,not-an-email,Weekly\nCy Moss,CY@Example.com ,Wire\nDee,,Radio\nAna again,ana@example.com,Daily\n';
+    await popup.getByTestId('media-list-file').setInputFiles({ name: 'press.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const report = popup.getByTestId('media-list-report');
+    await report.waitFor();
+    expect(await report.textContent()).toMatch(/press\.csv: 5 rows read, 2 unique addresses kept as hashes/);
+    await report.getByText(/2 invalid rows skipped/).click();
+    expect(await report.textContent()).toMatch(/Line 3: .*Line 5: /);
+    expect(await report.textContent()).toMatch(/minimum of 100 matched people/);
+    await screenshot(popup, 'popup-media-list');
+    await expect.poll(async () => (await storedDrafts(b))[id!]?.audience).toBe('bloggers');
+    // Nothing in extension storage holds a raw address.
+    const everything = await b.worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
+    expect(everything).not.toMatch(/ana@example\.com|cy@example\.com/i);
+    expect(everything).toMatch(/[0-9a-f]{64}/);
+    await popup.close();
+    await page.close();
+  });
+
+  it('edits the destination and UTM tags; the final link follows and is saved', async () => {
+    const { page, tabId } = await openRelease(b, recent.url);
+    const popup = await openPopup(b, tabId);
+    await popup.getByTestId('preview-meta').waitFor();
+    const id = await popup.getByTestId('draft').getAttribute('data-draft-id');
+    await popup.getByText('Destination & UTM').click();
+    await popup.getByTestId('field-destination').fill('https://acme.example/newsroom/report?ref=pr');
+    await popup.getByTestId('utm-campaign').fill('report-2026');
+    await expect.poll(() => popup.getByTestId('final-url').textContent()).toMatch(/^https:\/\/acme\.example\/newsroom\/report\?ref=pr&utm_source=facebook&utm_medium=paid_social&utm_campaign=report-2026&utm_content=/);
+    await expect.poll(async () => (await storedDrafts(b))[id!]?.url).toMatch(/utm_campaign=report-2026/);
+    expect(await popup.locator('.fb-domain').textContent()).toBe('ACME.EXAMPLE');
+    expect(await axeSerious(popup)).toEqual([]);
+    await popup.close();
     await page.close();
   });
 });
