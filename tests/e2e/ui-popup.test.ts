@@ -203,4 +203,42 @@ describe('popup in real Chromium', () => {
     await popup.close();
     await page.close();
   });
+
+  it('boosts the text selected on a page that is not a release (the page title, or the first line, becomes the headline)', async () => {
+    const page = await b.context.newPage();
+    await page.goto(LISTING.url);
+    const title = await page.title();
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'BOSTON -- Acme Analytics today published its 2026 Newsroom Data Report, a survey of 1,200 editors.';
+      document.body.prepend(p);
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    const tabId = await b.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? 0, LISTING.url);
+    const popup = await openPopup(b, tabId);
+    await popup.getByTestId('boost-selection').click();
+    await expect.poll(() => popup.getByTestId('release-headline').textContent(), { timeout: 15_000 }).toBe(title.trim() || 'BOSTON -- Acme Analytics today published its 2026 Newsroom Data Report, a survey of 1,200 editors.');
+    await popup.getByTestId('preview-meta').waitFor();
+    expect(await popup.getByTestId('preview-body').textContent()).toContain('Newsroom Data Report');
+    await popup.close();
+    await page.close();
+  });
+
+  it('opens the workspace on the draft being edited', async () => {
+    const { page, tabId } = await openRelease(b, recent.url);
+    const popup = await openPopup(b, tabId);
+    await popup.getByTestId('tab-linkedin').click();
+    await popup.getByTestId('variant').nth(1).click();
+    const id = await popup.getByTestId('draft').getAttribute('data-draft-id');
+    const [ws] = await Promise.all([b.context.waitForEvent('page'), popup.getByTestId('open-workspace').click()]);
+    await ws.waitForLoadState();
+    expect(ws.url()).toContain('/drafts.html?release=');
+    await expect.poll(() => ws.getByTestId('draft').getAttribute('data-draft-id')).toBe(id);
+    await ws.close();
+    await popup.close();
+    await page.close();
+  });
 });
