@@ -101,7 +101,7 @@ export function draftRoutes(deps: AppDeps) {
         // 1. Claim the mutation id first: a concurrent duplicate blocks here until we commit.
         const claimed = await query<{ mutation_id: string }>(
           tx,
-          sql`insert into mutations (org_id, mutation_id, user_id, created_at) values (${orgId}, ${req.mutationId}, ${user.id}, ${now})
+          sql`insert into mutations (org_id, mutation_id, user_id, created_at) values (${orgId}, ${req.mutationId}, ${user.id}, ${now.toISOString()})
               on conflict do nothing returning mutation_id`,
         );
         if (claimed.length === 0) {
