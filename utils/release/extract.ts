@@ -31,16 +31,18 @@ const ASSET = /(white.?paper)|(data.?sheet)|(webinar)|(report)|(\.pdf\b)|(\be-?b
 
 /**
  * Elements under `root` by tag name, in document order, plus `block` (the text blocks: p, li, h2–h6).
- * One walk replaces many querySelectorAll calls, each a full tree match in linkedom. (localName, not
+ * One walk replaces many querySelectorAll calls, each a full tree match in linkedom (localName, not
  * nodeName: linkedom upper-cases nodeName on every read.)
  */
 function collect(root: Element | null | undefined): Record<string, Element[]> {
   const found: Record<string, Element[]> = { block: [] };
   for (const stack = root ? [root] : []; stack[0]; ) {
     const e = stack.pop()!;
-    (found[e.localName] ??= []).push(e);
-    if (/^(p|li|h[2-6])$/.test(e.localName)) found.block!.push(e);
-    for (let c = e.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+    const name = e.localName;
+    (found[name] ??= []).push(e);
+    if (/^(p|li|h[2-6])$/.test(name)) found.block!.push(e);
+    // menus, footers, pickers and drawings never hold a release: not walking them halves a wire page's cost
+    if (!/^(nav|footer|select|svg|noscript|template)$/.test(name)) for (let c = e.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
   }
   return found;
 }
