@@ -36,12 +36,14 @@ export function createDraftsStore(opts: { now?: () => Date; delayMs?: number; li
   const now = opts.now ?? (() => new Date());
   /** Draft ids edited here and not yet confirmed written, with an edit counter. */
   const dirty = new Map<string, number>();
+  /** Draft ids this page wrote recently, with when: a stale whole-record write elsewhere must not erase them. */
+  const recent = new Map<string, number>();
   let autosave: Autosave | null = null;
   let unwatch: (() => void)[] = [];
 
   return create<DraftsState>()((set, get) => {
     const markDirty = (id: string) => {
-      dirty.set(id, (dirty.get(id) ?? 0) + 1);
+      if (id) dirty.set(id, (dirty.get(id) ?? 0) + 1);
       set({ saveState: 'pending' });
       autosave?.schedule();
     };
@@ -50,7 +52,11 @@ export function createDraftsStore(opts: { now?: () => Date; delayMs?: number; li
       const snapshot = new Map(dirty);
       // Synchronous start: no awaited read before the write (unload handlers depend on it).
       return draftsItem.setValue(get().drafts).then(() => {
-        for (const [id, n] of snapshot) if (dirty.get(id) === n) dirty.delete(id);
+        const t = Date.now();
+        for (const [id, n] of snapshot) {
+          recent.set(id, t);
+          if (dirty.get(id) === n) dirty.delete(id);
+        }
         set({ saveState: dirty.size ? 'pending' : 'saved', saveError: null });
       });
     };
@@ -81,12 +87,22 @@ export function createDraftsStore(opts: { now?: () => Date; delayMs?: number; li
           draftsItem.watch((incoming) => {
             const local = get().drafts;
             const merged: Record<string, Draft> = { ...(incoming ?? {}) };
-            for (const id of dirty.keys()) {
-              const mine = local[id];
-              if (mine) merged[id] = mine;
-              else delete merged[id];
+            let reassert = false;
+            const since = Date.now() - 10_000;
+            for (const [id, mine] of Object.entries(local)) {
+              const theirs = merged[id];
+              if (dirty.has(id)) merged[id] = mine; // not written yet: ours
+              // A write from a context that read before our edit landed (stale copy, or our new draft missing):
+              // keep ours and write it again. Newer edits from elsewhere (later updatedAt) win as usual.
+              else if ((theirs && mine.updatedAt > theirs.updatedAt) || (!theirs && (recent.get(id) ?? 0) > since)) {
+                merged[id] = mine;
+                dirty.set(id, 1);
+                reassert = true;
+              }
             }
+            for (const id of dirty.keys()) if (!local[id]) delete merged[id];
             set({ drafts: merged });
+            if (reassert) markDirty('');
           }),
           releasesItem.watch((releases) => set({ releases: releases ?? {} })),
           mediaListsItem.watch((lists) => set({ mediaLists: lists ?? {} })),

@@ -104,4 +104,22 @@ describe('drafts store', () => {
     expect(again[anyId]?.headline).toBe('Mine');
     expect(Object.keys(await releasesItem.getValue())).toEqual([id]);
   });
+
+  it('survives a stale whole-record write from another context (e.g. the background boosting another release)', async () => {
+    const id = await boostRelease(release, null, now());
+    const stale = await draftsItem.getValue(); // what a slow writer read before the edit
+    let t = Date.parse('2026-11-23T09:00:00Z');
+    const store = createDraftsStore({ now: () => new Date((t += 1000)), listen: false, delayMs: 5 });
+    await store.getState().hydrate();
+    const d = draftsOf(store.getState().drafts, id, 'meta')[0]!;
+    store.getState().update(d.id, { headline: 'Mine, written' });
+    const copy = store.getState().duplicate(d.id)!;
+    await store.getState().flush();
+    expect((await draftsItem.getValue())[d.id]?.headline).toBe('Mine, written');
+    await draftsItem.setValue(stale); // the stale writer lands
+    await tick(50);
+    const stored = await draftsItem.getValue();
+    expect(stored[d.id]?.headline).toBe('Mine, written');
+    expect(stored[copy]).toBeDefined();
+  });
 });
