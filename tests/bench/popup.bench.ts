@@ -8,6 +8,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import os from 'node:os';
 import path from 'node:path';
 import { startWireServer } from '../e2e/wire-server';
 import { EXTENSION_DIR, launchWithExtension, openPopup } from '../e2e/browser';
@@ -52,6 +53,7 @@ try {
   log(`first open (builds drafts): ${first.toFixed(1)} ms`);
   log(`reopen: median ${median(times).toFixed(1)} ms, min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)} over ${RUNS}`);
   log(`popup JS at open: ${size.total} B gzip`, size.files);
+  log(`machine load average (1 min) during the run: ${os.loadavg()[0]!.toFixed(2)} on ${os.cpus().length} CPUs`);
   console.log(JSON.stringify({ popupMedianMs: Math.round(median(times) * 10) / 10, popupJsGzipBytes: size.total }));
 } finally {
   await b.close();
