@@ -108,6 +108,7 @@ export function App() {
               </div>
             </div>
             <p className="list-count muted" role="status" data-testid="ws-count">{visible.length} of {total} drafts</p>
+            <p className="list-keys muted" aria-hidden="true"><kbd>↑</kbd><kbd>↓</kbd> or <kbd>j</kbd><kbd>k</kbd> move · <kbd>/</kbd> search</p>
             {visible.length === 0 ? (
               <div className="empty-panel">
                 <p>No drafts match these filters.</p>
