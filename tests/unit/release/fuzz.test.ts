@@ -12,7 +12,7 @@ import { CORPUS_DIR, CORPUS, readCorpusPage } from '../../fixtures/release/corpu
  */
 const SEED = 0x5eed_2026;
 const ITERATIONS = 2_000;
-const MAX_MS_PER_PAGE = 250; // generous: a shared 2-core CI box; the median is ~1 ms
+const MAX_MS_PER_PAGE = 1_000; // generous: a shared 2-core box runs other suites (and GC) alongside; the median is ~1 ms
 
 /** mulberry32: small, fast, good enough to drive mutations reproducibly. */
 function prng(seed: number) {
