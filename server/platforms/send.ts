@@ -59,7 +59,26 @@ interface Prepared<C> {
 
 const sharedCache = new MemoryTargetingCache();
 
+/**
+ * Sends touching the same release on the same platform run one at a time in this process: two variants
+ * sent at once would otherwise both see "no campaign yet" and create two. (Several server instances need
+ * the same guarantee from the database, e.g. an advisory lock on the same key.)
+ */
+const inFlight = new Map<string, Promise<unknown>>();
+
 export async function sendDraft(input: SendDraftInput): Promise<SendDraftResult> {
+  const key = JSON.stringify([input.orgId, input.draft.releaseId, input.draft.platform]);
+  const previous = inFlight.get(key) ?? Promise.resolve();
+  const run = previous.catch(() => {}).then(() => sendDraftNow(input));
+  inFlight.set(key, run);
+  try {
+    return await run;
+  } finally {
+    if (inFlight.get(key) === run) inFlight.delete(key);
+  }
+}
+
+async function sendDraftNow(input: SendDraftInput): Promise<SendDraftResult> {
   const { draft, settings, deps = {} } = input;
   preflight(input, (deps.clock ?? (() => new Date()))());
   const rules: ErrorRules = draft.platform === 'meta' ? META_RULES : LINKEDIN_RULES;

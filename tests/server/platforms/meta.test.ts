@@ -89,6 +89,16 @@ describe('Meta send against the contract fake', () => {
     expect(h.meta.counts()).toEqual({ campaign: 1, adset: 1, creative: 2, ad: 2 });
   });
 
+  test('two variants sent at the same time still share one campaign and one ad set', async () => {
+    const h = harness();
+    await Promise.all([
+      sendDraft(h.metaInput()),
+      sendDraft(h.metaInput({ draft: metaDraft({ id: 'draft-meta-2', angle: 'quote' }) })),
+      sendDraft(h.metaInput()),
+    ]);
+    expect(h.meta.counts()).toEqual({ campaign: 1, adset: 1, creative: 2, ad: 2 });
+  });
+
   test.each([
     ['campaign', /\/campaigns$/, []],
     ['adset', /\/adsets$/, ['campaign']],
