@@ -26,3 +26,4 @@ export { encryptToken, decryptToken, tokenKeyFromEnv, parseKey } from './crypto.
 export { validateLinkedInTargeting, LINKEDIN_TARGETING_RULES } from './linkedin/targeting.ts';
 export type { DryRunRequest, RunResult } from './pipeline.ts';
 export { platformRoutes, signState, verifyState, ERROR_STATUS, type PlatformRoutesDeps, type StoredConnection } from './routes.ts';
+export { listMetaChoices, listLinkedInChoices, type AdAccountChoice, type IdentityChoice } from './accounts.ts';

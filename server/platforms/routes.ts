@@ -1,7 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import type { Draft, Platform } from '../../utils/drafts/schema.ts';
-import type { LinkedInConfig, MetaConfig } from './config.ts';
+import { linkedInConfig, metaConfig, type LinkedInConfig, type MetaConfig } from './config.ts';
+import { listLinkedInChoices, listMetaChoices } from './accounts.ts';
 import { decryptToken, encryptToken } from './crypto.ts';
 import { PlatformError, type PlatformErrorKind } from './errors.ts';
 import { createOAuth, linkedInAuthorizeUrl, metaAuthorizeUrl, scopeReport, type AppCredentials, type TokenGrant } from './oauth.ts';
@@ -36,6 +37,8 @@ export interface PlatformRoutesDeps {
   /** The org's connection plus its chosen ad account / page / organisation, currency, zone and the plan. */
   loadSendContext: (orgId: string, draft: Draft) => Promise<{ connection: StoredConnection; settings: SendSettings } | undefined>;
   saveConnection: (orgId: string, platform: Platform, connection: StoredConnection) => Promise<void>;
+  /** Needed for GET /connect/:platform/choices. */
+  loadConnection?: (orgId: string, platform: Platform) => Promise<StoredConnection | undefined>;
   loadMediaList?: (orgId: string, mediaListId: string) => Promise<MediaListInput | undefined>;
   approvalsRequired?: (orgId: string) => Promise<boolean>;
   /** Merge into draft.remote and sync to the team (ids per step + deep link). */
@@ -103,6 +106,22 @@ export function platformRoutes(deps: PlatformRoutesDeps) {
     });
     if (!dryRun) await deps.saveRemote?.(orgId, draft.id, result.remote);
     return c.json(result);
+  });
+
+  // GET /connect/:platform/choices — ad accounts (currency, time zone) and pages / organisations to pick from.
+  app.get('/connect/:platform/choices', async (c) => {
+    const orgId = orgIdOf(c);
+    const platform = c.req.param('platform');
+    if (!orgId || !isPlatform(platform)) return c.json({ error: 'bad_request', message: 'unknown platform' }, 400);
+    const connection = await deps.loadConnection?.(orgId, platform);
+    if (!connection) return c.json({ error: 'not_connected', message: 'connect first' }, 409);
+    const token = decryptToken(connection.sealedToken, deps.tokenKey, context(orgId, platform));
+    const common = { token, fetch: deps.sendDeps?.fetch, retry: deps.sendDeps?.retry };
+    const choices =
+      platform === 'meta'
+        ? await listMetaChoices({ ...common, cfg: metaConfig(deps.config?.meta) })
+        : await listLinkedInChoices({ ...common, cfg: linkedInConfig(deps.config?.linkedin) });
+    return c.json({ platform, ...choices, scopes: connection.scopes, missing: connection.missing });
   });
 
   // GET /connect/:platform/start?redirectUri=… — the URL for browser.identity.launchWebAuthFlow.

@@ -205,6 +205,15 @@ export function createLinkedInFake(options: LinkedInFakeOptions = {}) {
     return c.json({ elements: hits.map((e) => ({ ...e, facetUrn: facet })) });
   });
 
+  app.get('/rest/adAccounts', (c) =>
+    c.req.query('q') === 'search'
+      ? c.json({ elements: [{ id: 1234567890, name: 'Acme Ads', currency: 'USD', status: 'ACTIVE', type: 'BUSINESS' }] })
+      : err(c, 400, 'q=search is required'),
+  );
+  app.get('/rest/organizationAcls', (c) =>
+    c.json({ elements: [{ organization: 'urn:li:organization:5515715', role: 'ADMINISTRATOR', state: 'APPROVED' }] }),
+  );
+
   const account = (c: Ctx) => c.req.param('account');
 
   app.post('/rest/adAccounts/:account/adCampaignGroups', (c) => {

@@ -198,6 +198,13 @@ export function createMetaFake(options: MetaFakeOptions = {}) {
     });
   });
 
+  // https://developers.facebook.com/docs/marketing-api/reference/user/adaccounts/
+  app.get('/:version/me/adaccounts', (c) =>
+    c.json({ data: [{ id: 'act_1234567890', account_id: '1234567890', name: 'Acme Ads', currency: 'USD', timezone_name: 'America/New_York' }] }),
+  );
+  // https://developers.facebook.com/docs/graph-api/reference/user/accounts/
+  app.get('/:version/me/accounts', (c) => c.json({ data: [{ id: '998877', name: 'Acme Corp' }] }));
+
   // Targeting search: https://developers.facebook.com/docs/marketing-api/audiences/reference/targeting-search
   app.get('/:version/search', (c) => {
     const type = c.req.query('type') as keyof typeof META_TARGETING;

@@ -37,6 +37,7 @@ function mounted(over: { approvals?: boolean } = {}) {
       return connection && { connection, settings: draft.platform === 'linkedin' ? { ...base, countries: ['United States'] } : base };
     },
     saveConnection: async (orgId, platform, c) => void connections.set(`${orgId}:${platform}`, c),
+    loadConnection: async (orgId, platform) => connections.get(`${orgId}:${platform}`),
     loadMediaList: async (_org, id) => (id === 'list-1' ? { name: 'Tech reporters', hashes: hashes(120) } : undefined),
     approvalsRequired: async () => over.approvals ?? true,
     saveRemote: async (_org, draftId, remote) => void remotes.set(draftId, remote),
@@ -107,6 +108,21 @@ describe('platform routes mounted under /api/orgs/:orgId/platforms', () => {
     const throttled = await m.post('/drafts/draft-meta-1/send');
     expect(throttled.status).toBe(429);
     expect(throttled.headers.get('retry-after')).toBe('1800');
+  });
+
+  test.each([
+    ['meta', { id: '1234567890', name: 'Acme Ads', currency: 'USD', timeZone: 'America/New_York' }, '998877'],
+    ['linkedin', { id: '1234567890', name: 'Acme Ads', currency: 'USD' }, '5515715'],
+  ] as const)('%s: choices after connecting (ad account with currency, page / organisation)', async (platform, account, identity) => {
+    const m = mounted();
+    expect((await m.call(`/connect/${platform}/choices`)).status).toBe(409);
+    await m.connect(platform);
+    const res = await m.call(`/connect/${platform}/choices`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { adAccounts: unknown[]; identities: { id: string }[]; missing: string[] };
+    expect(body.adAccounts).toEqual([account]);
+    expect(body.identities.map((i) => i.id)).toEqual([identity]);
+    expect(body.missing).toEqual([]);
   });
 
   test('approvals on: an unapproved draft is refused with 403', async () => {
