@@ -8,27 +8,30 @@ import type { Draft, MessagingKit, StoredRelease } from './drafts/schema';
  * per-tab state, whose tab ids die with the browser. Drafts, releases and the kit are local: they must
  * survive everything, including the browser restarting mid-edit.
  */
+/** Each item's current version, in one place (the popup's early read checks it before trusting a value). */
+export const VERSIONS = { tabReleases: 1, releases: 1, drafts: 1, kit: 1, mediaLists: 1, settings: 1 } as const;
+
 export const tabReleasesItem = storage.defineItem<TabReleases>('session:tabReleases', {
   fallback: {},
-  version: 1,
+  version: VERSIONS.tabReleases,
 });
 
 /** Releases the team has boosted, by release id. */
 export const releasesItem = storage.defineItem<Record<string, StoredRelease>>('local:releases', {
   fallback: {},
-  version: 1,
+  version: VERSIONS.releases,
 });
 
 /** Every draft, by draft id (the unit the popup, workspace and sync edit). */
 export const draftsItem = storage.defineItem<Record<string, Draft>>('local:drafts', {
   fallback: {},
-  version: 1,
+  version: VERSIONS.drafts,
 });
 
 /** The team's messaging kit (local copy; the team server's copy wins when signed in). */
 export const kitItem = storage.defineItem<MessagingKit | null>('local:kit', {
   fallback: null,
-  version: 1,
+  version: VERSIONS.kit,
 });
 
 /**
@@ -47,7 +50,7 @@ export interface StoredMediaList {
 }
 export const mediaListsItem = storage.defineItem<Record<string, StoredMediaList>>('local:mediaLists', {
   fallback: {},
-  version: 1,
+  version: VERSIONS.mediaLists,
 });
 
 /** Extension settings that are not part of the team's kit (this browser only). */
@@ -57,5 +60,5 @@ export interface Settings {
 }
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: { teamServerUrl: '' },
-  version: 1,
+  version: VERSIONS.settings,
 });
