@@ -8,6 +8,7 @@
  * - Readability mutates the document it is given, so every Readability run gets a fresh parse of the same
  *   HTML, made before its clock starts (cloneNode is not used: linkedom's deep clone is itself a full parse-
  *   sized walk, and a fresh parse is the cleanest "same input" for both).
+ * - The two are interleaved round by round, so both see the same machine load (this box is shared).
  * - Each tool's figure is the median over pages of the per-page median run. Readability does far more
  *   (it scores and rewrites the whole page); we compare the two only because they answer the same question:
  *   "where is the article on this page?".
@@ -26,8 +27,8 @@ import { CORPUS, CORPUS_DIR } from '../fixtures/release/corpus-truth';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CONTENT_SCRIPT = path.join(ROOT, '.output/chrome-mv3/content-scripts/newswire.js');
-const OURS_RUNS = 41;
-const READABILITY_RUNS = 7;
+const ROUNDS = 11; // each round: one Readability run and OURS_PER_ROUND runs of ours, interleaved
+const OURS_PER_ROUND = 9;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -46,18 +47,17 @@ for (const file of files) {
   let isRelease = false;
   for (let i = 0; i < 5; i++) isRelease = extractRelease(doc, url).isRelease; // warm-up
   const ours: number[] = [];
-  for (let i = 0; i < OURS_RUNS; i++) {
-    const start = performance.now();
-    extractRelease(doc, url);
-    ours.push(performance.now() - start);
-  }
-
   const theirs: number[] = [];
-  for (let i = 0; i < READABILITY_RUNS + 1; i++) {
+  for (let round = 0; round <= ROUNDS; round++) {
     const fresh = parseDocument(html); // Readability rewrites its input: a fresh parse per run, untimed
-    const start = performance.now();
+    let start = performance.now();
     new Readability(fresh as unknown as ConstructorParameters<typeof Readability>[0]).parse();
-    if (i > 0) theirs.push(performance.now() - start); // run 0 is warm-up
+    if (round > 0) theirs.push(performance.now() - start); // round 0 is warm-up
+    for (let i = 0; i < OURS_PER_ROUND; i++) {
+      start = performance.now();
+      extractRelease(doc, url);
+      ours.push(performance.now() - start);
+    }
   }
   rows.push({ page: file, oursMs: round(median(ours)), readabilityMs: round(median(theirs), 2), isRelease });
 }

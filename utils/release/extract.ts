@@ -42,7 +42,7 @@ function collect(root: Element | null | undefined): Record<string, Element[]> {
     (found[name] ??= []).push(e);
     if (/^(p|li|h[2-6])$/.test(name)) found.block!.push(e);
     // menus, footers, pickers and drawings never hold a release: not walking them halves a wire page's cost
-    if (!/^(nav|footer|select|svg|noscript|template)$/.test(name)) for (let c = e.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+    if (!/^(nav|footer|aside|form|select|svg|noscript|template)$/.test(name)) for (let c = e.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
   }
   return found;
 }
@@ -147,13 +147,14 @@ export function readRelease(doc: Document, url: string, r: Release): void {
     const raw = outer ? '' : lines(b).trim();
     const t = squash(raw);
     if (!t) continue;
-    const head = squash(raw.split('\n')[0]);
+    const nl = raw.indexOf('\n');
+    const head = nl < 0 ? t : squash(raw.slice(0, nl));
     const about = head.length < 80 && ABOUT.exec(head);
     if ((source = SOURCE_LINE.exec(t)?.[1] ?? '') || END.test(t)) break;
     if (about) {
       mode = 1;
       aboutName ||= about[1]!;
-      if (head != t) r.about.push(squash(raw.slice(raw.indexOf('\n'))));
+      if (head != t) r.about.push(squash(raw.slice(nl)));
     } else if ((CONTACT_HEAD.test(head) && (head.length < 60 || /@/.test(t))) || mode > 1) {
       mode = 2;
       const contact = contactFrom(raw);
