@@ -10,6 +10,7 @@ import { bodyOf } from '@/utils/stores/preview';
 import { Logo } from '@/components/Logo';
 import { SyncSlot } from '@/components/SyncSlot';
 import { ReleaseCard } from '@/components/ReleaseCard';
+import { ReleaseHeadlineEditor } from '@/components/ReleaseHeadlineEditor';
 import { DraftEditor, STATUS_LABELS } from '@/components/DraftEditor';
 import { DraftPreview } from '@/components/DraftPreview';
 import { AudienceChooser } from '@/components/AudienceChooser';
@@ -137,6 +138,7 @@ export function App() {
           {current ? (
             <main className="ws-main" data-testid="draft" data-draft-id={current.id}>
               {currentRelease && <ReleaseCard release={currentRelease} now={Date.now()} kit={useDrafts.getState().kit} variants={visible.filter((d) => d.releaseId === current.releaseId).length} showFlight />}
+              {currentRelease && <div className="release-tools"><ReleaseHeadlineEditor key={current.releaseId} releaseId={current.releaseId} headline={currentRelease.headline} /></div>}
               <div className="ws-columns">
                 <div className="ws-edit">
                   <DraftEditor draftId={current.id} large />

@@ -6,6 +6,7 @@ import { usePopup } from '@/utils/stores/popup';
 import { ReleaseDrafts } from '@/components/ReleaseDrafts';
 import { SyncSlot } from '@/components/SyncSlot';
 import { Logo } from '@/components/Logo';
+import { openWorkspace } from '@/components/ReleaseDrafts';
 
 // Only pages that are not releases need the empty state (and its paste form): load it for them alone.
 const NotARelease = lazy(() => import('@/components/NotARelease').then((m) => ({ default: m.NotARelease })));
@@ -25,6 +26,7 @@ export function App() {
       <header className="topbar">
         <Logo />
         <SyncSlot save={save} />
+        <button type="button" className="ghost" onClick={() => openWorkspace({})} data-testid="open-all-drafts">All drafts</button>
         <button type="button" className="icon-button" onClick={() => void browser.runtime.openOptionsPage()} aria-label="Settings" title="Settings"><svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M19.4 13a7.5 7.5 0 0 0 0-2l2.1-1.6-2-3.4-2.5 1a7.6 7.6 0 0 0-1.7-1L15 3.3h-4l-.4 2.7a7.6 7.6 0 0 0-1.7 1l-2.5-1-2 3.4L6.6 11a7.5 7.5 0 0 0 0 2l-2.1 1.6 2 3.4 2.5-1a7.6 7.6 0 0 0 1.7 1l.3 2.7h4l.4-2.7a7.6 7.6 0 0 0 1.7-1l2.5 1 2-3.4L19.4 13zM13 15.5a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7z" transform="translate(-1 0)"/></svg></button>
       </header>
       <main aria-busy={!ready}>

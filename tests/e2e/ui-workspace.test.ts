@@ -62,6 +62,14 @@ describe('workspace and options in real Chromium', () => {
     await ws.getByTestId('field-headline').fill('Edited in the workspace');
     await expect.poll(() => currentWorker(b).evaluate(async (id) => ((await chrome.storage.local.get('drafts')).drafts as Record<string, { headline: string }>)[id!]?.headline, first)).toBe('Edited in the workspace');
 
+    // The release's own headline can be corrected (a selection-boosted release takes the page title).
+    await ws.getByTestId('edit-release-headline').click();
+    await ws.getByTestId('release-headline-input').fill('Corrected headline');
+    await ws.keyboard.press('Enter');
+    await expect.poll(() => ws.getByTestId('release-headline').textContent()).toBe('Corrected headline');
+    await expect.poll(() => currentWorker(b).evaluate(async () => Object.values((await chrome.storage.local.get('releases')).releases as Record<string, { release: { headline: string } }>).map((r) => r.release.headline)))
+      .toContain('Corrected headline');
+
     expect(await axeSerious(ws)).toEqual([]);
     await screenshot(ws, 'workspace');
     await ws.close();

@@ -23,6 +23,8 @@ export interface DraftsState {
   duplicate(id: string): string | null;
   remove(id: string): void;
   addMediaList(list: StoredMediaList): Promise<void>;
+  /** Correct a stored release (e.g. the headline of one boosted from selected text). */
+  updateRelease(id: string, patch: Partial<Release>): Promise<void>;
   /** Write pending edits now. */
   flush(): Promise<void>;
 }
@@ -152,6 +154,15 @@ export function createDraftsStore(opts: { now?: () => Date; delayMs?: number; li
         const all = await mediaListsItem.getValue();
         await mediaListsItem.setValue({ ...all, [list.id]: list });
         set({ mediaLists: { ...get().mediaLists, [list.id]: list } });
+      },
+
+      async updateRelease(id, patch) {
+        const all = await releasesItem.getValue();
+        const current = all[id] ?? get().releases[id];
+        if (!current) return;
+        const next = { ...current, release: { ...current.release, ...patch } };
+        set({ releases: { ...get().releases, [id]: next } });
+        await releasesItem.setValue({ ...all, [id]: next });
       },
 
       async flush() {
