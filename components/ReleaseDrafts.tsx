@@ -1,7 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { browser } from 'wxt/browser';
 import { useDrafts, draftsOf, selectRelease } from '@/utils/stores/drafts';
-import { usePopup } from '@/utils/stores/popup';
+import { openWorkspace, usePopup } from '@/utils/stores/popup';
 import { preloadDeferred } from '@/utils/stores/use-deferred';
 import { ReleaseCard } from './ReleaseCard';
 import { PlatformTabs } from './PlatformTabs';
@@ -23,10 +22,6 @@ function Section({ title, children }: { title: string; children: () => ReactNode
   );
 }
 import { ExportBar } from './ExportBar';
-
-export function openWorkspace(params: Record<string, string>): void {
-  void browser.tabs.create({ url: `${browser.runtime.getURL('/drafts.html')}?${new URLSearchParams(params)}` });
-}
 
 /** The popup's body for one release: card with clock, platform tabs, variant preview + editor, actions. */
 export function ReleaseDrafts({ releaseId, now }: { releaseId: string; now: number }) {

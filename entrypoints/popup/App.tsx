@@ -2,11 +2,10 @@ import { lazy, Suspense } from 'react';
 import { browser } from 'wxt/browser';
 import { useTabRelease } from '@/utils/stores/tab-release';
 import { useDrafts } from '@/utils/stores/drafts';
-import { usePopup } from '@/utils/stores/popup';
+import { openWorkspace, usePopup } from '@/utils/stores/popup';
 import { ReleaseDrafts } from '@/components/ReleaseDrafts';
 import { SyncSlot } from '@/components/SyncSlot';
 import { Logo } from '@/components/Logo';
-import { openWorkspace } from '@/components/ReleaseDrafts';
 
 // Only pages that are not releases need the empty state (and its paste form): load it for them alone.
 const NotARelease = lazy(() => import('@/components/NotARelease').then((m) => ({ default: m.NotARelease })));

@@ -47,6 +47,7 @@ describe('popup in real Chromium', () => {
     const late = await openRelease(b, atRisk.url);
     const p1 = await openPopup(b, late.tabId);
     await expect.poll(() => p1.getByTestId('clock-status').textContent()).toBe('at risk');
+    expect(await axeSerious(p1)).toEqual([]);
     await screenshot(p1, 'popup-at-risk');
     await p1.close();
     await late.page.close();

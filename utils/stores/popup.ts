@@ -22,6 +22,11 @@ export interface PopupState {
   boostSelection(tabId: number | null): Promise<void>;
 }
 
+/** Open the draft workspace in a tab, optionally on a release / draft. */
+export function openWorkspace(params: Record<string, string>): void {
+  void browser.tabs.create({ url: `${browser.runtime.getURL('/drafts.html')}?${new URLSearchParams(params)}` });
+}
+
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Popup view state (which tab, which variant) and the empty-state actions. Drafts live in useDrafts. */
