@@ -60,7 +60,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/me', meRoutes(deps));
 
   // Every organisation route: signed in AND a member of :orgId.
-  app.use('/api/orgs/:orgId/*', requireUser(deps), requireMember(deps));
+  app.use('/api/orgs/:orgId/*', requireMember(deps));
   const org = '/api/orgs/:orgId';
   app.route(`${org}/releases`, releaseRoutes(deps));
   app.route(`${org}/drafts`, draftRoutes(deps));

@@ -9,14 +9,13 @@ import {
   PushRequestSchema,
   SyncedDraftSchema,
   type PushOk,
+  type SyncedDraft,
 } from '../../utils/sync/protocol.ts';
 import { drafts, mutations } from '../db/schema/index.ts';
 import { query } from '../db/client.ts';
 import type { AppDeps, AppEnv } from '../lib/context.ts';
 import { fail, notFound, readBody, readQuery } from '../lib/http.ts';
 import { requirePermission } from '../lib/membership.ts';
-import { nextRevision } from '../lib/revisions.ts';
-import { logActivity } from '../lib/activity.ts';
 import { LOCKED_STATUSES, loadDraft, toSynced } from '../lib/draft-store.ts';
 import type { RouteDoc } from '../lib/openapi.ts';
 
@@ -29,6 +28,19 @@ const PullQuery = z.object({
 /** Thrown inside a push transaction to roll it back (mutation claim included) and reply with `status`. */
 class Reject {
   constructor(readonly status: 409 | 404 | 423, readonly body: unknown) {}
+}
+
+/** Columns of a draft row as raw SQL returns them (timestamps as ISO text so both drivers agree). */
+const RAW_COLUMNS = sql.raw(`id, doc, revision, deleted, status, created_by, updated_by, to_json(updated_at) #>> '{}' as updated_at`);
+interface RawDraft {
+  id: string | null; doc: unknown; revision: string | number | null; deleted: boolean | null; status: string | null;
+  created_by: string | null; updated_by: string | null; updated_at: string | null;
+}
+function fromRaw(r: RawDraft): SyncedDraft {
+  return {
+    id: r.id!, draft: (typeof r.doc === 'string' ? JSON.parse(r.doc) : r.doc) as Draft, revision: Number(r.revision),
+    deleted: Boolean(r.deleted), createdBy: r.created_by!, updatedBy: r.updated_by!, updatedAt: new Date(r.updated_at!).toISOString(),
+  };
 }
 
 export const draftDocs: RouteDoc[] = [
@@ -98,54 +110,63 @@ export function draftRoutes(deps: AppDeps) {
     const now = deps.clock();
     try {
       const reply = await deps.db.transaction(async (tx) => {
-        // 1. Claim the mutation id first: a concurrent duplicate blocks here until we commit.
-        const claimed = await query<{ mutation_id: string }>(
+        // 1. Claim the mutation id (a concurrent duplicate blocks on its key until we commit) and lock
+        //    the current row, in one round trip.
+        const [head] = await query<RawDraft & { claimed: number }>(
           tx,
-          sql`insert into mutations (org_id, mutation_id, user_id, created_at) values (${orgId}, ${req.mutationId}, ${user.id}, ${now.toISOString()})
-              on conflict do nothing returning mutation_id`,
+          sql`with c as (insert into mutations (org_id, mutation_id, user_id, created_at)
+                         values (${orgId}, ${req.mutationId}, ${user.id}, ${now.toISOString()}) on conflict do nothing returning 1)
+              select (select count(*) from c)::int as claimed, d.*
+              from (select 1) x left join lateral (
+                select ${RAW_COLUMNS} from drafts where org_id = ${orgId} and id = ${draftId} for update
+              ) d on true`,
         );
-        if (claimed.length === 0) {
+        if (!head!.claimed) {
           const [prior] = await tx.select().from(mutations)
             .where(and(eq(mutations.orgId, orgId), eq(mutations.mutationId, req.mutationId))).limit(1);
           if (!prior || prior.userId !== user.id || !prior.reply) throw new Reject(409, { error: 'mutation_id_reused', server: null });
           return prior.reply as PushOk;
         }
-        // 2. Check the base revision against the current row (locked).
-        const cur = await loadDraft(tx, orgId, draftId, true);
-        const curRev = cur ? Number(cur.revision) : 0;
-        if (curRev !== req.baseRevision) throw new Reject(409, { error: 'conflict', server: cur ? toSynced(cur) : null });
-        if (cur && LOCKED_STATUSES.has(cur.status)) {
-          throw new Reject(423, { error: 'locked', message: `draft is ${cur.status}; reopen it to edit`, server: toSynced(cur) });
+        const cur = head!.id ? fromRaw(head!) : null;
+        // 2. Check the base revision against the current (locked) row.
+        const curRev = cur ? cur.revision : 0;
+        if (curRev !== req.baseRevision) throw new Reject(409, { error: 'conflict', server: cur });
+        if (cur && LOCKED_STATUSES.has(head!.status!)) {
+          throw new Reject(423, { error: 'locked', message: `draft is ${head!.status}; reopen it to edit`, server: cur });
         }
         if (req.op === 'delete' && !cur) throw new Reject(404, { error: 'not_found', message: 'draft not found' });
         // 3. Status is the server's: edits never approve; editing a rejected draft sends it back to draft.
-        const status = !cur || cur.status === 'rejected' ? 'draft' : cur.status;
-        const nextDoc = req.op === 'upsert' ? { ...doc!, status } : { ...(cur!.doc as Draft) };
-        const rev = await nextRevision(tx, orgId);
-        const values = {
-          orgId, id: draftId, releaseId: nextDoc.releaseId, status, doc: nextDoc, revision: rev,
-          deleted: req.op === 'delete', createdBy: cur?.createdBy ?? user.id, updatedAt: now, updatedBy: user.id,
-        };
-        // The WHERE guards the insert race of two "new" drafts with one id: the loser gets 409.
-        const written = await tx.insert(drafts).values(values)
-          .onConflictDoUpdate({
-            target: [drafts.orgId, drafts.id],
-            set: { releaseId: values.releaseId, status, doc: nextDoc, revision: rev, deleted: values.deleted, updatedAt: now, updatedBy: user.id },
-            where: sql`${drafts.revision} = ${curRev}`,
-          })
-          .returning();
-        if (!written[0]) {
+        const status = !cur || head!.status === 'rejected' ? 'draft' : head!.status!;
+        const nextDoc = req.op === 'upsert' ? { ...doc!, status } : { ...cur!.draft };
+        // 4. Next revision + write in one statement; the WHERE guards the race of two "new" drafts with
+        //    one id (the loser gets 409, and its revision bump rolls back with it).
+        const [written] = await query<RawDraft>(
+          tx,
+          sql`with r as (insert into org_revisions (org_id, rev) values (${orgId}, 1)
+                         on conflict (org_id) do update set rev = org_revisions.rev + 1 returning rev)
+              insert into drafts (org_id, id, release_id, status, doc, revision, deleted, created_by, updated_at, updated_by)
+              select ${orgId}, ${draftId}, ${nextDoc.releaseId}, ${status}, ${JSON.stringify(nextDoc)}::jsonb, r.rev,
+                     ${req.op === 'delete'}, ${head!.created_by ?? user.id}, ${now.toISOString()}, ${user.id} from r
+              on conflict (org_id, id) do update set release_id = excluded.release_id, status = excluded.status, doc = excluded.doc,
+                 revision = excluded.revision, deleted = excluded.deleted, updated_at = excluded.updated_at, updated_by = excluded.updated_by
+              where drafts.revision = ${curRev}
+              returning ${RAW_COLUMNS}`,
+        );
+        if (!written) {
           const latest = await loadDraft(tx, orgId, draftId);
           throw new Reject(409, { error: 'conflict', server: latest ? toSynced(latest) : null });
         }
-        const out: PushOk = { ok: true, item: toSynced(written[0]) };
-        await tx.update(mutations).set({ status: 200, reply: out })
-          .where(and(eq(mutations.orgId, orgId), eq(mutations.mutationId, req.mutationId)));
-        await logActivity(tx, {
-          orgId, actorUserId: user.id, actorName: user.name, at: now, subjectType: 'draft', subjectId: draftId,
-          action: req.op === 'delete' ? 'draft.deleted' : cur ? 'draft.updated' : 'draft.created',
-          detail: { revision: rev, releaseId: nextDoc.releaseId },
-        });
+        const out: PushOk = { ok: true, item: fromRaw(written) };
+        // 5. Remember the reply for retries and log the change, in one statement.
+        const action = req.op === 'delete' ? 'draft.deleted' : cur ? 'draft.updated' : 'draft.created';
+        await query(
+          tx,
+          sql`with m as (update mutations set status = 200, reply = ${JSON.stringify(out)}::jsonb
+                         where org_id = ${orgId} and mutation_id = ${req.mutationId})
+              insert into activity (org_id, at, actor_user_id, actor_name, action, subject_type, subject_id, detail)
+              values (${orgId}, ${now.toISOString()}, ${user.id}, ${user.name}, ${action}, 'draft', ${draftId},
+                      ${JSON.stringify({ revision: out.item.revision, releaseId: nextDoc.releaseId })}::jsonb)`,
+        );
         return out;
       });
       return c.json(reply);

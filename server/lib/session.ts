@@ -1,0 +1,41 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { query } from '../db/client.ts';
+import type { AppDeps, SessionUser } from './context.ts';
+
+/**
+ * Fast path for the extension's `Authorization: Bearer <token>.<signature>` (the value better-auth's
+ * bearer plugin hands out in `set-auth-token`): the same HMAC check the plugin does, then ONE query for
+ * session + user + membership instead of better-auth's getSession followed by a membership query. Every
+ * push pays for authentication, so this is where the round trips go. Anything else (cookies, unsigned
+ * tokens) returns undefined and the caller falls back to better-auth's getSession.
+ */
+export interface Resolved { user: SessionUser; role: string | null }
+
+export function signedBearer(authorization: string | undefined, secret: string): string | null | undefined {
+  if (!authorization || authorization.slice(0, 7).toLowerCase() !== 'bearer ') return undefined;
+  let raw = authorization.slice(7).trim();
+  if (raw.includes('%')) {
+    try { raw = decodeURIComponent(raw); } catch { return null; }
+  }
+  const dot = raw.lastIndexOf('.');
+  if (dot <= 0) return undefined; // unsigned form: let better-auth handle it
+  const token = raw.slice(0, dot);
+  const given = Buffer.from(raw.slice(dot + 1), 'base64');
+  const expected = createHmac('sha256', secret).update(token).digest();
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  return token;
+}
+
+export async function resolveBearer(deps: AppDeps, token: string, orgId: string | null): Promise<Resolved | null> {
+  const rows = await query<{ id: string; name: string; email: string; role: string | null }>(
+    deps.db,
+    sql`select u.id, u.name, u.email, m.role
+        from session s join "user" u on u.id = s.user_id
+        left join member m on m.user_id = s.user_id and m.organization_id = ${orgId ?? ''}
+        where s.token = ${token} and s.expires_at > ${deps.clock().toISOString()}
+        limit 1`,
+  );
+  const r = rows[0];
+  return r ? { user: { id: r.id, name: r.name, email: r.email }, role: r.role } : null;
+}

@@ -1,0 +1,190 @@
+/**
+ * `npm run -s bench:sync` — the team server under load over loopback (autocannon).
+ * Last stdout line: {"pgliteRatio","postgresRatio","p99Ms","initialSync10kMs","lostWrites"}
+ *   pgliteRatio / postgresRatio: HTTP push throughput (2xx/s) ÷ raw single-row upserts/s of the same DB
+ *     engine measured in this run at the same concurrency (target ≥ 0.5)
+ *   p99Ms: p99 latency of pushes with 200 concurrent connections on PostgreSQL (target < 50)
+ *   initialSync10kMs: the sync client pulling a 10,000-draft organisation from empty (target ≤ 1000)
+ *   lostWrites: acknowledged pushes missing after SIGKILL of the server mid-load and a restart (must be 0),
+ *     summed over PGlite and PostgreSQL
+ * PostgreSQL: DATABASE_URL, else a throwaway one from scripts/ci-postgres.sh, else the PG figures are null.
+ * Progress goes to stderr. Every loop is bounded by count and time.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { SyncClient } from '../../utils/sync/client.ts';
+import { memoryStorage } from '../../utils/sync/state.ts';
+import { ownerWithOrg, pushBody, startServer, type Member, type ServerProc } from './sync/harness.ts';
+import { rawUpsertRatePglite, rawUpsertRatePostgres } from './sync/raw.ts';
+
+interface AutocannonResult { latency: { p99: number; p50: number }; '2xx': number; non2xx: number; errors: number; duration: number }
+type Req = { method: string; path: string; headers: Record<string, string>; body: string };
+const autocannon = createRequire(import.meta.url)('autocannon') as (opts: object) => Promise<AutocannonResult>;
+
+const log = (...a: unknown[]) => console.error('[bench:sync]', ...a);
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PUSH_SECONDS = 5;
+
+let seq = 0;
+/** autocannon run of pushes, each to a new draft id, spread over the given members' organisations. */
+async function pushLoad(url: string, members: Member[], connections: number, seconds: number): Promise<AutocannonResult> {
+  return autocannon({
+    url, connections, duration: seconds, timeout: 20,
+    requests: [{
+      method: 'PUT',
+      setupRequest: (req: Req) => {
+        const i = ++seq;
+        const m = members[i % members.length]!;
+        return {
+          ...req, method: 'PUT', path: `/api/orgs/${m.orgId}/drafts/bench-${i}`, body: pushBody(`bench-${i}`, i),
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${m.token}` },
+        };
+      },
+    }],
+  });
+}
+
+async function throughputRatio(kind: 'pglite' | 'postgres', url: string, raw: () => Promise<number>, connections: number) {
+  const owner = await ownerWithOrg(url, `Throughput${kind}`);
+  await pushLoad(url, [owner], connections, 1); // warm-up
+  const r = await pushLoad(url, [owner], connections, PUSH_SECONDS);
+  const pushRate = r['2xx'] / PUSH_SECONDS;
+  const rawRate = await raw();
+  log(`${kind}: push ${pushRate.toFixed(0)}/s (non2xx ${r.non2xx}, errors ${r.errors}, p50 ${r.latency.p50} ms), raw upsert ${rawRate.toFixed(0)}/s`);
+  return rawRate > 0 ? pushRate / rawRate : null;
+}
+
+async function initialSync(url: string): Promise<number> {
+  const owner = await ownerWithOrg(url, 'InitialSync');
+  const N = 10_000;
+  let next = 0;
+  let failed = 0;
+  const deadline = Date.now() + 180_000;
+  await Promise.all(Array.from({ length: 32 }, async () => {
+    while (next < N && Date.now() < deadline && failed < 100) {
+      const i = next++;
+      const res = await fetch(`${url}/api/orgs/${owner.orgId}/drafts/seed-${i}`, {
+        method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.token}` }, body: pushBody(`seed-${i}`, i),
+      });
+      if (!res.ok) failed++;
+      await res.arrayBuffer();
+    }
+  }));
+  if (next < N || failed) throw new Error(`seeding stopped at ${next} (${failed} failures)`);
+  const client = new SyncClient({ baseUrl: url, orgId: owner.orgId, storage: memoryStorage(), fetch, getToken: () => owner.token, pageSize: 5000 });
+  const t0 = performance.now();
+  await client.pull();
+  const ms = performance.now() - t0;
+  const got = Object.keys((await client.snapshot()).server).length;
+  if (got !== N) throw new Error(`initial sync pulled ${got} of ${N}`);
+  return Math.round(ms);
+}
+
+/** Pushes from 50 writers, SIGKILLs the server after `killAfterMs`, restarts it, and counts acknowledged writes missing. */
+async function faultRun(start: () => Promise<ServerProc>, killAfterMs: number): Promise<number> {
+  let server = await start();
+  const owner = await ownerWithOrg(server.url, 'Fault');
+  const acked = new Map<string, number>();
+  let i = 0;
+  let killed = false;
+  const writers = Array.from({ length: 50 }, async () => {
+    while (!killed && i < 200_000) {
+      const id = `fault-${++i}`;
+      try {
+        const res = await fetch(`${server.url}/api/orgs/${owner.orgId}/drafts/${id}`, {
+          method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.token}` }, body: pushBody(id, i),
+        });
+        if (res.status === 200) acked.set(id, ((await res.json()) as { item: { revision: number } }).item.revision);
+        else await res.arrayBuffer();
+      } catch { /* the server died under us: unacknowledged */ }
+    }
+  });
+  await new Promise((r) => setTimeout(r, killAfterMs));
+  server.child.kill('SIGKILL');
+  killed = true;
+  await Promise.all(writers);
+  await new Promise((r) => server.child.exitCode !== null || server.child.signalCode ? r(null) : server.child.once('exit', r));
+  log(`fault: killed after ${acked.size} acknowledged pushes; restarting`);
+  server = await start();
+  const client = new SyncClient({ baseUrl: server.url, orgId: owner.orgId, storage: memoryStorage(), fetch, getToken: () => owner.token, pageSize: 5000 });
+  await client.pull();
+  const present = (await client.snapshot()).server;
+  let lost = 0;
+  for (const [id, rev] of acked) if (!present[id] || present[id]!.revision < rev) lost++;
+  await server.stop();
+  log(`fault: ${lost} of ${acked.size} acknowledged writes missing after restart`);
+  return lost;
+}
+
+function throwawayPostgres(): { url: string; dir: string } | null {
+  try {
+    const out = execFileSync(join(ROOT, 'scripts/ci-postgres.sh'), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 300_000 });
+    const url = /DATABASE_URL='([^']+)'/.exec(out)?.[1];
+    const dir = /WIREBOOST_PG_DIR='([^']+)'/.exec(out)?.[1];
+    return url && dir ? { url, dir } : null;
+  } catch (e) {
+    log('no PostgreSQL available:', String(e));
+    return null;
+  }
+}
+
+/** A fresh database on the same PostgreSQL server for each run, so runs do not see each other's rows. */
+async function freshDatabase(url: string): Promise<string> {
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  const name = `wb_bench_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function main() {
+  const result = { pgliteRatio: null as number | null, postgresRatio: null as number | null, p99Ms: null as number | null, initialSync10kMs: null as number | null, lostWrites: null as number | null };
+  const tmp = mkdtempSync(join(tmpdir(), 'wb-bench-'));
+  let pg: { url: string; dir?: string } | null = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : null;
+  try {
+    // PGlite: throughput ratio and fault run.
+    {
+      const server = await startServer({ dataDir: join(tmp, 'pglite-a') });
+      result.pgliteRatio = await throughputRatio('pglite', server.url, () => rawUpsertRatePglite(join(tmp, 'pglite-raw'), PUSH_SECONDS), 10);
+      if (!pg) result.initialSync10kMs = await initialSync(server.url);
+      await server.stop();
+      const dir = join(tmp, 'pglite-fault');
+      const lost = await faultRun(() => startServer({ dataDir: dir }), 3000);
+      result.lostWrites = lost;
+    }
+    pg ??= throwawayPostgres();
+    if (pg) {
+      const db = await freshDatabase(pg.url);
+      const server = await startServer({ DATABASE_URL: db, dataDir: join(tmp, 'pg') });
+      result.postgresRatio = await throughputRatio('postgres', server.url, () => rawUpsertRatePostgres(db, PUSH_SECONDS, 20), 20);
+      const members: Member[] = [];
+      for (let k = 0; k < 20; k++) members.push(await ownerWithOrg(server.url, `P99team${k}`));
+      await pushLoad(server.url, members, 200, 1);
+      const r = await pushLoad(server.url, members, 200, PUSH_SECONDS);
+      result.p99Ms = r.latency.p99;
+      log(`postgres 200 connections: p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${(r['2xx'] / PUSH_SECONDS).toFixed(0)} pushes/s, non2xx ${r.non2xx}, errors ${r.errors}`);
+      result.initialSync10kMs = await initialSync(server.url);
+      await server.stop();
+      const faultDb = await freshDatabase(pg.url);
+      const lost = await faultRun(() => startServer({ DATABASE_URL: faultDb, dataDir: join(tmp, 'pg-fault') }), 3000);
+      result.lostWrites = (result.lostWrites ?? 0) + lost;
+    }
+  } finally {
+    if (pg?.dir) execFileSync(join(ROOT, 'scripts/ci-postgres.sh'), ['stop', pg.dir], { stdio: 'ignore' });
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
+  console.log(JSON.stringify({ ...result, pgliteRatio: round(result.pgliteRatio), postgresRatio: round(result.postgresRatio) }));
+}
+
+main().then(() => process.exit(0), (e) => {
+  console.error('[bench:sync] failed', e);
+  process.exit(1);
+});
