@@ -138,35 +138,39 @@ export function draftRoutes(deps: AppDeps) {
         // 3. Status is the server's: edits never approve; editing a rejected draft sends it back to draft.
         const status = !cur || head!.status === 'rejected' ? 'draft' : head!.status!;
         const nextDoc = req.op === 'upsert' ? { ...doc!, status } : { ...cur!.draft };
-        // 4. Next revision + write in one statement; the WHERE guards the race of two "new" drafts with
-        //    one id (the loser gets 409, and its revision bump rolls back with it).
-        const [written] = await query<RawDraft>(
+        // 4. One statement for everything that needs the organisation's counter lock: next revision,
+        //    write, the stored reply for retries and the activity entry. The lock is held from here to
+        //    COMMIT, so this is the only round trip that serialises writers of one organisation.
+        //    The WHERE guards the race of two "new" drafts with one id (the loser gets 409 and rolls back).
+        const action = req.op === 'delete' ? 'draft.deleted' : cur ? 'draft.updated' : 'draft.created';
+        const nowIso = now.toISOString();
+        const [written] = await query<{ body: PushOk | string }>(
           tx,
           sql`with r as (insert into org_revisions (org_id, rev) values (${orgId}, 1)
-                         on conflict (org_id) do update set rev = org_revisions.rev + 1 returning rev)
-              insert into drafts (org_id, id, release_id, status, doc, revision, deleted, created_by, updated_at, updated_by)
-              select ${orgId}, ${draftId}, ${nextDoc.releaseId}, ${status}, ${JSON.stringify(nextDoc)}::jsonb, r.rev,
-                     ${req.op === 'delete'}, ${head!.created_by ?? user.id}, ${now.toISOString()}, ${user.id} from r
-              on conflict (org_id, id) do update set release_id = excluded.release_id, status = excluded.status, doc = excluded.doc,
-                 revision = excluded.revision, deleted = excluded.deleted, updated_at = excluded.updated_at, updated_by = excluded.updated_by
-              where drafts.revision = ${curRev}
-              returning ${RAW_COLUMNS}`,
+                         on conflict (org_id) do update set rev = org_revisions.rev + 1 returning rev),
+              d as (insert into drafts (org_id, id, release_id, status, doc, revision, deleted, created_by, updated_at, updated_by)
+                    select ${orgId}, ${draftId}, ${nextDoc.releaseId}, ${status}, ${JSON.stringify(nextDoc)}::jsonb, r.rev,
+                           ${req.op === 'delete'}, ${head!.created_by ?? user.id}, ${nowIso}, ${user.id} from r
+                    on conflict (org_id, id) do update set release_id = excluded.release_id, status = excluded.status, doc = excluded.doc,
+                       revision = excluded.revision, deleted = excluded.deleted, updated_at = excluded.updated_at, updated_by = excluded.updated_by
+                    where drafts.revision = ${curRev}
+                    returning id, doc, revision, deleted, created_by, updated_by),
+              reply as (select d.revision, jsonb_build_object('ok', true, 'item', jsonb_build_object(
+                          'id', d.id, 'draft', d.doc, 'revision', d.revision, 'deleted', d.deleted,
+                          'createdBy', d.created_by, 'updatedBy', d.updated_by, 'updatedAt', ${nowIso}::text)) as body from d),
+              m as (update mutations set status = 200, reply = (select body from reply)
+                    where org_id = ${orgId} and mutation_id = ${req.mutationId} and exists (select 1 from reply)),
+              a as (insert into activity (org_id, at, actor_user_id, actor_name, action, subject_type, subject_id, detail)
+                    select ${orgId}, ${nowIso}, ${user.id}, ${user.name}, ${action}, 'draft', ${draftId},
+                           jsonb_build_object('revision', reply.revision, 'releaseId', ${nextDoc.releaseId}::text) from reply)
+              select body from reply`,
         );
         if (!written) {
           const latest = await loadDraft(tx, orgId, draftId);
           throw new Reject(409, { error: 'conflict', server: latest ? toSynced(latest) : null });
         }
-        const out: PushOk = { ok: true, item: fromRaw(written) };
-        // 5. Remember the reply for retries and log the change, in one statement.
-        const action = req.op === 'delete' ? 'draft.deleted' : cur ? 'draft.updated' : 'draft.created';
-        await query(
-          tx,
-          sql`with m as (update mutations set status = 200, reply = ${JSON.stringify(out)}::jsonb
-                         where org_id = ${orgId} and mutation_id = ${req.mutationId})
-              insert into activity (org_id, at, actor_user_id, actor_name, action, subject_type, subject_id, detail)
-              values (${orgId}, ${now.toISOString()}, ${user.id}, ${user.name}, ${action}, 'draft', ${draftId},
-                      ${JSON.stringify({ revision: out.item.revision, releaseId: nextDoc.releaseId })}::jsonb)`,
-        );
+        const out = (typeof written.body === 'string' ? JSON.parse(written.body) : written.body) as PushOk;
+        out.item.revision = Number(out.item.revision);
         return out;
       });
       return c.json(reply);

@@ -25,7 +25,7 @@ export interface ServerProc {
 /** Starts server/main.ts as its own node process (no wrapper, so SIGKILL hits the server itself). */
 export async function startServer(env: { DATABASE_URL?: string; dataDir: string; port?: number }): Promise<ServerProc> {
   const port = env.port ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...(process.env.WB_SERVER_NODE_ARGS ? process.env.WB_SERVER_NODE_ARGS.split(' ') : []), '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
