@@ -9,6 +9,7 @@ import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { releaseRoutes } from './routes/releases.ts';
 import { draftRoutes } from './routes/drafts.ts';
+import { draftBatchRoutes } from './routes/drafts-batch.ts';
 import { approvalRoutes } from './routes/approvals.ts';
 import { kitRoutes } from './routes/kit.ts';
 import { commentRoutes } from './routes/comments.ts';
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/orgs/:orgId/*', requireMember(deps));
   const org = '/api/orgs/:orgId';
   app.route(`${org}/releases`, releaseRoutes(deps));
+  app.route(`${org}/drafts`, draftBatchRoutes(deps));
   app.route(`${org}/drafts`, draftRoutes(deps));
   app.route(`${org}/drafts`, approvalRoutes(deps));
   app.route(`${org}/kit`, kitRoutes(deps));

@@ -3,6 +3,7 @@ import { healthDocs } from './routes/health.ts';
 import { meDocs } from './routes/me.ts';
 import { releaseDocs } from './routes/releases.ts';
 import { draftDocs } from './routes/drafts.ts';
+import { draftBatchDocs } from './routes/drafts-batch.ts';
 import { approvalDocs } from './routes/approvals.ts';
 import { kitDocs } from './routes/kit.ts';
 import { commentDocs } from './routes/comments.ts';
@@ -13,7 +14,7 @@ import { reviewPageDocs } from './review/routes.ts';
 
 /** Every route the server defines (besides better-auth's own /api/auth/*), as documented. */
 export const allRouteDocs: RouteDoc[] = [
-  ...healthDocs, ...meDocs, ...releaseDocs, ...draftDocs, ...approvalDocs, ...kitDocs, ...commentDocs,
+  ...healthDocs, ...meDocs, ...releaseDocs, ...draftDocs, ...draftBatchDocs, ...approvalDocs, ...kitDocs, ...commentDocs,
   ...reviewLinkDocs, ...mediaListDocs, ...activityDocs, ...reviewPageDocs,
 ];
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeDraft, push, startTestServer, team, type TestServer } from './harness.ts';
 import type { Draft } from '../../utils/drafts/schema.ts';
 import type { PullResponse, PushConflict, PushOk } from '../../utils/sync/protocol.ts';
@@ -105,4 +105,42 @@ test('releases and the messaging kit', async () => {
   expect(stale.status).toBe(409);
   const kit = (await (await t.reviewer.req('GET', `/api/orgs/${t.orgId}/kit`)).json()) as { kit: { keyMessages: string[] } };
   expect(kit.kit.keyMessages).toEqual(['We ship']);
+});
+
+describe('batch push', () => {
+  const batch = (ms: object[]) => t.editor.req('POST', `/api/orgs/${t.orgId}/drafts/batch`, { mutations: ms });
+  type Results = { results: { mutationId: string; status: number; body: PushOk & PushConflict }[] };
+
+  test('applies each mutation with the single-push rules and answers in order', async () => {
+    const v1 = (await (await push(t.editor, t.orgId, makeDraft({ id: 'b-old' }), 0)).json()) as PushOk;
+    await push(t.owner, t.orgId, { ...makeDraft({ id: 'b-old' }), headline: 'newer' } as Draft, v1.item.revision);
+    const res = await batch([
+      { op: 'upsert', draftId: 'b-new-1', mutationId: 'batch-0001', baseRevision: 0, draft: makeDraft({ id: 'b-new-1' }) },
+      { op: 'upsert', draftId: 'b-old', mutationId: 'batch-0002', baseRevision: v1.item.revision, draft: makeDraft({ id: 'b-old' }) },
+      { op: 'upsert', draftId: 'b-bad', mutationId: 'batch-0003', baseRevision: 0, draft: { id: 'b-bad' } },
+      { op: 'upsert', draftId: 'b-new-2', mutationId: 'batch-0004', baseRevision: 0, draft: makeDraft({ id: 'b-new-2' }) },
+    ]);
+    expect(res.status).toBe(200);
+    const { results } = (await res.json()) as Results;
+    expect(results.map((r) => [r.mutationId, r.status])).toEqual([['batch-0001', 200], ['batch-0002', 409], ['batch-0003', 400], ['batch-0004', 200]]);
+    expect(results[1]!.body.server?.draft.headline).toBe('newer');
+    expect(results[3]!.body.item.revision).toBe(results[0]!.body.item.revision + 1);
+    // Retrying the batch: applied ones answer from the stored reply; the refused one is judged afresh.
+    const again = (await (await batch([
+      { op: 'upsert', draftId: 'b-new-1', mutationId: 'batch-0001', baseRevision: 0, draft: makeDraft({ id: 'b-new-1', headline: 'ignored' }) },
+      { op: 'upsert', draftId: 'b-old', mutationId: 'batch-0002', baseRevision: results[1]!.body.server!.revision, draft: makeDraft({ id: 'b-old' }) },
+    ])).json()) as Results;
+    expect(again.results[0]).toEqual(results[0]);
+    expect(again.results[1]!.status).toBe(200);
+    expect((await pull(0)).items.find((i) => i.id === 'b-new-1')?.draft.headline).toBe('Acme launches');
+  });
+
+  test('refuses two mutations for one draft and non-editors', async () => {
+    expect((await batch([
+      { op: 'delete', draftId: 'x', mutationId: 'batch-dup-1', baseRevision: 1 },
+      { op: 'delete', draftId: 'x', mutationId: 'batch-dup-2', baseRevision: 1 },
+    ])).status).toBe(400);
+    const r = await t.reviewer.req('POST', `/api/orgs/${t.orgId}/drafts/batch`, { mutations: [{ op: 'delete', draftId: 'x', mutationId: 'batch-rev-1', baseRevision: 1 }] });
+    expect(r.status).toBe(403);
+  });
 });

@@ -40,6 +40,8 @@ const rows: Row[] = [
   { route: 'GET /api/orgs/{orgId}/drafts/{draftId}', method: 'GET', path: (o) => `/api/orgs/${o}/drafts/draft-b` },
   { route: 'PUT /api/orgs/{orgId}/drafts/{draftId}', method: 'PUT', path: (o) => `/api/orgs/${o}/drafts/draft-b`,
     body: { op: 'upsert', mutationId: 'hijack-0001', baseRevision: 2, draft: makeDraft({ id: 'draft-b', releaseId: 'rel-b', headline: 'HIJACKED' }) } },
+  { route: 'POST /api/orgs/{orgId}/drafts/batch', method: 'POST', path: (o) => `/api/orgs/${o}/drafts/batch`,
+    body: { mutations: [{ op: 'upsert', draftId: 'draft-b', mutationId: 'hijack-0002', baseRevision: 2, draft: makeDraft({ id: 'draft-b', releaseId: 'rel-b', headline: 'HIJACKED' }) }] } },
   { route: 'POST /api/orgs/{orgId}/drafts/{draftId}/review', method: 'POST', path: (o) => `/api/orgs/${o}/drafts/draft-b/review`, body: { action: 'approve' } },
   { route: 'GET /api/orgs/{orgId}/kit', method: 'GET', path: (o) => `/api/orgs/${o}/kit` },
   { route: 'PUT /api/orgs/{orgId}/kit', method: 'PUT', path: (o) => `/api/orgs/${o}/kit`, body: { kit: { boilerplate: 'HIJACKED' }, baseRevision: 3 } },

@@ -51,3 +51,16 @@ export const PullResponseSchema = z.object({
   hasMore: z.boolean(),
 });
 export type PullResponse = { items: SyncedDraft[]; cursor: number; hasMore: boolean };
+
+/** POST /api/orgs/:orgId/drafts/batch — up to 100 mutations, at most one per draft, in one round trip. */
+export const BATCH_MAX = 100;
+export const BatchPushRequestSchema = z.object({
+  mutations: z.array(z.intersection(PushRequestSchema, z.object({ draftId: z.string().min(1).max(200) }))).min(1).max(BATCH_MAX),
+});
+export type BatchPushRequest = { mutations: (PushRequest & { draftId: string })[] };
+
+/** Per mutation, the status and body the single-draft PUT would have answered (200, 400, 404, 409, 423). */
+export const BatchPushResponseSchema = z.object({
+  results: z.array(z.object({ mutationId: z.string(), status: z.number().int(), body: z.unknown() })),
+});
+export type BatchPushResponse = { results: { mutationId: string; status: number; body: unknown }[] };
