@@ -1,5 +1,5 @@
 import type { Draft } from '../drafts/schema';
-import type { PullResponse, PushConflict, PushOk, SyncedDraft } from './protocol';
+import { BATCH_MAX, type BatchPushResponse, type PullResponse, type PushConflict, type PushOk, type SyncedDraft } from './protocol';
 import { threeWayMerge, applyChoices } from './merge';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
 import { emptyState, type Conflict, type PendingMutation, type SyncState, type SyncStorage } from './state';
@@ -203,28 +203,58 @@ export class SyncClient {
     return null;
   }
 
+  /**
+   * Sends the outbox in batches: the oldest pending mutation of each draft (a draft's later edits wait
+   * for its earlier one to be acknowledged), up to BATCH_MAX per request.
+   */
   private async flushNow(): Promise<SyncStatus> {
-    while (this.state.outbox.length) {
-      const m = this.state.outbox[0]!;
-      if (!m.sent) {
-        m.sent = true; // from here on the mutation is frozen: retries resend exactly this
+    for (let round = 0; round < 100_000 && this.state.outbox.length; round++) {
+      const heads: PendingMutation[] = [];
+      const seen = new Set<string>();
+      for (const m of this.state.outbox) {
+        if (seen.has(m.draftId)) continue;
+        seen.add(m.draftId);
+        if (m.baseRevision >= 0) heads.push(m);
+        if (heads.length === BATCH_MAX) break;
+      }
+      if (!heads.length) break;
+      if (heads.some((m) => !m.sent)) {
+        for (const m of heads) m.sent = true; // from here on frozen: retries resend exactly these
         await this.persist();
       }
-      const body = m.op === 'upsert'
-        ? { op: 'upsert', mutationId: m.mutationId, baseRevision: m.baseRevision, draft: m.draft }
-        : { op: 'delete', mutationId: m.mutationId, baseRevision: m.baseRevision };
-      const res = await this.withRetry(() => this.request(`/drafts/${encodeURIComponent(m.draftId)}`, { method: 'PUT', body: JSON.stringify(body) }));
+      const body = {
+        mutations: heads.map((m) => (m.op === 'upsert'
+          ? { op: 'upsert', draftId: m.draftId, mutationId: m.mutationId, baseRevision: m.baseRevision, draft: m.draft }
+          : { op: 'delete', draftId: m.draftId, mutationId: m.mutationId, baseRevision: m.baseRevision })),
+      };
+      const res = await this.withRetry(() => this.request('/drafts/batch', { method: 'POST', body: JSON.stringify(body) }));
       if (!res) return this.status();
-      this.state.outbox.shift();
-      if (res.status === 200) this.acknowledge(m, ((await res.json()) as PushOk).item);
-      else if (res.status === 409) await this.onConflict(m, (await res.json()) as PushConflict);
-      else if (res.status === 423) {
-        const body = (await res.json()) as { server?: SyncedDraft };
-        this.park(m, 'locked', body.server ?? null, 'the draft is approved or sent; reopen it to edit');
-      } else this.park(m, 'rejected', this.state.server[m.draftId] ?? null, `server refused the change (HTTP ${res.status}): ${await res.text()}`);
+      const replies = new Map<string, { status: number; body: unknown }>();
+      if (res.status === 200) {
+        for (const r of ((await res.json()) as BatchPushResponse).results) replies.set(r.mutationId, r);
+      } else {
+        const text = await res.text();
+        for (const m of heads) replies.set(m.mutationId, { status: res.status, body: text });
+      }
+      for (const m of heads) {
+        const reply = replies.get(m.mutationId);
+        if (!reply) continue;
+        this.state.outbox = this.state.outbox.filter((x) => x.mutationId !== m.mutationId);
+        await this.handleReply(m, reply.status, reply.body);
+      }
       await this.persist();
     }
     return this.status();
+  }
+
+  private async handleReply(m: PendingMutation, status: number, body: unknown) {
+    if (status === 200) this.acknowledge(m, (body as PushOk).item);
+    else if (status === 409 && (body as PushConflict).error === 'conflict') await this.onConflict(m, body as PushConflict);
+    else if (status === 423) {
+      this.park(m, 'locked', (body as { server?: SyncedDraft }).server ?? null, 'the draft is approved or sent; reopen it to edit');
+    } else {
+      this.park(m, 'rejected', this.state.server[m.draftId] ?? null, `server refused the change (HTTP ${status}): ${typeof body === 'string' ? body : JSON.stringify(body)}`);
+    }
   }
 
   private acknowledge(m: PendingMutation, item: SyncedDraft) {

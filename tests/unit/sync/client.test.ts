@@ -57,7 +57,7 @@ test('a push whose reply was lost is retried with the same mutation id and appli
   let lose = true;
   const lossy: typeof fetch = async (input, init) => {
     const res = await appFetch(input, init);
-    if (lose && init?.method === 'PUT') { lose = false; throw new TypeError('connection reset'); }
+    if (lose && String(input).endsWith('/drafts/batch')) { lose = false; throw new TypeError('connection reset'); }
     return res;
   };
   const a = client(t.editor, { fetch: lossy });
@@ -119,6 +119,21 @@ describe('two teammates edit one draft', () => {
     const state = await a.snapshot();
     expect(state.conflicts[0]).toMatchObject({ reason: 'locked', local: expect.objectContaining({ headline: 'late edit' }) });
   });
+});
+
+test('a long outbox goes out in batches of at most 100, each draft in order', async () => {
+  const calls: number[] = [];
+  const counting: typeof fetch = async (input, init) => {
+    if (String(input).endsWith('/drafts/batch')) calls.push((JSON.parse(String(init?.body)) as { mutations: unknown[] }).mutations.length);
+    return appFetch(input, init);
+  };
+  const a = client(t.editor, { fetch: counting });
+  for (let i = 0; i < 230; i++) await a.save(makeDraft({ id: `many-${i}` }));
+  await a.flush(); // sends the first versions…
+  await a.save(makeDraft({ id: 'many-0', headline: 'second edit' }));
+  expect(await a.flush()).toBe('synced');
+  expect(calls).toEqual([100, 100, 30, 1]);
+  expect((await serverCopy('many-0')).draft.headline).toBe('second edit');
 });
 
 test('pull pages through everything since the cursor', async () => {
