@@ -96,3 +96,19 @@ test('OpenAPI document lists the API', async () => {
   expect(doc.openapi).toBe('3.1.0');
   expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/orgs/{orgId}/drafts/{draftId}', '/review/{token}', '/ready']));
 });
+
+test('a session cookie works too (better-auth getSession path), an expired session does not', async () => {
+  const t = await team(s, 'Cookie');
+  const res = await s.app.request('/api/auth/sign-in/email', {
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-test-ip': '198.51.100.77' },
+    body: JSON.stringify({ email: t.editor.email, password: 'correct horse battery' }),
+  });
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  expect(cookie).toMatch(/session_token=/);
+  expect((await s.app.request(`/api/orgs/${t.orgId}/drafts`, { headers: { cookie } })).status).toBe(200);
+  // Bearer sessions expire with their row.
+  const saved = s.clock.now;
+  s.clock.now = new Date(saved.getTime() + 400 * 86_400_000);
+  expect((await t.editor.req('GET', `/api/orgs/${t.orgId}/drafts`)).status).toBe(401);
+  s.clock.now = saved;
+});
