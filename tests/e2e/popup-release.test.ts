@@ -8,6 +8,16 @@ const RELEASE = {
   headline: 'HackerRank & Cybermedia Technologies Partner to Help Close the STEM Skills Gap in Federal Government',
   company: 'HackerRank',
 };
+// One real page per wire in the corpus: badge + right headline in the popup.
+const PER_WIRE = [
+  RELEASE,
+  {
+    url: 'https://www.globenewswire.com/news-release/2016/04/06/1300478/0/en/Segment-Launches-Sources-to-Unify-Siloed-Customer-Data-in-Minutes.html',
+    file: corpusFile('gnw-segment-launches-sources.html'),
+    headline: 'Segment Launches Sources to Unify Siloed Customer Data in Minutes',
+    company: 'Segment',
+  },
+];
 const LISTING = {
   url: 'https://www.prnewswire.com/news-releases/news-releases-list/',
   file: corpusFile('neg-prn-ism-search-listing-excerpt.html'),
@@ -18,7 +28,7 @@ describe('PR Newswire in real Chromium with the production manifest', () => {
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    server = await startWireServer([RELEASE, LISTING]);
+    server = await startWireServer([...PER_WIRE, LISTING]);
     browser = await launchWithExtension({ hosts: server.hosts, port: server.port });
   });
   afterAll(async () => {
@@ -40,6 +50,18 @@ describe('PR Newswire in real Chromium with the production manifest', () => {
     await expect.poll(() => popup.getByTestId('release-headline').textContent()).toBe(RELEASE.headline);
     expect(await popup.getByTestId('release-company').textContent()).toBe(RELEASE.company);
     expect(await popup.getByTestId('release-age').textContent()).toMatch(/^hit the wire \d+ years ago$/);
+    await popup.close();
+    await page.close();
+  });
+
+  it.each(PER_WIRE.slice(1))('badges $company on its wire and shows the right headline', async (wire) => {
+    const page = await browser.context.newPage();
+    await page.goto(wire.url);
+    const tabId = await tabIdFor(browser, wire.url);
+    expect(await waitForBadge(browser, tabId, 'PR')).toBe('PR');
+    const popup = await openPopup(browser, tabId);
+    await expect.poll(() => popup.getByTestId('release-headline').textContent()).toBe(wire.headline);
+    expect(await popup.getByTestId('release-company').textContent()).toBe(wire.company);
     await popup.close();
     await page.close();
   });
