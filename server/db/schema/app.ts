@@ -143,3 +143,78 @@ export const activity = pgTable(
   },
   (t) => [index('activity_org_id_idx').on(t.orgId, t.id)],
 );
+
+/** Per-organisation switches. No row means the defaults (approvals required). */
+export const orgSettings = pgTable('org_settings', {
+  orgId: text('org_id').primaryKey().references(() => organization.id, { onDelete: 'cascade' }),
+  /** When on, only approved drafts may be sent to Meta / LinkedIn. */
+  approvalsRequired: boolean('approvals_required').notNull().default(true),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedBy: text('updated_by'),
+});
+
+/**
+ * One connected Meta / LinkedIn account per organisation and platform. The token is sealed with
+ * WIREBOOST_TOKEN_KEY (AES-256-GCM, bound to "<orgId>:<platform>", server/platforms/crypto.ts): the key
+ * never touches the database and the token never leaves the server. The chosen ad account, page
+ * (Meta) or organisation (LinkedIn), currency, time zone and countries are what a send uses.
+ */
+export const platformConnections = pgTable(
+  'platform_connections',
+  {
+    orgId: text('org_id').notNull().references(() => organization.id, { onDelete: 'cascade' }),
+    platform: text('platform').notNull(),
+    sealedToken: text('sealed_token').notNull(),
+    sealedRefreshToken: text('sealed_refresh_token'),
+    /** Granted scopes, and the required ones that were not granted. */
+    scopes: jsonb('scopes').notNull().default([]),
+    missing: jsonb('missing').notNull().default([]),
+    expiresAt: ts('expires_at'),
+    adAccountId: text('ad_account_id'),
+    /** Meta: the Facebook page the ads run as. */
+    pageId: text('page_id'),
+    /** LinkedIn: the organisation (company page) the dark posts belong to. */
+    linkedInOrganizationId: text('linkedin_organization_id'),
+    currency: text('currency'),
+    timeZone: text('time_zone'),
+    /** Where the ads run: ISO country codes (Meta) or location names / geo URNs (LinkedIn). */
+    countries: jsonb('countries'),
+    connectedBy: text('connected_by'),
+    connectedAt: ts('connected_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.platform] })],
+);
+
+/**
+ * The SendStore on the database: a remote id per (org, scope, step), where scope is the draft id or
+ * `release:<releaseId>:<platform>`. The primary key makes the first writer win (insert … on conflict do
+ * nothing), so a step is recorded once however many instances send.
+ */
+export const sendSteps = pgTable(
+  'send_steps',
+  {
+    orgId: text('org_id').notNull().references(() => organization.id, { onDelete: 'cascade' }),
+    scopeId: text('scope_id').notNull(),
+    step: text('step').notNull(),
+    remoteId: text('remote_id').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.scopeId, t.step] })],
+);
+
+/**
+ * Leases that serialise sends of one release to one platform across server instances (two variants
+ * sent at once must share one campaign). Held without a database connection; expire on their own if an
+ * instance dies mid-send.
+ */
+export const sendLeases = pgTable(
+  'send_leases',
+  {
+    orgId: text('org_id').notNull().references(() => organization.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    holder: text('holder').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.key] })],
+);
