@@ -43,7 +43,14 @@ if (hasServer) {
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, HOST: host, PORT: port },
+    // Locally loaded extensions get an id from their folder path, so the dev server accepts any extension
+    // origin unless WIREBOOST_EXTENSION_ORIGINS pins exact ones (do that in production).
+    env: {
+      ...process.env,
+      HOST: host,
+      PORT: port,
+      ...(process.env.WIREBOOST_EXTENSION_ORIGINS ? {} : { WIREBOOST_DEV_ANY_EXTENSION: process.env.WIREBOOST_DEV_ANY_EXTENSION ?? '1' }),
+    },
   });
   const stop = () => server.kill('SIGTERM');
   process.on('SIGINT', stop);
