@@ -16,6 +16,8 @@ import { commentRoutes } from './routes/comments.ts';
 import { reviewLinkRoutes } from './routes/review-links.ts';
 import { mediaListRoutes } from './routes/media-lists.ts';
 import { activityRoutes } from './routes/activity.ts';
+import { platformServerRoutes } from './routes/platforms.ts';
+import { settingsRoutes } from './routes/settings.ts';
 import { reviewPageRoutes } from './review/routes.ts';
 import { openApiDocument } from './openapi.ts';
 
@@ -72,6 +74,9 @@ export function createApp(deps: AppDeps) {
   app.route(`${org}/review-links`, reviewLinkRoutes(deps));
   app.route(`${org}/media-lists`, mediaListRoutes(deps));
   app.route(`${org}/activity`, activityRoutes(deps));
+  app.route(`${org}/settings`, settingsRoutes(deps));
+  // Connect Meta / LinkedIn and send drafts to them (server/platforms behind the database).
+  app.route(`${org}/platforms`, platformServerRoutes(deps, deps.platformSendDeps));
 
   // Public reviewer page: the signed link is the only credential.
   app.route('/review', reviewPageRoutes(deps));

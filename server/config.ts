@@ -1,6 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { configFromEnv as platformConfigFromEnv, parseKey, type AppCredentials, type LinkedInConfig, type MetaConfig } from './platforms/index.ts';
+
+/** What the team server needs to connect and send to Meta and LinkedIn. */
+export interface PlatformServerConfig {
+  meta: MetaConfig;
+  linkedin: LinkedInConfig;
+  /** App credentials from the environment; a platform without them cannot be connected (501). */
+  credentials: { meta?: AppCredentials; linkedin?: AppCredentials };
+  /** AES-256-GCM key that seals platform tokens at rest (WIREBOOST_TOKEN_KEY). */
+  tokenKey: Buffer;
+}
 
 /** Everything the server reads from the environment, in one place. */
 export interface ServerConfig {
@@ -15,6 +26,7 @@ export interface ServerConfig {
   /** better-auth rate limiting on /api/auth/* (database-backed so several instances share counts). */
   authRateLimit: { enabled: boolean; window: number; max: number };
   reviewLinkDefaultHours: number;
+  platforms: PlatformServerConfig;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -29,10 +41,10 @@ function splitList(v: string | undefined): string[] {
  * generated once and kept in <dataDir>/secrets.json (git-ignored) so sessions and links survive restarts;
  * in production a missing secret is an error.
  */
-function secret(env: NodeJS.ProcessEnv, name: string, dataDir: string): string {
+function secret(env: NodeJS.ProcessEnv, name: string, dataDir: string, valid = (v: string) => v.length >= 32, rule = 'at least 32 characters'): string {
   const fromEnv = env[name];
-  if (fromEnv && fromEnv.length >= 32) return fromEnv;
-  if (fromEnv) throw new Error(`${name} must be at least 32 characters`);
+  if (fromEnv && valid(fromEnv)) return fromEnv;
+  if (fromEnv) throw new Error(`${name} must be ${rule}`);
   if (env.NODE_ENV === 'production') throw new Error(`${name} is required in production`);
   const file = join(dataDir, 'secrets.json');
   mkdirSync(dataDir, { recursive: true });
@@ -60,5 +72,27 @@ export function configFromEnv(env: NodeJS.ProcessEnv, dataDir: string): ServerCo
       max: Number(env.WIREBOOST_AUTH_RATE_MAX ?? 30),
     },
     reviewLinkDefaultHours: 72,
+    platforms: platformsFromEnv(env, dataDir),
+  };
+}
+
+/**
+ * META_APP_ID / META_APP_SECRET, LINKEDIN_CLIENT_ID / LINKEDIN_CLIENT_SECRET, the versions and hosts of
+ * server/platforms/config.ts (META_GRAPH_VERSION, LINKEDIN_VERSION, …) and WIREBOOST_TOKEN_KEY (32 bytes,
+ * base64 or hex; generated into <dataDir>/secrets.json in development like the other secrets).
+ */
+export function platformsFromEnv(env: NodeJS.ProcessEnv, dataDir: string): PlatformServerConfig {
+  const { meta, linkedin } = platformConfigFromEnv(env);
+  const app = (id: string | undefined, secretValue: string | undefined): AppCredentials | undefined =>
+    id && secretValue ? { clientId: id, clientSecret: secretValue } : undefined;
+  const isKey = (v: string) => {
+    try { parseKey(v); return true; } catch { return false; }
+  };
+  const raw = secret(env, 'WIREBOOST_TOKEN_KEY', dataDir, isKey, '32 bytes as base64 or hex (openssl rand -base64 32)');
+  return {
+    meta,
+    linkedin,
+    credentials: { meta: app(env.META_APP_ID, env.META_APP_SECRET), linkedin: app(env.LINKEDIN_CLIENT_ID, env.LINKEDIN_CLIENT_SECRET) },
+    tokenKey: parseKey(raw),
   };
 }

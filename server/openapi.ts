@@ -10,12 +10,14 @@ import { commentDocs } from './routes/comments.ts';
 import { reviewLinkDocs } from './routes/review-links.ts';
 import { mediaListDocs } from './routes/media-lists.ts';
 import { activityDocs } from './routes/activity.ts';
+import { platformDocs } from './routes/platforms.ts';
+import { settingsDocs } from './routes/settings.ts';
 import { reviewPageDocs } from './review/routes.ts';
 
 /** Every route the server defines (besides better-auth's own /api/auth/*), as documented. */
 export const allRouteDocs: RouteDoc[] = [
   ...healthDocs, ...meDocs, ...releaseDocs, ...draftDocs, ...draftBatchDocs, ...approvalDocs, ...kitDocs, ...commentDocs,
-  ...reviewLinkDocs, ...mediaListDocs, ...activityDocs, ...reviewPageDocs,
+  ...reviewLinkDocs, ...mediaListDocs, ...activityDocs, ...settingsDocs, ...platformDocs, ...reviewPageDocs,
 ];
 
 let cached: unknown;

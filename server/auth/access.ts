@@ -14,6 +14,8 @@ export const statements = {
   kit: ['write'],
   reviewLink: ['create', 'revoke'],
   mediaList: ['write'],
+  /** Connect Meta / LinkedIn and pick the ad account; send drafts to them. */
+  platform: ['connect', 'send'],
 } as const;
 
 export const ac = createAccessControl(statements);
@@ -25,17 +27,19 @@ const allContent = {
   kit: ['write'],
   reviewLink: ['create', 'revoke'],
   mediaList: ['write'],
+  platform: ['connect', 'send'],
 } as const;
 
 export const roles = {
   owner: ac.newRole({ ...ownerAc.statements, ...allContent }),
   admin: ac.newRole({ ...adminAc.statements, ...allContent }),
-  /** Editors write releases and drafts and ask for review; they never approve. */
+  /** Editors write releases and drafts, ask for review, connect platforms and send; they never approve. */
   editor: ac.newRole({
     release: ['write'],
     draft: ['write', 'requestReview'],
     reviewLink: ['create', 'revoke'],
     mediaList: ['write'],
+    platform: ['connect', 'send'],
   }),
   /** Reviewers read everything, comment, approve / reject / reopen, and may share reviewer links. */
   reviewer: ac.newRole({ approval: ['decide', 'reopen'], reviewLink: ['create', 'revoke'] }),

@@ -6,7 +6,7 @@ export interface ActivityEntry {
   actorUserId: string | null;
   actorName: string;
   action: string;
-  subjectType: 'draft' | 'release' | 'kit' | 'comment' | 'review_link' | 'media_list';
+  subjectType: 'draft' | 'release' | 'kit' | 'comment' | 'review_link' | 'media_list' | 'platform' | 'settings';
   subjectId: string;
   detail?: Record<string, unknown>;
   at: Date;

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Db } from '../db/client.ts';
 import type { Auth } from '../auth/auth.ts';
 import type { ServerConfig } from '../config.ts';
+import type { SendDeps } from '../platforms/index.ts';
 
 /** Everything createApp needs; tests pass in-memory PGlite, main.ts passes the real thing. */
 export interface AppDeps {
@@ -11,6 +12,8 @@ export interface AppDeps {
   clock: () => Date;
   /** Client address from the socket (main.ts); used as the rate-limit key. */
   clientIp?: (c: Context) => string | undefined;
+  /** Tests: the platform library's network, retry sleep and targeting cache (defaults: global fetch, real backoff). */
+  platformSendDeps?: SendDeps;
 }
 
 export interface SessionUser {

@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { createApp } from '../../server/app.ts';
 import { createAuth } from '../../server/auth/auth.ts';
 import type { ServerConfig } from '../../server/config.ts';
+import { linkedInConfig, metaConfig } from '../../server/platforms/config.ts';
 import { openDatabase, type Database } from '../../server/db/client.ts';
 import { member } from '../../server/db/schema/index.ts';
 import type { Draft } from '../../utils/drafts/schema.ts';
@@ -29,6 +30,7 @@ export const testConfig = (over: Partial<ServerConfig> = {}): ServerConfig => ({
   allowAnyExtensionOrigin: false,
   authRateLimit: { enabled: false, window: 60, max: 100 },
   reviewLinkDefaultHours: 72,
+  platforms: { meta: metaConfig(), linkedin: linkedInConfig(), credentials: {}, tokenKey: randomBytes(32) },
   ...over,
 });
 
