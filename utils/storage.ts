@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { TabReleases } from './tab-state';
 import type { Draft, MessagingKit, StoredRelease } from './drafts/schema';
+import type { StoredSyncState, TeamConnection, TeamSyncStatus } from './team/types';
 
 /**
  * Every storage item the extension keeps, typed and versioned (bump `version` and add a migration when a
@@ -9,7 +10,7 @@ import type { Draft, MessagingKit, StoredRelease } from './drafts/schema';
  * survive everything, including the browser restarting mid-edit.
  */
 /** Each item's current version, in one place (the popup's early read checks it before trusting a value). */
-export const VERSIONS = { tabReleases: 1, releases: 1, drafts: 1, kit: 1, mediaLists: 1, settings: 1 } as const;
+export const VERSIONS = { tabReleases: 1, releases: 1, drafts: 1, kit: 1, mediaLists: 1, settings: 1, team: 1, syncState: 1, syncStatus: 1 } as const;
 
 export const tabReleasesItem = storage.defineItem<TabReleases>('session:tabReleases', {
   fallback: {},
@@ -61,4 +62,25 @@ export interface Settings {
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: { teamServerUrl: '' },
   version: VERSIONS.settings,
+});
+
+/**
+ * The team server connection (server URL, bearer token, user, organisation); null = signed out. Written by
+ * the options page, read by the background's sync runner. Never sent to content scripts.
+ */
+export const teamItem = storage.defineItem<TeamConnection | null>('local:team', {
+  fallback: null,
+  version: VERSIONS.team,
+});
+
+/** The sync client's outbox, last known server copies, cursor and conflicts (utils/sync/state.ts). */
+export const syncStateItem = storage.defineItem<StoredSyncState | null>('local:syncState', {
+  fallback: null,
+  version: VERSIONS.syncState,
+});
+
+/** Sync status for the popup header: synced / pending / offline / conflict (+ the conflicts). */
+export const syncStatusItem = storage.defineItem<TeamSyncStatus | null>('local:syncStatus', {
+  fallback: null,
+  version: VERSIONS.syncStatus,
 });
