@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import postgres from 'postgres';
-import { createApp } from '../../server/app.ts';
+import { createApp, type AppDeps } from '../../server/app.ts';
 import { createAuth } from '../../server/auth/auth.ts';
 import type { ServerConfig } from '../../server/config.ts';
 import { linkedInConfig, metaConfig } from '../../server/platforms/config.ts';
@@ -34,7 +34,7 @@ export const testConfig = (over: Partial<ServerConfig> = {}): ServerConfig => ({
   ...over,
 });
 
-export async function startTestServer(over: Partial<ServerConfig> = {}): Promise<TestServer> {
+export async function startTestServer(over: Partial<ServerConfig> = {}, extra: Pick<AppDeps, 'platformSendDeps'> = {}): Promise<TestServer> {
   const url = process.env.DATABASE_URL;
   let dropDb: (() => Promise<void>) | undefined;
   let database: Database;
@@ -57,7 +57,7 @@ export async function startTestServer(over: Partial<ServerConfig> = {}): Promise
   const invitations: { id: string; email: string }[] = [];
   const auth = createAuth(database.db, config, (i) => void invitations.push(i));
   const app = createApp({ db: database.db, auth, config, clock: () => clock.now, // Tests pick the client address per request (x-test-ip) so rate-limit buckets are under their control.
-    clientIp: (c) => c.req.header('x-test-ip') ?? '203.0.113.7' });
+    clientIp: (c) => c.req.header('x-test-ip') ?? '203.0.113.7', ...extra });
   return {
     app, database, config, clock, invitations,
     async close() {

@@ -54,6 +54,18 @@ const rows: Row[] = [
   { route: 'PUT /api/orgs/{orgId}/media-lists/{listId}', method: 'PUT', path: (o) => `/api/orgs/${o}/media-lists/list-b`, body: { name: 'HIJACKED', count: 0, hashes: [] } },
   { route: 'DELETE /api/orgs/{orgId}/media-lists/{listId}', method: 'DELETE', path: (o) => `/api/orgs/${o}/media-lists/list-b` },
   { route: 'GET /api/orgs/{orgId}/activity', method: 'GET', path: (o) => `/api/orgs/${o}/activity` },
+  { route: 'GET /api/orgs/{orgId}/settings', method: 'GET', path: (o) => `/api/orgs/${o}/settings` },
+  { route: 'PUT /api/orgs/{orgId}/settings', method: 'PUT', path: (o) => `/api/orgs/${o}/settings`, body: { approvalsRequired: false } },
+  { route: 'POST /api/orgs/{orgId}/platforms/drafts/{draftId}/send', method: 'POST', path: (o) => `/api/orgs/${o}/platforms/drafts/draft-b/send` },
+  { route: 'GET /api/orgs/{orgId}/platforms/connect/{platform}/start', method: 'GET',
+    path: (o) => `/api/orgs/${o}/platforms/connect/meta/start?redirectUri=${encodeURIComponent('https://abcdefghijklmnop.chromiumapp.org/')}` },
+  { route: 'POST /api/orgs/{orgId}/platforms/connect/{platform}/callback', method: 'POST', path: (o) => `/api/orgs/${o}/platforms/connect/meta/callback`,
+    body: { code: 'stolen', state: 'forged', redirectUri: 'https://abcdefghijklmnop.chromiumapp.org/' } },
+  { route: 'GET /api/orgs/{orgId}/platforms/connect/{platform}/choices', method: 'GET', path: (o) => `/api/orgs/${o}/platforms/connect/meta/choices` },
+  { route: 'GET /api/orgs/{orgId}/platforms/connections', method: 'GET', path: (o) => `/api/orgs/${o}/platforms/connections` },
+  { route: 'PUT /api/orgs/{orgId}/platforms/connections/{platform}', method: 'PUT', path: (o) => `/api/orgs/${o}/platforms/connections/meta`,
+    body: { adAccountId: '666', pageId: '666', currency: 'EUR' } },
+  { route: 'DELETE /api/orgs/{orgId}/platforms/connections/{platform}', method: 'DELETE', path: (o) => `/api/orgs/${o}/platforms/connections/meta` },
 ];
 
 const roles = ['owner', 'editor', 'reviewer'] as const;
@@ -96,6 +108,7 @@ test("B's data is unchanged after every attempt", async () => {
   expect(links.items.every((l) => l.revokedAt === null)).toBe(true);
   const lists = (await (await b.owner.req('GET', `/api/orgs/${b.orgId}/media-lists`)).json()) as { items: { name: string }[] };
   expect(lists.items.map((l) => l.name)).toEqual(['Beta list']);
+  expect(await (await b.owner.req('GET', `/api/orgs/${b.orgId}/settings`)).json()).toEqual({ approvalsRequired: true });
   // A's activity log holds nothing of B's (A may reuse the same ids in its own namespace).
   const act = await (await a.owner.req('GET', `/api/orgs/${a.orgId}/activity`)).text();
   expect(act).not.toContain(b.orgId);
