@@ -1,15 +1,21 @@
 import type { SaveState } from '@/utils/stores/drafts';
+import type { TeamSyncState } from '@/utils/team/types';
+
+const SYNC_TEXT: Record<Exclude<TeamSyncState, 'off'>, string> = {
+  synced: 'Synced', pending: 'Saved — syncing…', offline: 'Offline — saved locally', conflict: 'Conflict — review',
+};
 
 /**
- * Header status: the local save state now; the team server's synced / offline / conflict state later
- * (the `sync` prop is the slot for it).
+ * Header status: the local save state, then (when signed in to a team server) the sync state from
+ * `local:syncStatus`: synced / pending / offline / conflict. A local save problem always shows first.
  */
-export function SyncSlot({ save, sync }: { save: SaveState; sync?: 'synced' | 'offline' | 'conflict' | null }) {
-  const text = save === 'error' ? 'Not saved' : save === 'pending' ? 'Saving…' : 'Saved on this device';
+export function SyncSlot({ save, sync }: { save: SaveState; sync?: TeamSyncState | null }) {
+  const local = save === 'error' ? 'Not saved' : save === 'pending' ? 'Saving…' : 'Saved on this device';
+  const team = save === 'saved' && sync && sync !== 'off' ? sync : null;
   return (
-    <span className={`sync sync-${sync ?? save}`} role="status" aria-live="polite" data-testid="save-state">
+    <span className={`sync sync-${team ?? save}`} role="status" aria-live="polite" data-testid="save-state" data-sync={sync ?? 'off'}>
       <span className="dot" aria-hidden="true" />
-      {sync === 'synced' ? 'Synced' : sync === 'offline' ? 'Offline — saved locally' : sync === 'conflict' ? 'Conflict — review' : text}
+      {team ? SYNC_TEXT[team] : local}
     </span>
   );
 }

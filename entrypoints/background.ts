@@ -10,9 +10,12 @@ import { MENU_ITEMS } from '@/utils/menus';
 import { fetchRelease } from '@/utils/fetch-release';
 import { handleBoostClick, type BoostDeps } from '@/utils/boost-actions';
 import { boostRelease } from '@/utils/boost';
+import { startTeamSync } from '@/utils/team/background';
 
 export default defineBackground(() => {
   const tabs = createTabState(tabReleasesItem);
+  // Team server sync: local drafts ↔ outbox ↔ server, on changes and a one-minute alarm.
+  startTeamSync();
 
   onMessage('releaseDetected', async ({ data, sender }) => {
     const tabId = sender.tab?.id;

@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Release } from './release/schema';
+import type { TeamSyncStatus } from './team/types';
 
 /**
  * Every message between the extension's contexts, with its payload and reply. The content script
@@ -19,6 +20,13 @@ export interface ProtocolMap {
    * Replies with the new release id, or a human error; the background opens nothing itself.
    */
   boostUrl(url: string): BoostUrlReply;
+  /** Popup / options → background: push the outbox and pull now; replies with the new sync status. */
+  syncNow(data: undefined): TeamSyncStatus;
+  /**
+   * Popup → background: resolve a sync conflict — `choices` maps each clashing field path to the value
+   * kept ("keep mine" / "keep theirs"); `discard` drops the local version and keeps the server's.
+   */
+  syncResolve(data: { conflictId: string; choices?: Record<string, unknown>; discard?: boolean }): TeamSyncStatus;
 }
 
 export type BoostUrlReply = { releaseId: string } | { error: string };

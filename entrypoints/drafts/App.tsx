@@ -9,6 +9,7 @@ import { wireLabel } from '@/utils/release/labels';
 import { bodyOf } from '@/utils/stores/preview';
 import { Logo } from '@/components/Logo';
 import { SyncSlot } from '@/components/SyncSlot';
+import { useSyncStatus } from '@/utils/team/use-sync-status';
 import { ReleaseCard } from '@/components/ReleaseCard';
 import { ReleaseHeadlineEditor } from '@/components/ReleaseHeadlineEditor';
 import { DraftEditor, STATUS_LABELS } from '@/components/DraftEditor';
@@ -24,6 +25,7 @@ export function App() {
   const drafts = useDrafts((s) => s.drafts);
   const releases = useDrafts((s) => s.releases);
   const save = useDrafts((s) => s.saveState);
+  const sync = useSyncStatus();
   const filters = useWorkspace((s) => s.filters);
   const selectedId = useWorkspace((s) => s.selectedId);
   const setFilter = useWorkspace((s) => s.setFilter);
@@ -67,7 +69,7 @@ export function App() {
       <header className="topbar">
         <Logo />
         <h1 className="ws-title">Draft workspace</h1>
-        <SyncSlot save={save} />
+        <SyncSlot save={save} sync={sync?.state} />
         <button type="button" className="secondary" onClick={() => void browser.runtime.openOptionsPage()}>Settings</button>
       </header>
       {total === 0 ? <EmptyWorkspace /> : (

@@ -3,6 +3,7 @@ import type { AudiencePreset } from '@/utils/drafts/schema';
 import { useKit } from '@/utils/stores/kit';
 import type { KitForm } from '@/utils/stores/kit-form';
 import { Logo } from '@/components/Logo';
+import { TeamServer } from './TeamServer';
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'SEK', 'NOK', 'DKK', 'INR', 'SGD', 'BRL', 'MXN'];
 const TIME_ZONES: string[] = (Intl as { supportedValuesOf?(k: string): string[] }).supportedValuesOf?.('timeZone') ?? ['UTC', 'America/New_York', 'Europe/London'];
@@ -113,6 +114,7 @@ export function App() {
           <h2 id="server-h">Team server</h2>
           <p className="muted">Share drafts and reviews with your team. Leave empty to keep everything on this device.</p>
           <Text name="teamServerUrl" label="Team server URL" type="url" placeholder="https://wireboost.example.com" />
+          <TeamServer />
         </section>
       </main>
     </div>

@@ -1,0 +1,36 @@
+import { browser } from 'wxt/browser';
+import { onMessage } from '../messaging';
+import { draftsItem, syncStateItem, syncStatusItem, teamItem } from '../storage';
+import { createSyncRunner, type SyncRunner } from './runner';
+
+export const SYNC_ALARM = 'wireboost-sync';
+
+/**
+ * The background's part of team sync: one runner over the real storage items, a one-minute alarm, and
+ * the popup's "sync now" / "resolve" messages. Listeners are added synchronously (MV3 service workers
+ * only get events for listeners registered in the first turn).
+ */
+export function startTeamSync(): SyncRunner {
+  const runner = createSyncRunner({
+    drafts: draftsItem, team: teamItem, syncState: syncStateItem, status: syncStatusItem,
+    fetch: (input, init) => fetch(input, init),
+  });
+  const started = runner.start();
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void started.then(() => runner.syncNow()).catch(() => undefined);
+  });
+  void browser.alarms.get(SYNC_ALARM).then((a) => {
+    if (!a) void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
+  });
+
+  onMessage('syncNow', async () => {
+    await started;
+    return runner.syncNow();
+  });
+  onMessage('syncResolve', async ({ data }) => {
+    await started;
+    return data.discard ? runner.discard(data.conflictId) : runner.resolve(data.conflictId, data.choices ?? {});
+  });
+  return runner;
+}
