@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { MessagingKitSchema, type Draft, type Platform, type StoredRelease } from '../../utils/drafts/schema.ts';
 import { computeClock } from '../../utils/drafts/clock.ts';
 import { mediaLists, messagingKits, platformConnections, releases } from '../db/schema/index.ts';
-import { PlatformError, platformRoutes, type SendDeps, type SendSettings } from '../platforms/index.ts';
+import { decryptToken, PlatformError, platformRoutes, type SendDeps, type SendSettings, type StoredConnection } from '../platforms/index.ts';
 import type { AppDeps, AppEnv, SessionUser } from '../lib/context.ts';
 import { fail, readBody } from '../lib/http.ts';
 import { requirePermission } from '../lib/membership.ts';
@@ -232,7 +232,7 @@ export function platformServerRoutes(deps: AppDeps, sendDeps?: SendDeps) {
     loadDraft: (orgId, draftId) => loadDraftForSend(db, orgId, draftId),
     loadConnection: async (orgId, platform) => {
       const row = await loadConnectionRow(db, orgId, platform);
-      return row && toStoredConnection(row);
+      return row && usable(row, cfg.tokenKey, orgId, deps.clock());
     },
     saveConnection: (orgId, platform, connection) => saveConnection(db, orgId, platform, connection, who(), deps.clock()),
     approvalsRequired: (orgId) => approvalsRequired(db, orgId),
@@ -244,11 +244,28 @@ export function platformServerRoutes(deps: AppDeps, sendDeps?: SendDeps) {
     loadSendContext: async (orgId, draft) => {
       const row = await loadConnectionRow(db, orgId, draft.platform);
       if (!row) return undefined;
-      return { connection: toStoredConnection(row), settings: await sendSettings(deps, orgId, draft, row) };
+      return { connection: usable(row, cfg.tokenKey, orgId, deps.clock()), settings: await sendSettings(deps, orgId, draft, row) };
     },
   }));
 
   return app;
+}
+
+/**
+ * The stored connection, if it can still be used: not past its expiry and readable with this server's
+ * token key (a changed WIREBOOST_TOKEN_KEY would otherwise surface as a 500). Either way: reconnect.
+ */
+function usable(row: ConnectionRow, key: Buffer, orgId: string, now: Date): StoredConnection {
+  const p = row.platform as Platform;
+  if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) {
+    throw new PlatformError(p, 'auth', `The ${label(p)} sign-in has expired: reconnect ${label(p)}.`);
+  }
+  try {
+    decryptToken(row.sealedToken, key, `${orgId}:${p}`);
+  } catch {
+    throw new PlatformError(p, 'auth', `The saved ${label(p)} sign-in cannot be read on this server (its token key changed): reconnect ${label(p)}.`);
+  }
+  return toStoredConnection(row);
 }
 
 /**
@@ -259,7 +276,7 @@ async function sendSettings(deps: AppDeps, orgId: string, draft: Draft, conn: Co
   const p = draft.platform;
   const c = toConnection(p, conn);
   if (!c.ready) {
-    throw new PlatformError(p, 'invalid', `Choose the ${label(p)} ad account and ${p === 'meta' ? 'Facebook page' : 'LinkedIn organisation'} before sending (Options → Ad platforms).`);
+    throw new PlatformError(p, 'invalid', `Choose the ${label(p)} ad account and ${p === 'meta' ? 'Facebook page' : 'LinkedIn organisation'} before sending.`);
   }
   const [kitRow] = await deps.db.select({ doc: messagingKits.doc }).from(messagingKits).where(eq(messagingKits.orgId, orgId)).limit(1);
   const kit = MessagingKitSchema.parse(kitRow?.doc ?? {});

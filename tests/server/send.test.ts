@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { platformsFromEnv } from '../../server/config.ts';
 import { platformConnections } from '../../server/db/schema/index.ts';
@@ -193,6 +193,25 @@ describe('send', () => {
     expect(await failed.json()).toMatchObject({ error: 'auth', step: 'creative', message: expect.stringMatching(/reconnect Meta/i) });
     expect((await send(a.editor, a.orgId, 'm3')).status).toBe(200);
     expect(fakes.meta.counts()).toMatchObject({ campaign: 2, adset: 2, creative: 3, ad: 3 });
+  });
+
+  test('an expired or unreadable connection asks to reconnect before anything is sent', async () => {
+    await approved(makeDraft({ id: 'm4', releaseId: 'rel-4' }));
+    const before = { ...fakes.meta.counts() };
+    const where = and(eq(platformConnections.orgId, a.orgId), eq(platformConnections.platform, 'meta'));
+    const [row] = await s.database.db.select().from(platformConnections).where(where);
+    await s.database.db.update(platformConnections).set({ expiresAt: new Date('2020-01-01T00:00:00Z') }).where(where);
+    const expired = await send(a.editor, a.orgId, 'm4');
+    expect(expired.status).toBe(409);
+    expect(await expired.json()).toMatchObject({ error: 'auth', message: expect.stringMatching(/expired: reconnect Meta/) });
+    // A token sealed for another organisation (copied row) does not decrypt here.
+    const [liRow] = await s.database.db.select().from(platformConnections).where(and(eq(platformConnections.orgId, a.orgId), eq(platformConnections.platform, 'linkedin')));
+    await s.database.db.update(platformConnections).set({ expiresAt: row!.expiresAt, sealedToken: liRow!.sealedToken }).where(where);
+    const unreadable = await send(a.editor, a.orgId, 'm4');
+    expect(unreadable.status).toBe(409);
+    expect(await unreadable.json()).toMatchObject({ error: 'auth', message: expect.stringMatching(/reconnect Meta/) });
+    await s.database.db.update(platformConnections).set({ sealedToken: row!.sealedToken }).where(where);
+    expect(fakes.meta.counts()).toEqual(before);
   });
 
   test("organisation B cannot send A's draft, through either org id", async () => {
