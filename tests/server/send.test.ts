@@ -262,3 +262,23 @@ describe('send leases (several instances)', () => {
     expect(fakes.meta.counts().campaign).toBe(before + 1);
   });
 });
+
+describe('platform configuration from the environment', () => {
+  test('token key: from WIREBOOST_TOKEN_KEY (base64 or hex), generated once in development, required in production', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const hex = randomBytes(32).toString('hex');
+    expect(platformsFromEnv({ WIREBOOST_TOKEN_KEY: hex }, '/nonexistent').tokenKey.toString('hex')).toBe(hex);
+    expect(() => platformsFromEnv({ WIREBOOST_TOKEN_KEY: 'too-short' }, '/nonexistent')).toThrow(/32 bytes/);
+    expect(() => platformsFromEnv({ NODE_ENV: 'production' }, '/nonexistent')).toThrow(/required in production/);
+    const dir = mkdtempSync(join(tmpdir(), 'wb-key-'));
+    const first = platformsFromEnv({}, dir);
+    expect(first.tokenKey).toHaveLength(32);
+    expect(platformsFromEnv({}, dir).tokenKey.equals(first.tokenKey)).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8'))).toHaveProperty('WIREBOOST_TOKEN_KEY');
+    // No app credentials → those platforms cannot be connected; versions and hosts default to the real ones.
+    expect(first.credentials).toEqual({ meta: undefined, linkedin: undefined });
+    expect(first.meta.graphBase).toBe('https://graph.facebook.com');
+  });
+});
