@@ -3,7 +3,8 @@ import type { PlatformRules } from './types';
 const SPECS = 'https://business.linkedin.com/advertise/ads/sponsored-content/single-image-ads-specs';
 const POST_SCHEMA = 'https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/post-api-schema';
 const OBJECTIVES = 'https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads/account-structure/campaign-objectives';
-const TARGETING = 'https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads-reporting/targeting-facets';
+const TARGETING = 'https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads/advertising-targeting/ads-targeting';
+// Facet URNs and the and/or structure: https://learn.microsoft.com/en-us/linkedin/shared/references/v2/ads/targeting-criteria (checked with the search tool).
 const SEGMENTS = 'https://learn.microsoft.com/en-us/linkedin/marketing/matched-audiences/create-and-manage-segments';
 
 // LinkedIn ads do not shorten links in the intro text (unlike organic lnkd.in): a URL counts as written.
