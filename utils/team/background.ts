@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { onMessage } from '../messaging';
-import { draftsItem, syncStateItem, syncStatusItem, teamItem } from '../storage';
+import { draftsItem, releasesItem, syncStateItem, syncStatusItem, teamItem } from '../storage';
 import { createSyncRunner, type SyncRunner } from './runner';
 
 export const SYNC_ALARM = 'wireboost-sync';
@@ -12,7 +12,7 @@ export const SYNC_ALARM = 'wireboost-sync';
  */
 export function startTeamSync(): SyncRunner {
   const runner = createSyncRunner({
-    drafts: draftsItem, team: teamItem, syncState: syncStateItem, status: syncStatusItem,
+    drafts: draftsItem, releases: releasesItem, team: teamItem, syncState: syncStateItem, status: syncStatusItem,
     fetch: (input, init) => fetch(input, init),
   });
   const started = runner.start();

@@ -1,4 +1,4 @@
-import type { Draft } from '../drafts/schema';
+import type { Draft, StoredRelease } from '../drafts/schema';
 import { SyncClient, type SyncClientOptions } from '../sync/client';
 import { applyChoices, sameValue, threeWayMerge } from '../sync/merge';
 import { emptyState, type SyncState, type SyncStorage } from '../sync/state';
@@ -13,6 +13,8 @@ export interface Item<T> {
 
 export interface SyncRunnerDeps {
   drafts: Item<Record<string, Draft>>;
+  /** Boosted releases (shared with the team too, last write wins: extractions are facts). Optional. */
+  releases?: Item<Record<string, StoredRelease>>;
   team: Item<TeamConnection | null>;
   syncState: Item<StoredSyncState | null>;
   status: Item<TeamSyncStatus | null>;
@@ -86,6 +88,11 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
    * from, so the edit is merged three-way instead of being pushed on top of a copy it never saw.
    */
   const editedFrom = new Map<string, Draft | null>();
+  /** The last HTTP status the server answered (401 = the session ended: say so rather than "offline"). */
+  let lastHttp: number | null = null;
+  /** Release ids the server has (from pulls since this runner connected) and the release pull cursor. */
+  let releaseIds = new Set<string>();
+  let releaseCursor = 0;
 
   const queue = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = chain.then(fn);
@@ -96,12 +103,19 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
   function connect(t: TeamConnection | null) {
     team = t;
     editedFrom.clear();
+    releaseIds = new Set();
+    releaseCursor = 0;
+    lastHttp = null;
     client = t && t.orgId ? new SyncClient({
       ...deps.client,
       baseUrl: t.serverUrl,
       orgId: t.orgId,
       storage: itemSyncStorage(deps.syncState, keyOf(t)),
-      fetch: (input, init) => deps.fetch(input, init),
+      fetch: async (input, init) => {
+        const res = await deps.fetch(input, init);
+        lastHttp = res.status;
+        return res;
+      },
       getToken: () => team?.token ?? null,
     }) : null;
   }
@@ -116,7 +130,9 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
     const state = client.status();
     const status: TeamSyncStatus = {
       state, pending: snap.outbox.length, conflicts: snap.conflicts, lastSyncAt,
-      message: state === 'offline' ? (message ?? `Cannot reach ${team.serverUrl}; changes are kept on this device.`) : null,
+      message: state !== 'offline' ? null
+        : lastHttp === 401 ? 'Your session has ended: sign in again in Settings. Changes are kept on this device.'
+        : (message ?? `Cannot reach ${team.serverUrl}; changes are kept on this device.`),
     };
     await deps.status.setValue(status);
     return status;
@@ -185,13 +201,53 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
     await deps.drafts.setValue(next);
   }
 
+  /** Releases: pull the team's into local (never replacing a local one), push local ones the server lacks. */
+  async function syncReleases() {
+    if (!deps.releases || !team?.orgId) return;
+    const t = team;
+    const url = (path: string) => `${t.serverUrl}/api/orgs/${encodeURIComponent(t.orgId!)}/releases${path}`;
+    const headers = { authorization: `Bearer ${t.token}` };
+    const pulled: Record<string, StoredRelease> = {};
+    for (let page = 0; page < 1000; page++) {
+      const res = await deps.fetch(url(`?since=${releaseCursor}&limit=1000`), { headers });
+      if (!res.ok) return;
+      const body = (await res.json()) as { items: { id: string; release: StoredRelease; deleted: boolean }[]; cursor: number; hasMore: boolean };
+      for (const item of body.items) {
+        releaseIds.add(item.id);
+        if (!item.deleted) pulled[item.id] = item.release;
+      }
+      releaseCursor = body.cursor;
+      if (!body.hasMore) break;
+    }
+    const local = await deps.releases.getValue();
+    const missing = Object.keys(pulled).filter((id) => !local[id]);
+    if (missing.length) {
+      const latest = await deps.releases.getValue();
+      const next = { ...latest };
+      for (const id of missing) next[id] ??= pulled[id]!;
+      await deps.releases.setValue(next);
+    }
+    for (const [id, release] of Object.entries(local)) {
+      if (releaseIds.has(id)) continue;
+      const res = await deps.fetch(url(`/${encodeURIComponent(id)}`), {
+        method: 'PUT', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ release }),
+      });
+      if (res.ok) releaseIds.add(id);
+      else if (res.status === 403) return; // a reviewer cannot share releases
+    }
+  }
+
   async function cycle(): Promise<TeamSyncStatus> {
     if (!client) return writeStatus();
     await reconcile(await deps.drafts.getValue());
     const before = await client.snapshot();
     message = null;
     const status = await client.sync();
-    if (status !== 'offline') lastSyncAt = now().toISOString();
+    if (status !== 'offline') {
+      lastSyncAt = now().toISOString();
+      // Releases first, so pulled drafts find their release in the workspace.
+      await syncReleases().catch(() => undefined);
+    }
     await apply(before);
     return writeStatus();
   }
@@ -212,6 +268,9 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
             if (await reconcile(next ?? {}, prev ?? {})) { schedule(); await writeStatus(); }
           }).catch(() => undefined);
         }),
+        ...(deps.releases ? [deps.releases.watch((next) => {
+          if (client && Object.keys(next ?? {}).some((id) => !releaseIds.has(id))) schedule();
+        })] : []),
         deps.team.watch((next) => {
           void queue(async () => { connect(next); return cycle(); }).catch(() => undefined);
         }),

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSyncRunner, type SyncRunner } from '../../../utils/team/runner';
 import type { StoredSyncState, TeamConnection, TeamSyncStatus } from '../../../utils/team/types';
-import type { Draft } from '../../../utils/drafts/schema';
-import { makeDraft, startTestServer, team, type Client, type TestServer } from '../../server/harness';
+import type { Draft, StoredRelease } from '../../../utils/drafts/schema';
+import { makeDraft, makeRelease, startTestServer, team, type Client, type TestServer } from '../../server/harness';
 import { memoryItem } from './helpers';
 
 /** The sync runner (local drafts ↔ SyncClient ↔ real server app on in-memory PGlite). */
@@ -15,18 +15,19 @@ const BASE = 'http://127.0.0.1:8787';
 const appFetch: typeof fetch = async (input, init) => s.app.request(String(input).replace(BASE, ''), init as RequestInit);
 
 let seq = 0;
-function teammate(who: Client, opts: { fetch?: typeof fetch; drafts?: Record<string, Draft> } = {}) {
+function teammate(who: Client, opts: { fetch?: typeof fetch; drafts?: Record<string, Draft>; releases?: Record<string, StoredRelease>; token?: string } = {}) {
   const drafts = memoryItem<Record<string, Draft>>(opts.drafts ?? {});
+  const releases = memoryItem<Record<string, StoredRelease>>(opts.releases ?? {});
   const conn = memoryItem<TeamConnection | null>({
-    serverUrl: BASE, token: who.token, user: { id: who.userId, name: 'x', email: who.email }, orgId: t.orgId, orgName: 'Acme',
+    serverUrl: BASE, token: opts.token ?? who.token, user: { id: who.userId, name: 'x', email: who.email }, orgId: t.orgId, orgName: 'Acme',
   });
   const syncState = memoryItem<StoredSyncState | null>(null);
   const status = memoryItem<TeamSyncStatus | null>(null);
   const runner = createSyncRunner({
-    drafts, team: conn, syncState, status, fetch: opts.fetch ?? appFetch, debounceMs: 10_000,
+    drafts, releases, team: conn, syncState, status, fetch: opts.fetch ?? appFetch, debounceMs: 10_000,
     client: { sleep: async () => {}, backoff: { baseMs: 1, maxMs: 2, attempts: 2 }, newId: () => `mut-${++seq}-${Math.random().toString(36).slice(2, 10)}` },
   });
-  return { drafts, conn, syncState, status, runner };
+  return { drafts, releases, conn, syncState, status, runner };
 }
 
 const serverCopy = async (id: string) =>
@@ -168,5 +169,29 @@ test('signed out or no organisation: status off, nothing sent', async () => {
   await a.runner.idle();
   expect(a.status.value?.state).toBe('synced');
   expect((await serverCopy('r-8')).revision).toBeGreaterThan(0);
+  a.runner.stop();
+});
+
+test('boosted releases are shared: a teammate gets the release with its drafts; a local one is never replaced', async () => {
+  const rel = makeRelease('rel-shared', 'Shared release headline');
+  const a = teammate(t.editor, { drafts: { 'r-9': makeDraft({ id: 'r-9', releaseId: 'rel-shared' }) }, releases: { 'rel-shared': rel } });
+  await a.runner.start();
+  expect((await (await t.owner.req('GET', `/api/orgs/${t.orgId}/releases/rel-shared`)).json()).release.release.headline).toBe('Shared release headline');
+  const mine = makeRelease('rel-shared', 'My local correction');
+  const b = teammate(t.owner);
+  const c = teammate(t.reviewer, { releases: { 'rel-shared': mine } });
+  await b.runner.start();
+  await c.runner.start();
+  expect(b.releases.value['rel-shared']?.release.headline).toBe('Shared release headline');
+  expect(b.drafts.value['r-9']?.releaseId).toBe('rel-shared');
+  expect(c.releases.value['rel-shared']?.release.headline).toBe('My local correction');
+  a.runner.stop(); b.runner.stop(); c.runner.stop();
+});
+
+test('an ended session says "sign in again", not just offline, and keeps the edit', async () => {
+  const a = teammate(t.editor, { token: 'expired-token', drafts: { 'r-10': makeDraft({ id: 'r-10' }) } });
+  await a.runner.start();
+  expect(a.status.value).toMatchObject({ state: 'offline', pending: 1 });
+  expect(a.status.value?.message).toMatch(/sign in again/);
   a.runner.stop();
 });
