@@ -1,6 +1,9 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Release } from './release/schema';
 import type { TeamSyncStatus } from './team/types';
+import type { Platform } from './drafts/schema';
+import type { SendContext } from './team/send-rules';
+import type { SendReply } from './team/send';
 
 /**
  * Every message between the extension's contexts, with its payload and reply. The content script
@@ -27,6 +30,13 @@ export interface ProtocolMap {
    * kept ("keep mine" / "keep theirs"); `discard` drops the local version and keeps the server's.
    */
   syncResolve(data: { conflictId: string; choices?: Record<string, unknown>; discard?: boolean }): TeamSyncStatus;
+  /** Popup / workspace → background: may this draft be sent (synced, approved, platform connected)? */
+  sendContext(data: { draftId: string; platform: Platform }): SendContext;
+  /**
+   * Popup / workspace → background: send one synced draft to its platform through the team server (or
+   * only list the requests with `dryRun`). Replies with the remote ids / requests or a human error.
+   */
+  platformSend(data: { draftId: string; platform: Platform; dryRun: boolean }): SendReply;
 }
 
 export type BoostUrlReply = { releaseId: string } | { error: string };

@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { onMessage } from '../messaging';
 import { draftsItem, releasesItem, syncStateItem, syncStatusItem, teamItem } from '../storage';
 import { createSyncRunner, type SyncRunner } from './runner';
+import { createSendService, SendRequestSchema } from './send';
+import { PlatformSchema } from '../drafts/schema';
 
 export const SYNC_ALARM = 'wireboost-sync';
 
@@ -31,6 +33,20 @@ export function startTeamSync(): SyncRunner {
   onMessage('syncResolve', async ({ data }) => {
     await started;
     return data.discard ? runner.discard(data.conflictId) : runner.resolve(data.conflictId, data.choices ?? {});
+  });
+
+  // Sending to Meta / LinkedIn: the team server does the work; the background asks it and then syncs.
+  const sender = createSendService({ team: teamItem, syncState: syncStateItem, fetch: (input, init) => fetch(input, init), syncNow: () => started.then(() => runner.syncNow()) });
+  onMessage('sendContext', async ({ data }) => {
+    const platform = PlatformSchema.parse(data?.platform);
+    await started;
+    return sender.context(String(data?.draftId ?? ''), platform);
+  });
+  onMessage('platformSend', async ({ data }) => {
+    const req = SendRequestSchema.safeParse(data);
+    if (!req.success) return { ok: false, error: 'Wireboost sent itself a malformed request: reload the page.', action: 'retry' } as const;
+    await started;
+    return sender.send(req.data);
   });
   return runner;
 }

@@ -48,7 +48,9 @@ function viewIn(state: SyncState, id: string): Draft | null {
   return s && !s.deleted ? s.draft : null;
 }
 
-const keyOf = (t: TeamConnection) => `${t.serverUrl}|${t.orgId}|${t.user.id}`;
+/** Whose sync state this is (also read by the send service to find the server copy of a draft). */
+export const syncKeyOf = (t: TeamConnection) => `${t.serverUrl}|${t.orgId}|${t.user.id}`;
+const keyOf = syncKeyOf;
 
 /** SyncClient storage on a storage item, tagged with the connection: another server / org / user starts empty. */
 export function itemSyncStorage(item: Item<StoredSyncState | null>, key: string): SyncStorage {
