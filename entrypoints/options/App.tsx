@@ -7,6 +7,9 @@ import { TeamServer } from './TeamServer';
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'SEK', 'NOK', 'DKK', 'INR', 'SGD', 'BRL', 'MXN'];
 const TIME_ZONES: string[] = (Intl as { supportedValuesOf?(k: string): string[] }).supportedValuesOf?.('timeZone') ?? ['UTC', 'America/New_York', 'Europe/London'];
+// A selector must return the same value for the same state: a fresh [] before hydration made React
+// re-render forever (error #185) whenever the first render beat storage.
+const NO_AUDIENCES: AudiencePreset[] = [];
 const AUDIENCES: { id: AudiencePreset; label: string }[] = [
   { id: 'journalists', label: 'Journalists' }, { id: 'bloggers', label: 'Bloggers & creators' }, { id: 'pundits', label: 'Pundits & analysts' },
 ];
@@ -40,7 +43,7 @@ function Text({ name, label, help, type = 'text', multiline = 0, placeholder }: 
 export function App() {
   const hydrated = useKit((s) => s.hydrated);
   const saveState = useKit((s) => s.saveState);
-  const audiences = useKit((s) => s.form?.defaultAudiences ?? []);
+  const audiences = useKit((s) => s.form?.defaultAudiences ?? NO_AUDIENCES);
   const currency = useKit((s) => s.form?.currency ?? 'USD');
   const tz = useKit((s) => s.form?.adAccountTimeZone ?? '');
   const audienceError = useKit((s) => s.errors.defaultAudiences);

@@ -32,6 +32,7 @@ export async function startServer(env: { DATABASE_URL?: string; dataDir: string;
       PORT: String(port), HOST: '127.0.0.1', WIREBOOST_DATA_DIR: env.dataDir,
       DATABASE_URL: env.DATABASE_URL ?? '', WIREBOOST_AUTH_RATE_LIMIT: '0', WIREBOOST_DB_POOL: process.env.WB_BENCH_POOL ?? '20',
       BETTER_AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-01', REVIEW_LINK_SECRET: 'bench-review-secret-bench-review-secret-1',
+      WIREBOOST_TOKEN_KEY: Buffer.alloc(32, 7).toString('base64'),
       NODE_ENV: 'production',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
