@@ -10,7 +10,7 @@ import { openDatabase } from './db/client.ts';
  * `npm run server` (and the lead's `npm start`): PGlite under ./.data unless DATABASE_URL is set.
  * Env: PORT (8787), HOST (127.0.0.1), DATABASE_URL, WIREBOOST_DATA_DIR (./.data), BETTER_AUTH_SECRET,
  * REVIEW_LINK_SECRET, WIREBOOST_PUBLIC_URL, WIREBOOST_EXTENSION_ORIGINS, WIREBOOST_DEV_ANY_EXTENSION,
- * WIREBOOST_AUTH_RATE_LIMIT / _WINDOW / _MAX, WIREBOOST_DB_POOL, WIREBOOST_TOKEN_KEY, META_APP_ID / _SECRET,
+ * WIREBOOST_AUTH_RATE_LIMIT / _WINDOW / _MAX, WIREBOOST_DB_POOL, WIREBOOST_DB_PREPARE, WIREBOOST_TOKEN_KEY, META_APP_ID / _SECRET,
  * LINKEDIN_CLIENT_ID / _SECRET and the platform versions / hosts (server/platforms/config.ts).
  */
 async function main() {
@@ -20,6 +20,7 @@ async function main() {
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir: resolve(dataDir, 'pglite'),
     poolSize: Number(process.env.WIREBOOST_DB_POOL ?? 10),
+    prepare: process.env.WIREBOOST_DB_PREPARE !== '0',
   });
   const auth = createAuth(database.db, config, (invite) => {
     console.log(`[wireboost] invitation ${invite.id} for ${invite.email} (${invite.role}) to ${invite.organizationId}`);

@@ -31,6 +31,44 @@ export interface OpenOptions {
   dataDir?: string;
   /** postgres.js pool size per instance. */
   poolSize?: number;
+  /**
+   * Named prepared statements (PostgreSQL; default on). Off only behind a pooler that cannot carry them
+   * (PgBouncer before 1.21 in transaction mode): every parameterised statement then costs two round trips.
+   */
+  prepare?: boolean;
+}
+
+type PgClient = postgres.Sql;
+
+/**
+ * drizzle hands every statement to postgres.js with `prepare: false` (it prepares only statements given
+ * a name), and postgres.js then describes an unnamed parameterised statement before binding it: two
+ * round trips for every query. This view of the client runs the same statements as named prepared
+ * statements (postgres.js's own default), prepared once per pooled connection and then one round trip
+ * each; transactions and savepoints get the same view. Statement texts are drizzle's and ours, with
+ * values always as parameters, so the per-connection statement cache stays small.
+ */
+function preparedStatements(client: PgClient): PgClient {
+  // begin(options?, fn) and savepoint(name?, fn): the callback is the last argument.
+  const scoped = (fn: (...a: unknown[]) => unknown) => (...args: unknown[]) => {
+    const i = args.length - 1;
+    const body = args[i] as (tx: PgClient) => unknown;
+    args[i] = (tx: PgClient) => body(preparedStatements(tx));
+    return fn(...args);
+  };
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      if (prop === 'unsafe') {
+        return (q: string, params?: unknown[], opts?: Record<string, unknown>) =>
+          target.unsafe(q, params as never, { ...opts, prepare: true });
+      }
+      if (prop === 'begin' || prop === 'savepoint') {
+        const fn = Reflect.get(target, prop, receiver) as ((...a: unknown[]) => unknown) | undefined;
+        return fn && scoped(fn.bind(target));
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
 }
 
 /** Opens the database and applies committed migrations (server/db/migrations) before returning. */
@@ -45,7 +83,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       await lockConn.end();
     }
     const client = postgres(opts.databaseUrl, { max: opts.poolSize ?? 10, onnotice: () => {} });
-    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    const db = drizzlePostgres(opts.prepare === false ? client : preparedStatements(client), { schema }) as unknown as Db;
     return { db, kind: 'postgres', close: () => client.end() };
   }
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
