@@ -27,7 +27,7 @@ const synced = (r: Locked): SyncedDraft => ({
 
 /**
  * The outbox's fast path: the same rules as PUT /drafts/:draftId, set-based, so a batch costs a fixed
- * number of statements (claim, lock, write+reply+log, release failed claims) instead of a few per draft.
+ * number of statements (claim+lock, write+reply+log, release failed claims) instead of a few per draft.
  */
 export function draftBatchRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -53,11 +53,22 @@ export function draftBatchRoutes(deps: AppDeps) {
     const live = ms.filter((m) => !results.has(m.mutationId));
 
     if (live.length) await deps.db.transaction(async (tx) => {
-      // 1. Claim every mutation id; ids seen before get their stored reply.
-      const claimed = new Set((await query<{ mutation_id: string }>(tx, sql`
-        insert into mutations (org_id, mutation_id, user_id, created_at)
-        select ${orgId}, x, ${user.id}, ${nowIso} from jsonb_array_elements_text(${json(live.map((m) => m.mutationId))}::jsonb) x
-        on conflict do nothing returning mutation_id`)).map((r) => r.mutation_id));
+      // 1. Claim every mutation id (a concurrent duplicate blocks on its key until its first sender
+      //    commits) and then lock the current rows, in id order so concurrent batches cannot deadlock:
+      //    one statement, one round trip. The claim runs first (the append reads `c` before `d`); the rows
+      //    of already-seen mutations are locked too, which only costs a lock until commit.
+      const head = await query<Locked & { kind: 'claim' | 'row'; mutation_id: string | null }>(tx, sql`
+        with c as (insert into mutations (org_id, mutation_id, user_id, created_at)
+                   select ${orgId}, x, ${user.id}, ${nowIso} from jsonb_array_elements_text(${json(live.map((m) => m.mutationId))}::jsonb) x
+                   on conflict do nothing returning mutation_id),
+             d as (select id, doc, revision, deleted, status, created_by, updated_by, to_json(updated_at) #>> '{}' as updated_at
+                   from drafts where org_id = ${orgId} and id in (select jsonb_array_elements_text(${json(live.map((m) => m.draftId))}::jsonb))
+                   order by id for update)
+        select 'claim' as kind, mutation_id, null as id, null::jsonb as doc, null::bigint as revision, null::boolean as deleted,
+               null as status, null as created_by, null as updated_by, null as updated_at from c
+        union all
+        select 'row', null, id, doc, revision, deleted, status, created_by, updated_by, updated_at from d`);
+      const claimed = new Set(head.filter((r) => r.kind === 'claim').map((r) => r.mutation_id!));
       const seen = live.filter((m) => !claimed.has(m.mutationId)).map((m) => m.mutationId);
       if (seen.length) {
         const priors = await tx.select().from(mutations).where(and(eq(mutations.orgId, orgId), inArray(mutations.mutationId, seen)));
@@ -68,11 +79,7 @@ export function draftBatchRoutes(deps: AppDeps) {
       }
       const fresh = live.filter((m) => claimed.has(m.mutationId));
       if (!fresh.length) return;
-      // 2. Lock the current rows, in id order so concurrent batches cannot deadlock.
-      const rows = await query<Locked>(tx, sql`
-        select id, doc, revision, deleted, status, created_by, updated_by, to_json(updated_at) #>> '{}' as updated_at
-        from drafts where org_id = ${orgId} and id in (select jsonb_array_elements_text(${json(fresh.map((m) => m.draftId))}::jsonb))
-        order by id for update`);
+      const rows = head.filter((r) => r.kind === 'row');
       const current = new Map(rows.map((r) => [r.id, r]));
       const failed: string[] = [];
       const accepted: Record<string, unknown>[] = [];
