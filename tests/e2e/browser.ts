@@ -13,7 +13,12 @@ export interface ExtensionBrowser {
   extensionId: string;
   worker: Worker;
   userDataDir: string;
-  /** Close the browser; the profile is kept when `keepProfile` (for restart tests). */
+  /** Uncaught errors thrown in the extension's pages (popup, workspace, options) so far. */
+  pageErrors: string[];
+  /**
+   * Close the browser; the profile is kept when `keepProfile` (for restart tests). Throws when an
+   * extension page threw an uncaught error, so a crash no assertion looked for still fails the test.
+   */
   close(opts?: { keepProfile?: boolean }): Promise<void>;
 }
 
@@ -46,14 +51,21 @@ export async function launchWithExtension(opts: { hosts: string[]; port: number;
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
+  const pageErrors: string[] = [];
+  context.on('weberror', (e) => {
+    const url = e.page()?.url() ?? '';
+    if (url.startsWith(`chrome-extension://${extensionId}/`)) pageErrors.push(`${new URL(url).pathname}: ${e.error().message}`);
+  });
   return {
     context,
     extensionId,
     worker,
     userDataDir,
+    pageErrors,
     async close({ keepProfile = false } = {}) {
       await context.close();
       if (!keepProfile) await rm(userDataDir, { recursive: true, force: true });
+      if (pageErrors.length) throw new Error(`Extension pages threw:\n${pageErrors.join('\n')}`);
     },
   };
 }
