@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { WIRE_HOST_PERMISSIONS } from './utils/release/hosts';
 
 // The manifest asks for the least it can: the wires' hosts (one list, in utils/release/hosts.ts)
-// and activeTab for everything else the user explicitly points Wireboost at.
+// and activeTab for everything else the user explicitly points Wireboost at. `identity` is for
+// launchWebAuthFlow only (connecting Meta / LinkedIn in Options): it grants no host access.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false, // explicit imports keep utils/ runnable in Node (CLI, tests, benchmarks)
@@ -27,7 +28,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Wireboost',
     description: 'Turn a press release on the wire into Meta and LinkedIn ad drafts in one click.',
-    permissions: ['activeTab', 'storage', 'contextMenus', 'scripting', 'alarms'],
+    permissions: ['activeTab', 'storage', 'contextMenus', 'scripting', 'alarms', 'identity'],
     host_permissions: WIRE_HOST_PERMISSIONS,
     action: { default_title: 'Wireboost' },
     ...(browser === 'firefox'

@@ -11,6 +11,8 @@ import { DraftEditor } from './DraftEditor';
 // Folded sections load their code when first opened: the popup's first paint carries only what it shows.
 const AudienceChooser = lazy(() => import('./AudienceChooser').then((m) => ({ default: m.AudienceChooser })));
 const UtmEditor = lazy(() => import('./UtmEditor').then((m) => ({ default: m.UtmEditor })));
+// Sending needs the team and the background: its code loads after first paint, in its own chunk.
+const SendPanel = lazy(() => import('./SendPanel').then((m) => ({ default: m.SendPanel })));
 
 function Section({ title, children }: { title: string; children: () => ReactNode }) {
   const [open, setOpen] = useState(false);
@@ -62,6 +64,7 @@ export function ReleaseDrafts({ releaseId, now }: { releaseId: string; now: numb
             <DraftEditor draftId={current.id} />
             <Section title="Audience & media list">{() => <AudienceChooser draftId={current.id} />}</Section>
             <Section title="Destination & UTM">{() => <UtmEditor draftId={current.id} />}</Section>
+            <Suspense fallback={null}><SendPanel draftId={current.id} /></Suspense>
           </div>
         ) : (
           <div className="empty-panel" data-testid="no-variants">

@@ -17,6 +17,7 @@ import { DraftPreview } from '@/components/DraftPreview';
 import { AudienceChooser } from '@/components/AudienceChooser';
 import { UtmEditor } from '@/components/UtmEditor';
 import { ExportBar } from '@/components/ExportBar';
+import { SendPanel } from '@/components/SendPanel';
 
 const PLATFORM_LABEL = { meta: 'Meta', linkedin: 'LinkedIn' } as const;
 
@@ -156,6 +157,7 @@ export function App() {
                     <button type="button" className="secondary" onClick={() => { const i = visible.indexOf(current); useDrafts.getState().remove(current.id); select(visible[i + 1]?.id ?? visible[i - 1]?.id ?? null); }} data-testid="delete-variant">Delete</button>
                   </div>
                   <ExportBar drafts={visible.filter((d) => d.releaseId === current.releaseId)} release={currentRelease} kit={useDrafts.getState().kit} />
+                  <SendPanel draftId={current.id} />
                 </div>
               </div>
             </main>

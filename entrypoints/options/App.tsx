@@ -4,6 +4,7 @@ import { useKit } from '@/utils/stores/kit';
 import type { KitForm } from '@/utils/stores/kit-form';
 import { Logo } from '@/components/Logo';
 import { TeamServer } from './TeamServer';
+import { Platforms } from './Platforms';
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'SEK', 'NOK', 'DKK', 'INR', 'SGD', 'BRL', 'MXN'];
 const TIME_ZONES: string[] = (Intl as { supportedValuesOf?(k: string): string[] }).supportedValuesOf?.('timeZone') ?? ['UTC', 'America/New_York', 'Europe/London'];
@@ -118,6 +119,12 @@ export function App() {
           <p className="muted">Share drafts and reviews with your team. Leave empty to keep everything on this device.</p>
           <Text name="teamServerUrl" label="Team server URL" type="url" placeholder="https://wireboost.example.com" />
           <TeamServer />
+        </section>
+
+        <section className="card" aria-labelledby="platforms-h">
+          <h2 id="platforms-h">Ad platforms</h2>
+          <p className="muted">Connect your organisation’s Meta and LinkedIn ad accounts. The team server keeps the sign-ins; approved drafts are sent paused (Meta) or as drafts (LinkedIn), never live.</p>
+          <Platforms />
         </section>
       </main>
     </div>

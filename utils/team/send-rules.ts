@@ -33,11 +33,12 @@ const STATUS_TEXT: Record<DraftStatus, string> = { draft: 'a draft', in_review: 
  * The enable rules, in the order a person has to fix them. Sending is refused unless the server holds
  * exactly what is on screen (the server sends its copy, so an unsynced edit would silently not go out)
  * and, when the organisation requires approvals, that copy is approved (or sent, to resume).
- * A dry run needs the same except approval: it creates nothing and shows what would be sent.
+ * A dry run needs the same: it creates nothing, but the server checks approval before building any request
+ * (server/platforms/send.ts preflight), so offering it earlier would only produce a refusal.
  */
 export function sendAvailability(ctx: SendContext | null, platform: Platform): SendAvailability {
   const p = PLATFORM_LABEL[platform];
-  const off = (reason: string, dryRun = false): SendAvailability => ({ send: false, dryRun, reason });
+  const off = (reason: string): SendAvailability => ({ send: false, dryRun: false, reason });
   if (!ctx) return off('Checking…');
   if (!ctx.signedIn) return off('Sign in to your team server in Options to send drafts.');
   if (!ctx.orgId) return off('Choose an organisation in Options to send drafts.');
@@ -48,7 +49,7 @@ export function sendAvailability(ctx: SendContext | null, platform: Platform): S
   if (!ctx.connection?.connected) return off(`Connect ${p} in Options to send.`);
   if (!ctx.connection.ready) return off(`Choose the ${p} ad account and ${platform === 'meta' ? 'Facebook page' : 'LinkedIn organisation'} in Options.`);
   if (ctx.approvalsRequired !== false && ctx.serverStatus !== 'approved' && ctx.serverStatus !== 'sent') {
-    return off(`Needs approval before sending (this draft is ${STATUS_TEXT[ctx.serverStatus]}).`, true);
+    return off(`Needs approval before sending (this draft is ${STATUS_TEXT[ctx.serverStatus]}).`);
   }
   return { send: true, dryRun: true, reason: null };
 }

@@ -19,8 +19,8 @@ test.each<{ name: string; ctx: Partial<SendContext> | null; send: boolean; dryRu
   { name: 'server unreachable', ctx: { error: 'Cannot reach the team server at http://x.' }, send: false, dryRun: false, reason: /Cannot reach/ },
   { name: 'not connected', ctx: { connection: { connected: false, ready: false, missing: [] } }, send: false, dryRun: false, reason: /Connect Meta in Options/ },
   { name: 'account not chosen', ctx: { connection: { connected: true, ready: false, missing: [] } }, send: false, dryRun: false, reason: /ad account and Facebook page/ },
-  { name: 'in review with approvals on', ctx: { serverStatus: 'in_review' }, send: false, dryRun: true, reason: /Needs approval.*in review/ },
-  { name: 'draft with approvals unknown (safe side)', ctx: { serverStatus: 'draft', approvalsRequired: null }, send: false, dryRun: true, reason: /Needs approval/ },
+  { name: 'in review with approvals on', ctx: { serverStatus: 'in_review' }, send: false, dryRun: false, reason: /Needs approval.*in review/ },
+  { name: 'draft with approvals unknown (safe side)', ctx: { serverStatus: 'draft', approvalsRequired: null }, send: false, dryRun: false, reason: /Needs approval/ },
   { name: 'draft with approvals off', ctx: { serverStatus: 'draft', approvalsRequired: false }, send: true, dryRun: true, reason: null },
 ])('$name', ({ ctx, send, dryRun, reason }) => {
   const r = sendAvailability(ctx ? { ...ready, ...ctx } : null, 'meta');
