@@ -180,4 +180,19 @@ describe('send approved drafts to Meta and LinkedIn from the extension', () => {
     expect(await again.getByTestId('deep-link').getAttribute('href')).toBe(metaRemote.link);
     await screenshot(again, 'send-popup-sent');
   });
+
+  it('closing the sign-in window is said in words and keeps the existing connection', async () => {
+    // The fake's consent screen answers a page instead of redirecting: the window stays open until closed.
+    fakes.meta.inject({ method: 'GET', path: /\/dialog\/oauth$/, respond: { status: 200, body: { consent: 'waiting for the person' } } });
+    const options = await b.context.newPage();
+    await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+    await expect.poll(() => options.getByTestId('platform-meta').getAttribute('data-ready'), { timeout: 15_000 }).toBe('true');
+    const opened = b.context.waitForEvent('page', { predicate: (p) => p.url().includes('/dialog/oauth'), timeout: 15_000 });
+    await options.getByTestId('connect-meta').click();
+    const signInWindow = await opened;
+    await signInWindow.close();
+    await expect.poll(() => options.getByTestId('platform-meta-error').textContent(), { timeout: 15_000 })
+      .toBe('The Meta sign-in window was closed before it finished, so nothing was connected. Click Connect to try again.');
+    expect(await options.getByTestId('platform-meta').getAttribute('data-ready')).toBe('true');
+  });
 });
