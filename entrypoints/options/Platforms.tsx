@@ -24,7 +24,18 @@ export function Platforms() {
   if (!key) return <p className="muted" data-testid="platforms-signed-out">Sign in to a team server and choose an organisation above to connect ad accounts.</p>;
   if (loading) return <p className="muted" aria-busy="true">Loading connections…</p>;
   if (error) return <p className="error-text" role="alert" data-testid="platforms-error">{error}</p>;
-  return <div className="platforms">{(['meta', 'linkedin'] as const).map((p) => <PlatformCard key={p} platform={p} />)}</div>;
+  return (
+    <div className="platforms">
+      {(['meta', 'linkedin'] as const).map((p) => <PlatformCard key={p} platform={p} />)}
+      <RedirectHint />
+    </div>
+  );
+}
+
+/** For whoever sets up the Meta / LinkedIn apps: the platforms only redirect to registered URLs. */
+function RedirectHint() {
+  const url = usePlatforms((s) => s.redirectUrl);
+  return url ? <p className="hint-text" data-testid="redirect-url">Sign-in redirect URL of this browser (add it to the Meta and LinkedIn apps’ allowed redirect URLs): <code>{url}</code></p> : null;
 }
 
 function PlatformCard({ platform: p }: { platform: Platform }) {

@@ -92,6 +92,7 @@ describe('send approved drafts to Meta and LinkedIn from the extension', () => {
     expect(await options.getByTestId('missing-linkedin').textContent()).toContain('rw_dmp_segments');
     expect(await options.getByTestId('scopes-meta').textContent()).toContain('ads_management');
     expect(await options.getByTestId('platform-meta-state').textContent()).toMatch(/Connected — ad account \d+, USD/);
+    expect(await options.getByTestId('redirect-url').textContent()).toContain(`https://${b.extensionId}.chromiumapp.org/`);
     await screenshot(options, 'send-options-connected');
     // The extension never saw a platform token: only the team connection is stored.
     const local = await currentWorker(b).evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));

@@ -22,6 +22,11 @@ export interface PlatformSlice {
 export interface PlatformsState {
   /** The team target the slices belong to (null = signed out or no organisation). */
   key: string | null;
+  /**
+   * This browser's OAuth redirect URL (Chrome: https://<extension id>.chromiumapp.org/, Firefox:
+   * https://<uuid>.extensions.allizom.org/): Meta and LinkedIn only redirect to URLs registered in the app.
+   */
+  redirectUrl: string;
   loading: boolean;
   error: string | null;
   meta: PlatformSlice;
@@ -82,12 +87,14 @@ export function createPlatformsStore(deps: PlatformsDeps) {
     };
 
     return {
-      key: null, loading: false, error: null, meta: emptySlice(), linkedin: emptySlice(),
+      key: null, redirectUrl: '', loading: false, error: null, meta: emptySlice(), linkedin: emptySlice(),
 
       async load(team) {
         const key = team?.token && team.orgId ? `${team.serverUrl}|${team.orgId}|${team.token}` : null;
         api = key ? platformApi(deps.fetch, { serverUrl: team!.serverUrl, token: team!.token, orgId: team!.orgId! }) : null;
-        set({ key, loading: !!api, error: null, meta: emptySlice(), linkedin: emptySlice() });
+        let redirectUrl = '';
+        try { redirectUrl = deps.identity().getRedirectURL(); } catch { /* no identity API: Connect will say so */ }
+        set({ key, redirectUrl, loading: !!api, error: null, meta: emptySlice(), linkedin: emptySlice() });
         if (!api) return;
         try {
           const items = await api.connections();

@@ -3,7 +3,6 @@ import { onMessage } from '../messaging';
 import { draftsItem, releasesItem, syncStateItem, syncStatusItem, teamItem } from '../storage';
 import { createSyncRunner, type SyncRunner } from './runner';
 import { createSendService, SendRequestSchema } from './send';
-import { PlatformSchema } from '../drafts/schema';
 
 export const SYNC_ALARM = 'wireboost-sync';
 
@@ -38,9 +37,9 @@ export function startTeamSync(): SyncRunner {
   // Sending to Meta / LinkedIn: the team server does the work; the background asks it and then syncs.
   const sender = createSendService({ team: teamItem, syncState: syncStateItem, fetch: (input, init) => fetch(input, init), syncNow: () => started.then(() => runner.syncNow()) });
   onMessage('sendContext', async ({ data }) => {
-    const platform = PlatformSchema.parse(data?.platform);
+    const { draftId, platform } = SendRequestSchema.pick({ draftId: true, platform: true }).parse(data);
     await started;
-    return sender.context(String(data?.draftId ?? ''), platform);
+    return sender.context(draftId, platform);
   });
   onMessage('platformSend', async ({ data }) => {
     const req = SendRequestSchema.safeParse(data);

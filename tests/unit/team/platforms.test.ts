@@ -51,6 +51,7 @@ describe('options store: connect, choose, disconnect', () => {
     const store = createPlatformsStore({ fetch: appFetch, identity: () => identity });
     await store.getState().load(conn);
     expect(store.getState().meta.connection).toMatchObject({ connected: false });
+    expect(store.getState().redirectUrl).toBe(REDIRECT);
     await store.getState().connect('meta');
     const m = store.getState().meta;
     expect(m.error).toBeNull();
