@@ -1,0 +1,144 @@
+import { Agent, request } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { draftDoc, type Member } from './harness.ts';
+
+/**
+ * 200 concurrent sync clients, each doing what the extension's sync runner does, at the fastest cadence
+ * it can (the model behind p99Ms in tests/bench/sync.bench.ts):
+ *
+ * - utils/team/runner.ts: a local change goes into the SyncClient's outbox at once and schedules one
+ *   sync cycle `debounceMs` (1,500 ms) after the LAST change (the timer restarts on every change); the
+ *   background adds a cycle on a one-minute alarm. Cycles run one at a time (the runner's queue).
+ * - utils/sync/client.ts, sync(): flush() sends the outbox heads as ONE `POST /drafts/batch` (one
+ *   mutation when one draft was edited since the last cycle), then pull() does `GET /drafts?since=cursor`;
+ *   then the runner's syncReleases() does `GET /releases?since=cursor`.
+ *
+ * So one client sends at most one cycle (push + 2 pulls) per 1.5 s plus the cycle's own duration: the
+ * cadence of someone editing without pause. Every simulated client runs exactly that, forever: wait
+ * `debounceMs`, push one edited draft (an update of one of its own drafts with the revision it last
+ * got back, as the outbox would), pull drafts since its cursor (it sees its teammates' edits), pull
+ * releases since its cursor, repeat. Each client has its own keep-alive connection, and clients start at
+ * random phases so they are not synchronised (real users are not). 200 such clients offer ~133 pushes/s
+ * and ~267 pulls/s, far more than 200 people really produce (the one-minute alarm alone is 3.3 cycles/s).
+ * Latency is measured per request, from sending it to the last byte of the reply, as a client sees it.
+ */
+export interface ClientLoadResult {
+  push: Latencies;
+  pull: Latencies;
+  cycles: number;
+  seconds: number;
+  /** Cycles per second if every cycle took no time: clients / (debounce / 1000). */
+  offeredCyclesPerSecond: number;
+  errors: number;
+  non2xx: number;
+}
+
+export interface Latencies { count: number; p50: number; p90: number; p99: number; max: number }
+
+function summarise(ms: number[]): Latencies {
+  const s = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => (s.length ? s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]! : NaN);
+  const r = (v: number) => Math.round(v * 10) / 10;
+  return { count: s.length, p50: r(at(0.5)), p90: r(at(0.9)), p99: r(at(0.99)), max: r(s[s.length - 1] ?? NaN) };
+}
+
+interface Reply { status: number; body: string }
+
+function send(agent: Agent, url: URL, method: string, path: string, token: string, body?: string): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({
+      agent, host: url.hostname, port: url.port, method, path,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
+      },
+      timeout: 20_000,
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
+ * Runs `clients` simulated sync clients spread evenly over `members` (one member = one organisation and
+ * its owner's bearer session; several clients of one member are that person's browsers) for `warmup`
+ * seconds unrecorded and then `seconds` recorded.
+ */
+export async function runSyncClients(opts: {
+  url: string; members: Member[]; clients: number; seconds: number; warmupSeconds: number;
+  debounceMs?: number; draftsPerClient?: number;
+}): Promise<ClientLoadResult> {
+  const debounceMs = opts.debounceMs ?? 1500;
+  const draftsPerClient = opts.draftsPerClient ?? 5;
+  const url = new URL(opts.url);
+  const pushMs: number[] = [];
+  const pullMs: number[] = [];
+  let errors = 0;
+  let non2xx = 0;
+  let cycles = 0;
+  const t0 = Date.now();
+  const recordFrom = t0 + opts.warmupSeconds * 1000;
+  const end = recordFrom + opts.seconds * 1000;
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const run = 'c' + randomUUID().slice(0, 6);
+
+  const timed = async (agent: Agent, method: string, path: string, token: string, into: number[], body?: string) => {
+    const start = performance.now();
+    const res = await send(agent, url, method, path, token, body);
+    if (Date.now() >= recordFrom && Date.now() <= end) {
+      into.push(performance.now() - start);
+      if (res.status !== 200) non2xx++;
+    }
+    return res;
+  };
+
+  await Promise.all(Array.from({ length: opts.clients }, async (_, k) => {
+    const m = opts.members[k % opts.members.length]!;
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const base = `/api/orgs/${encodeURIComponent(m.orgId)}`;
+    const revisions = new Map<string, number>();
+    let draftCursor = 0;
+    let releaseCursor = 0;
+    let edit = 0;
+    await sleep(Math.random() * debounceMs); // random phase
+    while (Date.now() < end) {
+      await sleep(debounceMs);
+      if (Date.now() >= end) break;
+      try {
+        // flush(): the outbox head of the one draft edited since the last cycle.
+        const id = `${run}-${k}-${edit++ % draftsPerClient}`;
+        const mutation = {
+          draftId: id, op: 'upsert', mutationId: `m-${randomUUID()}`, baseRevision: revisions.get(id) ?? 0,
+          draft: { ...draftDoc(id, edit), headline: `Edit ${edit} by client ${k}` },
+        };
+        const pushed = await timed(agent, 'POST', `${base}/drafts/batch`, m.token, pushMs, JSON.stringify({ mutations: [mutation] }));
+        if (pushed.status === 200) {
+          const [r] = (JSON.parse(pushed.body) as { results: { status: number; body: { item?: { revision: number }; server?: { revision: number } | null } }[] }).results;
+          const rev = r?.status === 200 ? r.body.item?.revision : r?.body.server?.revision; // on 409 the client rebases
+          if (rev !== undefined) revisions.set(id, rev);
+        }
+        // pull(): everything the team changed since this client's cursor.
+        const pulled = await timed(agent, 'GET', `${base}/drafts?since=${draftCursor}&limit=1000`, m.token, pullMs);
+        if (pulled.status === 200) draftCursor = (JSON.parse(pulled.body) as { cursor: number }).cursor;
+        // syncReleases(): the team's releases since its cursor.
+        const rel = await timed(agent, 'GET', `${base}/releases?since=${releaseCursor}&limit=1000`, m.token, pullMs);
+        if (rel.status === 200) releaseCursor = (JSON.parse(rel.body) as { cursor: number }).cursor;
+        if (Date.now() >= recordFrom && Date.now() <= end) cycles++;
+      } catch {
+        if (Date.now() >= recordFrom) errors++;
+      }
+    }
+    agent.destroy();
+  }));
+
+  return {
+    push: summarise(pushMs), pull: summarise(pullMs), cycles, seconds: opts.seconds,
+    offeredCyclesPerSecond: opts.clients / (debounceMs / 1000), errors, non2xx,
+  };
+}
