@@ -18,6 +18,7 @@ export const draftBatchDocs: RouteDoc[] = [
   },
 ];
 
+interface Written { mutation_id: string; body: PushOk | string }
 interface Locked { id: string; doc: unknown; revision: string | number; deleted: boolean; status: string; created_by: string; updated_by: string; updated_at: string }
 const json = (v: unknown) => JSON.stringify(v);
 const synced = (r: Locked): SyncedDraft => ({
@@ -27,7 +28,7 @@ const synced = (r: Locked): SyncedDraft => ({
 
 /**
  * The outbox's fast path: the same rules as PUT /drafts/:draftId, set-based, so a batch costs a fixed
- * number of statements (claim+lock, write+reply+log, release failed claims) instead of a few per draft.
+ * number of statements (claim+lock, then write+reply+log+release of refused claims) instead of a few per draft.
  */
 export function draftBatchRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -52,7 +53,7 @@ export function draftBatchRoutes(deps: AppDeps) {
     }
     const live = ms.filter((m) => !results.has(m.mutationId));
 
-    if (live.length) await deps.db.transaction(async (tx) => {
+    const outcome = live.length ? await deps.db.transaction(async (tx) => {
       // 1. Claim every mutation id (a concurrent duplicate blocks on its key until its first sender
       //    commits) and then lock the current rows, in id order so concurrent batches cannot deadlock:
       //    one statement, one round trip. The claim runs first (the append reads `c` before `d`); the rows
@@ -78,7 +79,7 @@ export function draftBatchRoutes(deps: AppDeps) {
         }
       }
       const fresh = live.filter((m) => claimed.has(m.mutationId));
-      if (!fresh.length) return;
+      if (!fresh.length) return null;
       const rows = head.filter((r) => r.kind === 'row');
       const current = new Map(rows.map((r) => [r.id, r]));
       const failed: string[] = [];
@@ -103,53 +104,69 @@ export function draftBatchRoutes(deps: AppDeps) {
           action: m.op === 'delete' ? 'draft.deleted' : cur ? 'draft.updated' : 'draft.created',
         });
       }
-      if (accepted.length) {
-        // 3. Under the organisation's counter lock: k revisions, the writes, stored replies, activity.
-        const k = accepted.length;
-        const written = await query<{ mutation_id: string; body: PushOk | string }>(tx, sql`
-          with r as (insert into org_revisions (org_id, rev) values (${orgId}, ${k})
-                     on conflict (org_id) do update set rev = org_revisions.rev + ${k} returning rev),
-          x as (select t.*, (select rev from r) - ${k} + t.ord as new_rev
-                from jsonb_to_recordset(${json(accepted)}::jsonb) as t(ord int, id text, release_id text, status text, doc jsonb,
-                     deleted boolean, created_by text, base bigint, mutation_id text, action text)),
-          d as (insert into drafts (org_id, id, release_id, status, doc, revision, deleted, created_by, updated_at, updated_by)
-                select ${orgId}, x.id, x.release_id, x.status, x.doc, x.new_rev, x.deleted, x.created_by, ${nowIso}, ${user.id} from x
-                on conflict (org_id, id) do update set release_id = excluded.release_id, status = excluded.status, doc = excluded.doc,
-                   revision = excluded.revision, deleted = excluded.deleted, updated_at = excluded.updated_at, updated_by = excluded.updated_by
-                where drafts.revision = (select x.base from x where x.id = excluded.id)
-                returning id, doc, revision, deleted, created_by, updated_by),
-          reply as (select x.mutation_id, x.action, x.release_id, d.id, d.revision, jsonb_build_object('ok', true, 'item', jsonb_build_object(
-                      'id', d.id, 'draft', d.doc, 'revision', d.revision, 'deleted', d.deleted,
-                      'createdBy', d.created_by, 'updatedBy', d.updated_by, 'updatedAt', ${nowIso}::text)) as body
-                    from d join x on x.id = d.id),
-          m as (update mutations set status = 200, reply = reply.body from reply
-                where mutations.org_id = ${orgId} and mutations.mutation_id = reply.mutation_id),
-          a as (insert into activity (org_id, at, actor_user_id, actor_name, action, subject_type, subject_id, detail)
-                select ${orgId}, ${nowIso}, ${user.id}, ${user.name}, reply.action, 'draft', reply.id,
-                       jsonb_build_object('revision', reply.revision, 'releaseId', reply.release_id) from reply)
-          select mutation_id, body from reply`);
-        const done = new Set<string>();
-        for (const w of written) {
-          const body = (typeof w.body === 'string' ? JSON.parse(w.body) : w.body) as PushOk;
-          body.item.revision = Number(body.item.revision);
-          results.set(w.mutation_id, { status: 200, body });
-          done.add(w.mutation_id);
-        }
-        // A "new" draft created concurrently by someone else: 409 with their copy.
-        for (const a of accepted) {
-          const id = a.mutation_id as string;
-          if (done.has(id)) continue;
-          const latest = await loadDraft(tx, orgId, a.id as string);
-          results.set(id, { status: 409, body: { error: 'conflict', server: latest ? toSynced(latest) : null } });
-          failed.push(id);
-        }
+      // 3. The last statement, handed back unawaited so that COMMIT goes out right behind it in the same
+      //    round trip: the organisation's counter lock (taken here) is held for PostgreSQL's time only,
+      //    never for a trip through this process's event loop (see the PUT route). Under that lock: k
+      //    revisions, the writes, stored replies, activity; and refused mutations leave no trace, so a
+      //    retry of the same id is judged afresh (as with PUT): `f` drops their claims, including those of
+      //    accepted ones the WHERE turned away (a "new" draft created concurrently by someone else, 409
+      //    after the commit; the revision taken for it is skipped).
+      if (!accepted.length) {
+        if (!failed.length) return null;
+        const dropped = query(tx, sql`delete from mutations where org_id = ${orgId}
+          and mutation_id in (select jsonb_array_elements_text(${json(failed)}::jsonb))`).then((): Written[] => []);
+        dropped.catch(() => undefined); // awaited after the commit
+        return { written: dropped, accepted: [] as Record<string, unknown>[] };
       }
-      // 4. Refused mutations leave no trace, so a retry of the same id is judged afresh (as with PUT).
-      if (failed.length) {
-        await query(tx, sql`delete from mutations where org_id = ${orgId}
-          and mutation_id in (select jsonb_array_elements_text(${json(failed)}::jsonb))`);
+      const k = accepted.length;
+      const written = query<Written>(tx, sql`
+        with r as (insert into org_revisions (org_id, rev) values (${orgId}, ${k})
+                   on conflict (org_id) do update set rev = org_revisions.rev + ${k} returning rev),
+        x as (select t.*, (select rev from r) - ${k} + t.ord as new_rev
+              from jsonb_to_recordset(${json(accepted)}::jsonb) as t(ord int, id text, release_id text, status text, doc jsonb,
+                   deleted boolean, created_by text, base bigint, mutation_id text, action text)),
+        d as (insert into drafts (org_id, id, release_id, status, doc, revision, deleted, created_by, updated_at, updated_by)
+              select ${orgId}, x.id, x.release_id, x.status, x.doc, x.new_rev, x.deleted, x.created_by, ${nowIso}, ${user.id} from x
+              on conflict (org_id, id) do update set release_id = excluded.release_id, status = excluded.status, doc = excluded.doc,
+                 revision = excluded.revision, deleted = excluded.deleted, updated_at = excluded.updated_at, updated_by = excluded.updated_by
+              where drafts.revision = (select x.base from x where x.id = excluded.id)
+              returning id, doc, revision, deleted, created_by, updated_by),
+        reply as (select x.mutation_id, x.action, x.release_id, d.id, d.revision, jsonb_build_object('ok', true, 'item', jsonb_build_object(
+                    'id', d.id, 'draft', d.doc, 'revision', d.revision, 'deleted', d.deleted,
+                    'createdBy', d.created_by, 'updatedBy', d.updated_by, 'updatedAt', ${nowIso}::text)) as body
+                  from d join x on x.id = d.id),
+        m as (update mutations set status = 200, reply = reply.body from reply
+              where mutations.org_id = ${orgId} and mutations.mutation_id = reply.mutation_id),
+        f as (delete from mutations where org_id = ${orgId} and (
+                mutation_id in (select jsonb_array_elements_text(${json(failed)}::jsonb))
+                or mutation_id in (select x.mutation_id from x where not exists (select 1 from d where d.id = x.id)))),
+        a as (insert into activity (org_id, at, actor_user_id, actor_name, action, subject_type, subject_id, detail)
+              select ${orgId}, ${nowIso}, ${user.id}, ${user.name}, reply.action, 'draft', reply.id,
+                     jsonb_build_object('revision', reply.revision, 'releaseId', reply.release_id) from reply)
+        select mutation_id, body from reply`);
+      written.catch(() => undefined); // awaited after the commit; this only keeps it from counting as unhandled
+      return { written, accepted };
+    }) : null;
+
+    if (outcome) {
+      // A failed statement aborts the transaction (PostgreSQL answers the COMMIT with a rollback); its
+      // error surfaces here.
+      const written = await outcome.written;
+      const done = new Set<string>();
+      for (const w of written) {
+        const body = (typeof w.body === 'string' ? JSON.parse(w.body) : w.body) as PushOk;
+        body.item.revision = Number(body.item.revision);
+        results.set(w.mutation_id, { status: 200, body });
+        done.add(w.mutation_id);
       }
-    });
+      // A "new" draft created concurrently by someone else: 409 with their copy.
+      for (const a of outcome.accepted) {
+        const id = a.mutation_id as string;
+        if (done.has(id)) continue;
+        const latest = await loadDraft(deps.db, orgId, a.id as string);
+        results.set(id, { status: 409, body: { error: 'conflict', server: latest ? toSynced(latest) : null } });
+      }
+    }
 
     return c.json({ results: ms.map((m) => ({ mutationId: m.mutationId, ...results.get(m.mutationId)! })) });
   });

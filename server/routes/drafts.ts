@@ -109,7 +109,7 @@ export function draftRoutes(deps: AppDeps) {
     }
     const now = deps.clock();
     try {
-      const reply = await deps.db.transaction(async (tx) => {
+      const outcome = await deps.db.transaction(async (tx): Promise<{ reply: PushOk } | { written: Promise<{ body: PushOk | string }[]> }> => {
         // 1. Claim the mutation id (a concurrent duplicate blocks on its key until we commit) and lock
         //    the current row, in one round trip.
         const [head] = await query<RawDraft & { claimed: number }>(
@@ -125,7 +125,7 @@ export function draftRoutes(deps: AppDeps) {
           const [prior] = await tx.select().from(mutations)
             .where(and(eq(mutations.orgId, orgId), eq(mutations.mutationId, req.mutationId))).limit(1);
           if (!prior || prior.userId !== user.id || !prior.reply) throw new Reject(409, { error: 'mutation_id_reused', server: null });
-          return prior.reply as PushOk;
+          return { reply: prior.reply as PushOk };
         }
         const cur = head!.id ? fromRaw(head!) : null;
         // 2. Check the base revision against the current (locked) row.
@@ -140,11 +140,16 @@ export function draftRoutes(deps: AppDeps) {
         const nextDoc = req.op === 'upsert' ? { ...doc!, status } : { ...cur!.draft };
         // 4. One statement for everything that needs the organisation's counter lock: next revision,
         //    write, the stored reply for retries and the activity entry. The lock is held from here to
-        //    COMMIT, so this is the only round trip that serialises writers of one organisation.
-        //    The WHERE guards the race of two "new" drafts with one id (the loser gets 409 and rolls back).
+        //    COMMIT, so this is the only statement that serialises writers of one organisation, and it is
+        //    handed back unawaited: COMMIT goes out right behind it, in the same round trip, and the lock
+        //    is held for PostgreSQL's time only, never for a trip through this process's event loop (under
+        //    load that trip is what made writers of one organisation queue behind each other).
+        //    The WHERE guards the race of two "new" drafts with one id: then nothing is written, `f` drops
+        //    the claim (a refused mutation leaves no record) and the loser gets 409 after the commit. The
+        //    revision taken for it is skipped; revisions only need to increase.
         const action = req.op === 'delete' ? 'draft.deleted' : cur ? 'draft.updated' : 'draft.created';
         const nowIso = now.toISOString();
-        const [written] = await query<{ body: PushOk | string }>(
+        const written = query<{ body: PushOk | string }>(
           tx,
           sql`with r as (insert into org_revisions (org_id, rev) values (${orgId}, 1)
                          on conflict (org_id) do update set rev = org_revisions.rev + 1 returning rev),
@@ -160,19 +165,26 @@ export function draftRoutes(deps: AppDeps) {
                           'createdBy', d.created_by, 'updatedBy', d.updated_by, 'updatedAt', ${nowIso}::text)) as body from d),
               m as (update mutations set status = 200, reply = (select body from reply)
                     where org_id = ${orgId} and mutation_id = ${req.mutationId} and exists (select 1 from reply)),
+              f as (delete from mutations
+                    where org_id = ${orgId} and mutation_id = ${req.mutationId} and not exists (select 1 from reply)),
               a as (insert into activity (org_id, at, actor_user_id, actor_name, action, subject_type, subject_id, detail)
                     select ${orgId}, ${nowIso}, ${user.id}, ${user.name}, ${action}, 'draft', ${draftId},
                            jsonb_build_object('revision', reply.revision, 'releaseId', ${nextDoc.releaseId}::text) from reply)
               select body from reply`,
         );
-        if (!written) {
-          const latest = await loadDraft(tx, orgId, draftId);
-          throw new Reject(409, { error: 'conflict', server: latest ? toSynced(latest) : null });
-        }
-        const out = (typeof written.body === 'string' ? JSON.parse(written.body) : written.body) as PushOk;
-        out.item.revision = Number(out.item.revision);
-        return out;
+        written.catch(() => undefined); // awaited below, after the commit; this only keeps it from counting as unhandled
+        return { written };
       });
+      if ('reply' in outcome) return c.json(outcome.reply);
+      // A failed statement aborts the transaction (PostgreSQL answers the COMMIT with a rollback); its
+      // error surfaces here.
+      const [row] = await outcome.written;
+      if (!row) {
+        const latest = await loadDraft(deps.db, orgId, draftId);
+        return c.json({ error: 'conflict', server: latest ? toSynced(latest) : null }, 409);
+      }
+      const reply = (typeof row.body === 'string' ? JSON.parse(row.body) : row.body) as PushOk;
+      reply.item.revision = Number(reply.item.revision);
       return c.json(reply);
     } catch (e) {
       if (e instanceof Reject) return c.json(e.body as object, e.status);
