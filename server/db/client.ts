@@ -82,8 +82,15 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     } finally {
       await lockConn.end();
     }
-    const client = postgres(opts.databaseUrl, { max: opts.poolSize ?? 10, onnotice: () => {} });
-    const db = drizzlePostgres(opts.prepare === false ? client : preparedStatements(client), { schema }) as unknown as Db;
+    const prepare = opts.prepare !== false;
+    // Prepared statements save the describe round trip; plan_cache_mode keeps every execution planned
+    // with its own values, as unnamed statements are, so a plan never changes behind our back (a generic
+    // plan made the 50-draft batch write half as fast once the tables grew). PostgreSQL ≥ 12.
+    const client = postgres(opts.databaseUrl, {
+      max: opts.poolSize ?? 10, onnotice: () => {},
+      ...(prepare ? { connection: { plan_cache_mode: 'force_custom_plan' } } : {}),
+    });
+    const db = drizzlePostgres(prepare ? preparedStatements(client) : client, { schema }) as unknown as Db;
     return { db, kind: 'postgres', close: () => client.end() };
   }
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });

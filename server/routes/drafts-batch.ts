@@ -137,9 +137,9 @@ export function draftBatchRoutes(deps: AppDeps) {
                   from d join x on x.id = d.id),
         m as (update mutations set status = 200, reply = reply.body from reply
               where mutations.org_id = ${orgId} and mutations.mutation_id = reply.mutation_id),
-        f as (delete from mutations where org_id = ${orgId} and (
-                mutation_id in (select jsonb_array_elements_text(${json(failed)}::jsonb))
-                or mutation_id in (select x.mutation_id from x where not exists (select 1 from d where d.id = x.id)))),
+        f as (delete from mutations where org_id = ${orgId}
+                and mutation_id in (select jsonb_array_elements_text(${json([...failed, ...accepted.map((a) => a.mutation_id)])}::jsonb))
+                and mutation_id not in (select reply.mutation_id from reply)),
         a as (insert into activity (org_id, at, actor_user_id, actor_name, action, subject_type, subject_id, detail)
               select ${orgId}, ${nowIso}, ${user.id}, ${user.name}, reply.action, 'draft', reply.id,
                      jsonb_build_object('revision', reply.revision, 'releaseId', reply.release_id) from reply)
