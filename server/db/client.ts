@@ -83,13 +83,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       await lockConn.end();
     }
     const prepare = opts.prepare !== false;
-    // Prepared statements save the describe round trip; plan_cache_mode keeps every execution planned
-    // with its own values, as unnamed statements are, so a plan never changes behind our back (a generic
-    // plan made the 50-draft batch write half as fast once the tables grew). PostgreSQL ≥ 12.
-    const client = postgres(opts.databaseUrl, {
-      max: opts.poolSize ?? 10, onnotice: () => {},
-      ...(prepare ? { connection: { plan_cache_mode: 'force_custom_plan' } } : {}),
-    });
+    const client = postgres(opts.databaseUrl, { max: opts.poolSize ?? 10, onnotice: () => {} });
     const db = drizzlePostgres(prepare ? preparedStatements(client) : client, { schema }) as unknown as Db;
     return { db, kind: 'postgres', close: () => client.end() };
   }
