@@ -3,6 +3,7 @@ import { App } from './App';
 import { useTabRelease } from '@/utils/stores/tab-release';
 import { useDrafts } from '@/utils/stores/drafts';
 import { usePopup } from '@/utils/stores/popup';
+import { endEarlyRead } from '@/utils/early-read';
 import '@/components/ui.css';
 import './style.css';
 
@@ -19,6 +20,7 @@ void Promise.all([useTabRelease.getState().hydrate(), useDrafts.getState().hydra
     await usePopup.getState().openRelease(current.release);
   };
   useTabRelease.subscribe(() => void open().catch(fail));
+  endEarlyRead(); // both stores' watches are in place now
   performance.mark('wireboost:hydrated');
   await open();
 }).catch(fail);

@@ -1,7 +1,9 @@
 import { create } from 'zustand';
 import type { Draft, MessagingKit, StoredRelease } from '../drafts/schema';
 import type { Release } from '../release/schema';
-import { draftsItem, kitItem, mediaListsItem, releasesItem, type StoredMediaList } from '../storage';
+import type { WxtStorageItem } from 'wxt/utils/storage';
+import { draftsItem, kitItem, mediaListsItem, releasesItem, VERSIONS, type StoredMediaList } from '../storage';
+import { changedSinceEarlyRead, readEarly } from '../early-read';
 import { createAutosave, type Autosave } from '../autosave';
 import { applyPatch, duplicateDraft, releaseIdOf } from './engine';
 
@@ -73,9 +75,11 @@ export function createDraftsStore(opts: { now?: () => Date; delayMs?: number; li
       saveError: null,
 
       async hydrate() {
-        const [drafts, releases, mediaLists, kit] = await Promise.all([
-          draftsItem.getValue(), releasesItem.getValue(), mediaListsItem.getValue(), kitItem.getValue(),
+        const read = await Promise.all([
+          readEarly(draftsItem, VERSIONS.drafts), readEarly(releasesItem, VERSIONS.releases),
+          readEarly(mediaListsItem, VERSIONS.mediaLists), readEarly(kitItem, VERSIONS.kit),
         ]);
+        const [drafts, releases, mediaLists, kit] = [read[0].value, read[1].value, read[2].value, read[3].value];
         autosave?.dispose();
         autosave = createAutosave({
           write,
@@ -85,8 +89,7 @@ export function createDraftsStore(opts: { now?: () => Date; delayMs?: number; li
         });
         set({ hydrated: true, drafts, releases, mediaLists, kit });
         unwatch.forEach((u) => u());
-        unwatch = [
-          draftsItem.watch((incoming) => {
+        const onDrafts = (incoming: Record<string, Draft> | null) => {
             const local = get().drafts;
             const merged: Record<string, Draft> = { ...(incoming ?? {}) };
             let reassert = false;
@@ -105,11 +108,20 @@ export function createDraftsStore(opts: { now?: () => Date; delayMs?: number; li
             for (const id of dirty.keys()) if (!local[id]) delete merged[id];
             set({ drafts: merged });
             if (reassert) markDirty('');
-          }),
-          releasesItem.watch((releases) => set({ releases: releases ?? {} })),
-          mediaListsItem.watch((lists) => set({ mediaLists: lists ?? {} })),
-          kitItem.watch((kit) => set({ kit })),
-        ];
+        };
+        const onReleases = (releases: Record<string, StoredRelease> | null) => set({ releases: releases ?? {} });
+        const onMediaLists = (lists: Record<string, StoredMediaList> | null) => set({ mediaLists: lists ?? {} });
+        const onKit = (kit: MessagingKit | null) => set({ kit });
+        unwatch = [draftsItem.watch(onDrafts), releasesItem.watch(onReleases), mediaListsItem.watch(onMediaLists), kitItem.watch(onKit)];
+        // An early snapshot (the popup's first paint) may predate a write made before these watches
+        // existed: read such an item again and take it as if it had been watched.
+        const catchUp = <T>(item: WxtStorageItem<T, Record<string, unknown>>, apply: (v: T) => void, early: boolean) => {
+          if (early && changedSinceEarlyRead(item)) void item.getValue().then(apply);
+        };
+        catchUp(draftsItem, onDrafts, read[0].early);
+        catchUp(releasesItem, onReleases, read[1].early);
+        catchUp(mediaListsItem, onMediaLists, read[2].early);
+        catchUp(kitItem, onKit, read[3].early);
       },
 
       async boost(release) {

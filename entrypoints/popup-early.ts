@@ -1,0 +1,8 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { POPUP_FIRST_PAINT, startEarlyRead } from '@/utils/early-read';
+
+/**
+ * A classic script in popup.html's <head>: it runs while the parser is still reading the page, before
+ * React's modules have even loaded, and starts the storage reads the first paint needs (utils/early-read.ts).
+ */
+export default defineUnlistedScript(() => startEarlyRead(POPUP_FIRST_PAINT, location.search));
