@@ -7,6 +7,7 @@ import { PlatformTabs } from './PlatformTabs';
 import { VariantBar } from './VariantBar';
 import { DraftPreview } from './DraftPreview';
 import { DraftEditor } from './DraftEditor';
+import { ExportBar } from './ExportBar';
 
 // Folded sections load their code when first opened: the popup's first paint carries only what it shows.
 const AudienceChooser = lazy(() => import('./AudienceChooser').then((m) => ({ default: m.AudienceChooser })));
@@ -23,7 +24,6 @@ function Section({ title, children }: { title: string; children: () => ReactNode
     </details>
   );
 }
-import { ExportBar } from './ExportBar';
 
 /** The popup's body for one release: card with clock, platform tabs, variant preview + editor, actions. */
 export function ReleaseDrafts({ releaseId, now }: { releaseId: string; now: number }) {
@@ -42,12 +42,14 @@ export function ReleaseDrafts({ releaseId, now }: { releaseId: string; now: numb
   const counts = { meta: mine.filter((d) => d.platform === 'meta').length, linkedin: mine.filter((d) => d.platform === 'linkedin').length };
   const current = list.find((d) => d.id === selected) ?? list[0] ?? null;
   const shown = Boolean(stored && current);
+  const [painted, setPainted] = useState(false);
   useEffect(() => {
     // For the popup benchmark and the e2e: when drafts first became visible, in ms since the popup opened.
     if (!shown) return;
     if (!performance.getEntriesByName('wireboost:drafts-visible').length) performance.mark('wireboost:drafts-visible');
-    // Now the counters, hints and zoned clock: after the drafts are on screen (see engine-deferred.ts).
-    setTimeout(() => void preloadDeferred(), 0);
+    // Now the counters, hints and zoned clock, and the send panel (its chunk brings zod): after the
+    // drafts are on screen (see engine-deferred.ts).
+    setTimeout(() => { void preloadDeferred(); setPainted(true); }, 0);
   }, [shown]);
   if (!stored) return null;
 
@@ -64,7 +66,7 @@ export function ReleaseDrafts({ releaseId, now }: { releaseId: string; now: numb
             <DraftEditor draftId={current.id} />
             <Section title="Audience & media list">{() => <AudienceChooser draftId={current.id} />}</Section>
             <Section title="Destination & UTM">{() => <UtmEditor draftId={current.id} />}</Section>
-            <Suspense fallback={null}><SendPanel draftId={current.id} /></Suspense>
+            {painted && <Suspense fallback={null}><SendPanel draftId={current.id} /></Suspense>}
           </div>
         ) : (
           <div className="empty-panel" data-testid="no-variants">
