@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusFile, startWireServer, type WireServer } from './wire-server';
 import { launchWithExtension, openPopup, tabIdFor, waitForBadge, type ExtensionBrowser } from './browser';
+import { openToolbarPopup } from './toolbar-popup';
 
 const RELEASE = {
   url: 'https://www.prnewswire.com/news-releases/hackerrank--cybermedia-technologies-partner-to-help-close-the-stem-skills-gap-in-federal-government-300256929.html',
@@ -52,6 +53,22 @@ describe('PR Newswire in real Chromium with the production manifest', () => {
     expect(await popup.getByTestId('release-age').textContent()).toMatch(/^hit the wire \d+ years ago$/);
     await popup.close();
     await page.close();
+  });
+
+  it('opens the real toolbar popup on the active release tab: its headline and a Meta draft preview', async () => {
+    // No ?tabId= here: the popup finds the active tab itself (and its early read does the lookup).
+    const page = await browser.context.newPage();
+    await page.goto(RELEASE.url);
+    expect(await waitForBadge(browser, await tabIdFor(browser, RELEASE.url), 'PR')).toBe('PR');
+    const popup = await openToolbarPopup(browser, page);
+    try {
+      expect(await popup.waitFor<string>("document.querySelector('[data-testid=release-headline]')?.textContent")).toBe(RELEASE.headline);
+      expect(await popup.waitFor<boolean>("document.querySelector('[data-testid=preview-meta]') ? true : null")).toBe(true);
+      expect(await popup.evaluate<number>("performance.getEntriesByName('wireboost:drafts-visible').length")).toBe(1);
+    } finally {
+      await popup.close();
+      await page.close();
+    }
   });
 
   it.each(PER_WIRE.slice(1))('badges $company on its wire and shows the right headline', async (wire) => {
