@@ -70,13 +70,19 @@ function lookup(word: string | null): string | null {
 
 export const DEFAULT_COUNTRY = 'US';
 
+/** A dateline city as people write it: wires print "BOSTON" / "PALO ALTO"; names with lower case stay. */
+export function cityName(city: string): string {
+  if (city !== city.toUpperCase() || !/\p{Lu}{2}/u.test(city)) return city;
+  return city.toLowerCase().replace(/(^|[\s\-'.])(\p{Ll})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+}
+
 /** Country from the dateline (country, then region, then city), else the US with a reason. */
 export function geoFromDateline(dateline: Dateline | null): Geo {
   const country = dateline && (lookup(dateline.country) ?? lookup(dateline.region) ?? lookup(dateline.city));
   if (dateline && country) {
     const name = COUNTRY_NAMES[country] ?? country;
     const where = [dateline.city, dateline.region].filter(Boolean).join(', ');
-    return { country, countryName: name, city: dateline.city, basis: 'dateline',
+    return { country, countryName: name, city: cityName(dateline.city), basis: 'dateline',
       explanation: `${name}, from the dateline "${where}": the release's home market, where its press is.` };
   }
   const why = dateline ? `the dateline "${dateline.city}" is not a place we recognise` : 'the release has no dateline';

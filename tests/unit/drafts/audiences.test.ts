@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAudience, PRESETS } from '@/utils/drafts/audiences';
 import { inferBeat } from '@/utils/drafts/beats';
-import { geoFromDateline } from '@/utils/drafts/geo';
+import { cityName, geoFromDateline } from '@/utils/drafts/geo';
 import { rulesFor } from '@/utils/platforms';
 
 describe('beat', () => {
@@ -62,5 +62,20 @@ describe('audience presets', () => {
   it('journalist titles follow the beat', () => {
     const a = buildAudience('meta', 'journalists', beat, geo);
     expect(a.platform === 'meta' && a.work_positions).toContain('Security Reporter');
+  });
+});
+
+describe('dateline city for people', () => {
+  it.each([
+    ['BOSTON', 'Boston'], ['PALO ALTO', 'Palo Alto'], ['WINSTON-SALEM', 'Winston-Salem'], ['ST. LOUIS', 'St. Louis'],
+    ['McLean', 'McLean'], ['São Paulo', 'São Paulo'], ['X', 'X'],
+  ])('%s → %s', (raw, shown) => {
+    expect(cityName(raw)).toBe(shown);
+  });
+
+  it('the audience geo shows the city as people write it, the explanation quotes the dateline', () => {
+    const geo = geoFromDateline({ city: 'BOSTON', region: null, country: null });
+    expect(geo.city).toBe('Boston');
+    expect(geo.explanation).toContain('"BOSTON"');
   });
 });
