@@ -23,6 +23,7 @@ import {
   type ConnectionRow,
 } from '../lib/platform-store.ts';
 import type { RouteDoc } from '../lib/openapi.ts';
+import { ConnectionSchema as SharedConnectionSchema } from '../../utils/team/platform-contract.ts';
 
 const PlatformParam = z.enum(['meta', 'linkedin']);
 const label = (p: Platform) => (p === 'meta' ? 'Meta' : 'LinkedIn');
@@ -41,22 +42,7 @@ export const ChooseAccountSchema = z.object({
   countries: z.array(z.string().trim().min(1).max(100)).min(1).max(50).optional(),
 });
 
-const ConnectionSchema = z.object({
-  platform: PlatformParam,
-  connected: z.boolean(),
-  scopes: z.array(z.string()),
-  missing: z.array(z.string()),
-  expiresAt: z.string().nullable(),
-  adAccountId: z.string().nullable(),
-  pageId: z.string().nullable(),
-  organizationId: z.string().nullable(),
-  currency: z.string().nullable(),
-  timeZone: z.string().nullable(),
-  countries: z.array(z.string()),
-  /** Ready to send: connected and an ad account plus page / organisation chosen. */
-  ready: z.boolean(),
-  connectedAt: z.string().nullable(),
-});
+const ConnectionSchema = SharedConnectionSchema.extend({ connectedAt: z.string().nullable() });
 type Connection = z.infer<typeof ConnectionSchema>;
 
 const SendQuery = z.object({ platform: PlatformParam.optional(), dryRun: z.enum(['0', '1', 'true', 'false']).optional() });

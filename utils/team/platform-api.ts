@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Platform } from '../drafts/schema';
 import { PLATFORM_LABEL, PlatformFailure, httpFailure, unreachable } from './platform-errors';
+import { ConnectionSchema } from './platform-contract';
 
 /**
  * The team server's /api/orgs/:orgId/platforms routes as the extension uses them. Pure: fetch is injected,
@@ -10,21 +11,7 @@ import { PLATFORM_LABEL, PlatformFailure, httpFailure, unreachable } from './pla
  */
 export interface TeamTarget { serverUrl: string; token: string; orgId: string }
 
-export const ConnectionSchema = z.object({
-  platform: z.enum(['meta', 'linkedin']),
-  connected: z.boolean(),
-  ready: z.boolean(),
-  scopes: z.array(z.string()),
-  missing: z.array(z.string()),
-  expiresAt: z.string().nullable(),
-  adAccountId: z.string().nullable(),
-  pageId: z.string().nullable(),
-  organizationId: z.string().nullable(),
-  currency: z.string().nullable(),
-  timeZone: z.string().nullable(),
-  countries: z.array(z.string()),
-});
-export type PlatformConnection = z.infer<typeof ConnectionSchema>;
+export { ConnectionSchema, type PlatformConnection } from './platform-contract';
 
 export const ChoicesSchema = z.object({
   adAccounts: z.array(z.object({ id: z.string(), name: z.string(), currency: z.string().optional(), timeZone: z.string().optional() })),
