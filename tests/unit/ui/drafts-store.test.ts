@@ -5,16 +5,8 @@ import { createDraftsStore, draftsOf } from '@/utils/stores/drafts';
 import { draftsItem, releasesItem } from '@/utils/storage';
 import { boostRelease } from '@/utils/boost';
 import { relink } from '@/utils/drafts/utm';
-import { emptyRelease } from '@/utils/release/empty';
-import type { Release } from '@/utils/release/schema';
+import { now, release } from './fixtures';
 
-const release: Release = {
-  ...emptyRelease('https://www.prnewswire.com/news-releases/acme-report-301000001.html'),
-  isRelease: true, wire: 'prnewswire', headline: 'Acme Analytics Finds Newsrooms Cut Fact-Checking Time by 40%',
-  company: 'Acme Analytics', publishedAt: '2026-11-23T04:00:00+00:00',
-  body: ['BOSTON, Nov. 23, 2026 /PRNewswire/ -- Acme Analytics today published the 2026 Newsroom Data Report.'],
-};
-const now = () => new Date('2026-11-23T09:00:00Z');
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('drafts store', () => {
