@@ -90,24 +90,24 @@ export function createDraftsStore(opts: { now?: () => Date; delayMs?: number; li
         set({ hydrated: true, drafts, releases, mediaLists, kit });
         unwatch.forEach((u) => u());
         const onDrafts = (incoming: Record<string, Draft> | null) => {
-            const local = get().drafts;
-            const merged: Record<string, Draft> = { ...(incoming ?? {}) };
-            let reassert = false;
-            const since = Date.now() - 10_000;
-            for (const [id, mine] of Object.entries(local)) {
-              const theirs = merged[id];
-              if (dirty.has(id)) merged[id] = mine; // not written yet: ours
-              // A write from a context that read before our edit landed (stale copy, or our new draft missing):
-              // keep ours and write it again. Newer edits from elsewhere (later updatedAt) win as usual.
-              else if ((theirs && mine.updatedAt > theirs.updatedAt) || (!theirs && (recent.get(id) ?? 0) > since)) {
-                merged[id] = mine;
-                dirty.set(id, 1);
-                reassert = true;
-              }
+          const local = get().drafts;
+          const merged: Record<string, Draft> = { ...(incoming ?? {}) };
+          let reassert = false;
+          const since = Date.now() - 10_000;
+          for (const [id, mine] of Object.entries(local)) {
+            const theirs = merged[id];
+            if (dirty.has(id)) merged[id] = mine; // not written yet: ours
+            // A write from a context that read before our edit landed (stale copy, or our new draft missing):
+            // keep ours and write it again. Newer edits from elsewhere (later updatedAt) win as usual.
+            else if ((theirs && mine.updatedAt > theirs.updatedAt) || (!theirs && (recent.get(id) ?? 0) > since)) {
+              merged[id] = mine;
+              dirty.set(id, 1);
+              reassert = true;
             }
-            for (const id of dirty.keys()) if (!local[id]) delete merged[id];
-            set({ drafts: merged });
-            if (reassert) markDirty('');
+          }
+          for (const id of dirty.keys()) if (!local[id]) delete merged[id];
+          set({ drafts: merged });
+          if (reassert) markDirty('');
         };
         const onReleases = (releases: Record<string, StoredRelease> | null) => set({ releases: releases ?? {} });
         const onMediaLists = (lists: Record<string, StoredMediaList> | null) => set({ mediaLists: lists ?? {} });
