@@ -50,6 +50,30 @@ test('concurrent copies of one mutation apply once', async () => {
   expect(log.items.filter((e) => e.subjectId === 'idem-concurrent')).toHaveLength(1);
 });
 
+test('concurrent copies of one edit of an existing draft apply once, by PUT and by batch', async () => {
+  const v1 = (await (await push(t.editor, t.orgId, makeDraft({ id: 'idem-edit' }), 0)).json()) as PushOk;
+  const edit = makeDraft({ id: 'idem-edit', headline: 'edited once' });
+  const mutation = { op: 'upsert', draftId: 'idem-edit', mutationId: 'mutation-edit-1', baseRevision: v1.item.revision, draft: edit };
+  // On PostgreSQL the copies run at once: all but one wait for the row lock, then find the draft moved on.
+  const replies = await Promise.all([
+    ...[1, 2, 3].map(() => push(t.editor, t.orgId, edit, v1.item.revision, 'mutation-edit-1')),
+    ...[1, 2, 3].map(() => t.editor.req('POST', `/api/orgs/${t.orgId}/drafts/batch`, { mutations: [mutation] })),
+  ]);
+  const bodies = await Promise.all(replies.map(async (r) => {
+    const b = (await r.json()) as PushOk | { results: { status: number; body: PushOk }[] };
+    return 'results' in b ? { status: b.results[0]!.status, body: b.results[0]!.body } : { status: r.status, body: b };
+  }));
+  expect(bodies.map((b) => b.status)).toEqual([200, 200, 200, 200, 200, 200]);
+  for (const b of bodies) expect(b.body).toEqual(bodies[0]!.body);
+  expect(bodies[0]!.body.item.revision).toBeGreaterThan(v1.item.revision);
+  const log = (await (await t.owner.req('GET', `/api/orgs/${t.orgId}/activity`)).json()) as { items: { subjectId: string; action: string }[] };
+  expect(log.items.filter((e) => e.subjectId === 'idem-edit').map((e) => e.action).sort()).toEqual(['draft.created', 'draft.updated']);
+  // Another user sending the same id is refused, not answered with someone else's reply.
+  const reused = await push(t.owner, t.orgId, edit, bodies[0]!.body.item.revision, 'mutation-edit-1');
+  expect(reused.status).toBe(409);
+  expect(((await reused.json()) as { error: string }).error).toBe('mutation_id_reused');
+});
+
 test('a stale push gets 409 with the server copy, never an overwrite', async () => {
   const d = makeDraft({ id: 'stale' });
   const v1 = (await (await push(t.editor, t.orgId, d, 0)).json()) as PushOk;
@@ -77,6 +101,12 @@ test('delete leaves a tombstone that pull returns', async () => {
   const items = (await pull(v1.item.revision)).items.filter((i) => i.id === 'gone');
   expect(items).toHaveLength(1);
   expect(items[0]!.deleted).toBe(true);
+  // The tombstone keeps the release it belonged to, and the log says what happened.
+  expect(items[0]!.draft.releaseId).toBe('rel-1');
+  const log = (await (await t.owner.req('GET', `/api/orgs/${t.orgId}/activity`)).json()) as { items: { subjectId: string; action: string; detail: { releaseId: string } }[] };
+  expect(log.items.find((e) => e.subjectId === 'gone' && e.action === 'draft.deleted')?.detail.releaseId).toBe('rel-1');
+  const never = await t.editor.req('PUT', `/api/orgs/${t.orgId}/drafts/never-was`, { op: 'delete', mutationId: 'delete-never-1', baseRevision: 0 });
+  expect(never.status).toBe(404);
 });
 
 test('invalid drafts and mismatched ids are 400; reviewers cannot push', async () => {

@@ -56,9 +56,10 @@ export const drafts = pgTable(
 );
 
 /**
- * Client mutation ids seen per organisation, with the reply that was sent: a retried push gets the
- * same reply and changes nothing. The row is claimed first in the push transaction so two concurrent
- * copies of one mutation serialise on its primary key.
+ * Client mutation ids applied per organisation, with the reply that was sent: a retried push gets the
+ * same reply and changes nothing. Written in the same statement as the draft (server/lib/push.ts); two
+ * concurrent copies of one mutation serialise on the draft's row lock and revision guard, and the one
+ * that loses answers with this stored reply.
  */
 export const mutations = pgTable(
   'mutations',

@@ -1,0 +1,153 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { DraftSchema, type Draft } from '../../utils/drafts/schema.ts';
+import type { PushOk, PushRequest, SyncedDraft } from '../../utils/sync/protocol.ts';
+import { query, type Db } from '../db/client.ts';
+import { mutations } from '../db/schema/index.ts';
+import type { SessionUser } from './context.ts';
+import { LOCKED_STATUSES, loadDraft, toSynced } from './draft-store.ts';
+
+/** One validated mutation: an upsert carries its document, a delete none. */
+export interface Mutation { mutationId: string; draftId: string; baseRevision: number; doc: Draft | null }
+/** What the single-draft PUT answers for a mutation; the batch answers the same per mutation. */
+export interface PushResult { status: 200 | 404 | 409 | 423; body: unknown }
+
+/** A 400 body, or the mutation to apply. Unknown fields a newer extension sends are kept in the document. */
+export function toMutation(m: PushRequest, draftId: string): Mutation | { error: 'invalid'; message: string; issues?: unknown } {
+  if (m.op === 'delete') return { mutationId: m.mutationId, draftId, baseRevision: m.baseRevision, doc: null };
+  const parsed = DraftSchema.safeParse(m.draft);
+  if (!parsed.success) return { error: 'invalid', message: 'draft does not match DraftSchema', issues: parsed.error.issues };
+  if (parsed.data.id !== draftId) return { error: 'invalid', message: `draft.id must equal the draft id (${draftId})` };
+  return { mutationId: m.mutationId, draftId, baseRevision: m.baseRevision, doc: { ...(m.draft as object), ...parsed.data } as Draft };
+}
+
+interface Row {
+  mutation_id: string; verdict: 'seen' | 'conflict' | 'locked' | 'not_found' | 'ok'; body: PushOk | string | null;
+  seen_user: string | null; seen_reply: PushOk | string | null;
+  cur_id: string | null; cur_doc: unknown; cur_rev: string | number | null; cur_deleted: boolean | null;
+  cur_status: string | null; cur_created_by: string | null; cur_updated_by: string | null; cur_updated_at: string | null;
+}
+
+const parsed = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+const okReply = (body: PushOk | string): PushResult => {
+  const reply = parsed(body);
+  reply.item.revision = Number(reply.item.revision);
+  return { status: 200, body: reply };
+};
+const current = (r: Row): SyncedDraft | null => r.cur_id === null ? null : {
+  id: r.cur_id, draft: parsed(r.cur_doc as Draft | string), revision: Number(r.cur_rev), deleted: Boolean(r.cur_deleted),
+  createdBy: r.cur_created_by!, updatedBy: r.cur_updated_by!, updatedAt: new Date(r.cur_updated_at!).toISOString(),
+};
+
+/**
+ * Applies a push (one draft's PUT or an outbox batch) as ONE SQL statement: a statement is its own
+ * transaction, so the push costs one round trip to the database instead of BEGIN, a read, the write and
+ * COMMIT. Under sync load every round trip is a wait in the event loop and a database wake-up, and
+ * those waits were most of a push's latency.
+ *
+ * The rules, all inside the statement:
+ * - a mutation id already stored for this organisation answers with its stored reply (another user's
+ *   id, or one without a reply, is refused) and changes nothing;
+ * - the current rows are locked (in id order, so batches cannot deadlock; draft before the
+ *   organisation's counter, the order the review routes take them too) and each mutation is judged
+ *   against the locked row: stale base revision 409, approved / sent 423, delete of nothing 404;
+ * - the accepted ones take consecutive revisions from the organisation's counter (its lock serialises
+ *   an organisation's writers until commit), are written with the server's status (edits never
+ *   approve; editing a rejected draft sends it back to draft), and store their reply and an activity
+ *   entry. The write is also guarded by the revision, so two "new" drafts with one id cannot both win.
+ * Refused mutations leave no record, so a retry of the same id is judged afresh.
+ *
+ * The statement reads stored mutation ids from its snapshot, so a concurrent copy of the same mutation
+ * that commits while this one waits for the row lock shows up as a conflict (or, for a new draft, as a
+ * write the guard refused). Those rare outcomes get one more look at the stored replies: a copy that won
+ * answers with its reply, exactly as a retry would.
+ */
+export async function applyMutations(db: Db, ctx: { orgId: string; user: SessionUser; now: Date }, ms: Mutation[]): Promise<Map<string, PushResult>> {
+  const { orgId, user } = ctx;
+  const nowIso = ctx.now.toISOString();
+  const input = ms.map((m, i) => ({
+    ord: i + 1, id: m.draftId, mutation_id: m.mutationId, base: m.baseRevision, deleted: m.doc === null,
+    doc: m.doc, release_id: m.doc?.releaseId ?? null,
+  }));
+  const rows = await query<Row>(db, sql`
+    with x as materialized (
+      select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
+        as t(ord int, id text, mutation_id text, base bigint, deleted boolean, doc jsonb, release_id text)),
+    seen as materialized (
+      select mutation_id, user_id, reply from mutations
+      where org_id = ${orgId} and mutation_id in (select mutation_id from x)),
+    cur as materialized (
+      select id, doc, revision, deleted, status, created_by, updated_by, to_json(updated_at) #>> '{}' as updated_at
+      from drafts where org_id = ${orgId}
+        and id in (select id from x where mutation_id not in (select mutation_id from seen))
+      order by id for update),
+    v as materialized (
+      select x.*, seen.user_id as seen_user, seen.reply as seen_reply,
+             cur.id as cur_id, cur.doc as cur_doc, cur.revision as cur_rev, cur.deleted as cur_deleted, cur.status as cur_status,
+             cur.created_by as cur_created_by, cur.updated_by as cur_updated_by, cur.updated_at as cur_updated_at,
+             case when seen.mutation_id is not null then 'seen'
+                  when coalesce(cur.revision, 0) <> x.base then 'conflict'
+                  when cur.status in (select jsonb_array_elements_text(${JSON.stringify([...LOCKED_STATUSES])}::jsonb)) then 'locked'
+                  when x.deleted and cur.id is null then 'not_found'
+                  else 'ok' end as verdict
+      from x left join seen on seen.mutation_id = x.mutation_id left join cur on cur.id = x.id),
+    ok as materialized (
+      select v.*, row_number() over (order by ord) as k, count(*) over () as n,
+             case when v.cur_status is null or v.cur_status = 'rejected' then 'draft' else v.cur_status end as next_status
+      from v where verdict = 'ok'),
+    r as (insert into org_revisions (org_id, rev) select ${orgId}, count(*) from ok having count(*) > 0
+          on conflict (org_id) do update set rev = org_revisions.rev + excluded.rev returning rev),
+    w as (select ok.*, (select rev from r) - ok.n + ok.k as new_rev,
+                 case when ok.deleted then ok.cur_doc else ok.doc || jsonb_build_object('status', ok.next_status) end as next_doc,
+                 coalesce(ok.release_id, ok.cur_doc ->> 'releaseId') as next_release
+          from ok),
+    d as (insert into drafts (org_id, id, release_id, status, doc, revision, deleted, created_by, updated_at, updated_by)
+          select ${orgId}, w.id, w.next_release, w.next_status, w.next_doc, w.new_rev, w.deleted,
+                 coalesce(w.cur_created_by, ${user.id}), ${nowIso}, ${user.id} from w
+          on conflict (org_id, id) do update set release_id = excluded.release_id, status = excluded.status, doc = excluded.doc,
+             revision = excluded.revision, deleted = excluded.deleted, updated_at = excluded.updated_at, updated_by = excluded.updated_by
+          where drafts.revision = (select w.base from w where w.id = excluded.id)
+          returning id, doc, revision, deleted, created_by, updated_by),
+    reply as (select w.mutation_id, w.id, w.next_release, d.revision,
+                     case when w.deleted then 'draft.deleted' when w.cur_id is null then 'draft.created' else 'draft.updated' end as action,
+                     jsonb_build_object('ok', true, 'item', jsonb_build_object(
+                       'id', d.id, 'draft', d.doc, 'revision', d.revision, 'deleted', d.deleted,
+                       'createdBy', d.created_by, 'updatedBy', d.updated_by, 'updatedAt', ${nowIso}::text)) as body
+              from d join w on w.id = d.id),
+    m as (insert into mutations (org_id, mutation_id, user_id, created_at, status, reply)
+          select ${orgId}, mutation_id, ${user.id}, ${nowIso}, 200, body from reply on conflict do nothing),
+    a as (insert into activity (org_id, at, actor_user_id, actor_name, action, subject_type, subject_id, detail)
+          select ${orgId}, ${nowIso}, ${user.id}, ${user.name}, reply.action, 'draft', reply.id,
+                 jsonb_build_object('revision', reply.revision, 'releaseId', reply.next_release)
+          from reply)
+    select v.mutation_id, v.verdict, reply.body, v.seen_user, v.seen_reply, v.cur_id, v.cur_doc, v.cur_rev, v.cur_deleted,
+           v.cur_status, v.cur_created_by, v.cur_updated_by, v.cur_updated_at
+    from v left join reply on reply.mutation_id = v.mutation_id`);
+
+  const results = new Map<string, PushResult>();
+  const recheck: Row[] = [];
+  for (const r of rows) {
+    if (r.body) results.set(r.mutation_id, okReply(r.body));
+    else if (r.verdict === 'seen') {
+      results.set(r.mutation_id, r.seen_user === user.id && r.seen_reply
+        ? okReply(r.seen_reply)
+        : { status: 409, body: { error: 'mutation_id_reused', server: null } });
+    } else if (r.verdict === 'locked') {
+      results.set(r.mutation_id, { status: 423, body: { error: 'locked', message: `draft is ${r.cur_status}; reopen it to edit`, server: current(r) } });
+    } else if (r.verdict === 'not_found') results.set(r.mutation_id, { status: 404, body: { error: 'not_found', message: 'draft not found' } });
+    else recheck.push(r); // a conflict, or a write the revision guard refused
+  }
+  if (recheck.length) {
+    const stored = await db.select().from(mutations)
+      .where(and(eq(mutations.orgId, orgId), inArray(mutations.mutationId, recheck.map((r) => r.mutation_id))));
+    for (const r of recheck) {
+      const won = stored.find((s) => s.mutationId === r.mutation_id);
+      if (won && won.userId === user.id && won.reply) results.set(r.mutation_id, okReply(won.reply as PushOk));
+      else if (r.verdict === 'conflict') results.set(r.mutation_id, { status: 409, body: { error: 'conflict', server: current(r) } });
+      else {
+        const latest = await loadDraft(db, orgId, ms.find((m) => m.mutationId === r.mutation_id)!.draftId);
+        results.set(r.mutation_id, { status: 409, body: { error: 'conflict', server: latest ? toSynced(latest) : null } });
+      }
+    }
+  }
+  return results;
+}
