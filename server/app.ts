@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps, AppEnv } from './lib/context.ts';
-import { isAllowedOrigin } from './lib/origins.ts';
+import { corsFor } from './lib/cors.ts';
 import { requireMember, requireUser } from './lib/membership.ts';
 import { CLIENT_IP_HEADER } from './auth/auth.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -38,14 +37,7 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => c.json({ error: 'not_found', message: 'no such route' }, 404));
 
   // CORS: the configured extension origins and the server's own origin (reviewer page) only.
-  app.use('/api/*', cors({
-    origin: (origin) => (origin && isAllowedOrigin(deps.config, origin) ? origin : null),
-    credentials: true,
-    allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
-    allowHeaders: ['Content-Type', 'Authorization'],
-    exposeHeaders: ['set-auth-token'],
-    maxAge: 600,
-  }));
+  app.use('/api/*', corsFor(deps.config));
 
   app.route('/', healthRoutes(deps));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(deps.config.publicUrl)));

@@ -18,6 +18,24 @@ describe('CORS', () => {
     const res = await preflight(origin);
     expect(res.headers.get('access-control-allow-origin')).toBe(allowed ? origin : null);
   });
+
+  // Actual requests: the answer of a route, an error reply and better-auth's own response all carry them.
+  const ext = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+  test.each([
+    ['a route', async (origin: string) => { const u = await signUp(s, `cors-${origin.length}`); return u.req('GET', '/api/me', undefined, { origin }); }, 200],
+    ['an error', (origin: string) => s.app.request('/api/me', { headers: { origin } }), 401],
+    ['better-auth', (origin: string) => s.app.request('/api/auth/get-session', { headers: { origin } }), 200],
+  ] as const)('%s answers with CORS headers for allowed origins only', async (_, call, status) => {
+    const ok = await call(ext);
+    expect(ok.status).toBe(status);
+    expect(ok.headers.get('access-control-allow-origin')).toBe(ext);
+    expect(ok.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(ok.headers.get('access-control-expose-headers')).toBe('set-auth-token');
+    expect(ok.headers.get('vary')).toContain('Origin');
+    const evil = await call('https://evil.example');
+    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+    expect(evil.headers.get('vary')).toContain('Origin');
+  });
 });
 
 test('auth endpoints are rate limited (database storage)', async () => {
