@@ -1,6 +1,6 @@
 import { Agent, request } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { draftDoc, type Member } from './harness.ts';
+import { BENCH_ORIGIN, draftDoc, type Member } from './harness.ts';
 
 /**
  * 200 concurrent sync clients, each doing what the extension's sync runner does, at the fastest cadence
@@ -13,13 +13,19 @@ import { draftDoc, type Member } from './harness.ts';
  *   mutation when one draft was edited since the last cycle), then pull() does `GET /drafts?since=cursor`;
  *   then the runner's syncReleases() does `GET /releases?since=cursor`.
  *
- * So one client sends at most one cycle (push + 2 pulls) per 1.5 s plus the cycle's own duration: the
- * cadence of someone editing without pause. Every simulated client runs exactly that, forever: wait
- * `debounceMs`, push one edited draft (an update of one of its own drafts with the revision it last
- * got back, as the outbox would), pull drafts since its cursor (it sees its teammates' edits), pull
- * releases since its cursor, repeat. Each client has its own keep-alive connection, and clients start at
- * random phases so they are not synchronised (real users are not). 200 such clients offer ~133 pushes/s
- * and ~267 pulls/s, far more than 200 people really produce (the one-minute alarm alone is 3.3 cycles/s).
+ * The debounce timer runs on the user's clock: it starts at their edit, not when the server answers. So
+ * the fastest a client can go is one cycle every 1.5 s on its own timeline (each edit lands just as the
+ * previous debounce fires), a cycle that is still running when the next is due delays it (the queue),
+ * and a backlog collapses into one cycle (the outbox sends the latest head of each draft). Every simulated
+ * client runs exactly that: cycle k at phase + k × 1.5 s, or right after cycle k−1 if that overran; a
+ * cycle pushes one edited draft (an update of one of its own drafts with the revision it last got back,
+ * as the outbox would), pulls drafts since its cursor (it sees its teammates' edits) and pulls releases
+ * since its cursor. Each client has its own keep-alive connection and a random phase (real users are not
+ * synchronised). An earlier version waited 1.5 s after the previous cycle ENDED: that ties every client's
+ * schedule to the server's latency, so clients slowed by one burst came back together 1.5 s later and
+ * the bursts grew through the run (the most pushes sent within 50 ms rose from ~15 to ~25 in 15 s), a
+ * lockstep real users do not have. 200 such clients offer ~133 pushes/s and ~267 pulls/s, far more than
+ * 200 people really produce (the one-minute alarm alone is 3.3 cycles/s).
  * Latency is measured per request, from sending it to the last byte of the reply, as a client sees it,
  * for the requests sent after the warm-up (steady state; see `timed`).
  */
@@ -30,7 +36,7 @@ export interface ClientLoadResult {
   warmupPush: Latencies;
   cycles: number;
   seconds: number;
-  /** Cycles per second if every cycle took no time: clients / (debounce / 1000). */
+  /** Cycles per second offered: clients / (debounce / 1000). */
   offeredCyclesPerSecond: number;
   errors: number;
   non2xx: number;
@@ -52,7 +58,7 @@ function send(agent: Agent, url: URL, method: string, path: string, token: strin
     const req = request({
       agent, host: url.hostname, port: url.port, method, path,
       headers: {
-        authorization: `Bearer ${token}`,
+        authorization: `Bearer ${token}`, origin: BENCH_ORIGIN,
         ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
       },
       timeout: 20_000,
@@ -114,10 +120,13 @@ export async function runSyncClients(opts: {
     let draftCursor = 0;
     let releaseCursor = 0;
     let edit = 0;
-    await sleep(Math.random() * debounceMs); // random phase
+    let due = Date.now() + debounceMs + Math.random() * debounceMs; // random phase
     while (Date.now() < end) {
-      await sleep(debounceMs);
+      await sleep(due - Date.now());
       if (Date.now() >= end) break;
+      // The next edit's debounce fires 1.5 s after this one's on the user's clock; if this cycle overruns
+      // it, the queued cycle starts as soon as this one ends (and only one: the outbox coalesces).
+      due = Math.max(due + debounceMs, Date.now());
       try {
         // flush(): the outbox head of the one draft edited since the last cycle.
         const id = `${run}-${k}-${edit++ % draftsPerClient}`;

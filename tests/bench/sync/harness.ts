@@ -16,6 +16,9 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The extension's origin as the server sees it: every bench request carries it, as the extension's do. */
+export const BENCH_ORIGIN = 'chrome-extension://benchbenchbenchbenchbenchbenchbe';
+
 export interface ServerProc {
   url: string;
   child: ChildProcess;
@@ -32,7 +35,7 @@ export async function startServer(env: { DATABASE_URL?: string; dataDir: string;
       PORT: String(port), HOST: '127.0.0.1', WIREBOOST_DATA_DIR: env.dataDir,
       DATABASE_URL: env.DATABASE_URL ?? '', WIREBOOST_AUTH_RATE_LIMIT: '0', WIREBOOST_DB_POOL: process.env.WB_BENCH_POOL ?? '20',
       BETTER_AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-01', REVIEW_LINK_SECRET: 'bench-review-secret-bench-review-secret-1',
-      WIREBOOST_TOKEN_KEY: Buffer.alloc(32, 7).toString('base64'),
+      WIREBOOST_TOKEN_KEY: Buffer.alloc(32, 7).toString('base64'), WIREBOOST_EXTENSION_ORIGINS: BENCH_ORIGIN,
       NODE_ENV: 'production',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
