@@ -1,10 +1,11 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { DraftSchema, type Draft } from '../../utils/drafts/schema.ts';
 import type { PushOk, PushRequest, SyncedDraft } from '../../utils/sync/protocol.ts';
-import { query, type Db } from '../db/client.ts';
+import type { Db } from '../db/client.ts';
+import { raw } from '../db/raw.ts';
 import { mutations } from '../db/schema/index.ts';
 import type { SessionUser } from './context.ts';
-import { LOCKED_STATUSES, loadDraft, toSynced } from './draft-store.ts';
+import { fromRawRow, LOCKED_STATUSES, loadDraft, toSynced } from './draft-store.ts';
 
 /** One validated mutation: an upsert carries its document, a delete none. */
 export interface Mutation { mutationId: string; draftId: string; baseRevision: number; doc: Draft | null }
@@ -33,10 +34,68 @@ const okReply = (body: PushOk | string): PushResult => {
   reply.item.revision = Number(reply.item.revision);
   return { status: 200, body: reply };
 };
-const current = (r: Row): SyncedDraft | null => r.cur_id === null ? null : {
-  id: r.cur_id, draft: parsed(r.cur_doc as Draft | string), revision: Number(r.cur_rev), deleted: Boolean(r.cur_deleted),
-  createdBy: r.cur_created_by!, updatedBy: r.cur_updated_by!, updatedAt: new Date(r.cur_updated_at!).toISOString(),
-};
+const current = (r: Row): SyncedDraft | null => r.cur_id === null ? null : fromRawRow({
+  id: r.cur_id, doc: r.cur_doc, revision: r.cur_rev!, deleted: Boolean(r.cur_deleted),
+  created_by: r.cur_created_by!, updated_by: r.cur_updated_by!, updated_at: r.cur_updated_at!,
+});
+
+/**
+ * $1 organisation, $2 the mutations (jsonb rows: ord, id, mutation_id, base, deleted, doc, release_id),
+ * $3 locked statuses (jsonb), $4 user id, $5 now (timestamptz), $6 now (text, for the reply), $7 user name.
+ */
+const PUSH_STATEMENT = `
+  with x as materialized (
+    select * from jsonb_to_recordset($2::jsonb)
+      as t(ord int, id text, mutation_id text, base bigint, deleted boolean, doc jsonb, release_id text)),
+  seen as materialized (
+    select mutation_id, user_id, reply from mutations
+    where org_id = $1 and mutation_id in (select mutation_id from x)),
+  cur as materialized (
+    select id, doc, revision, deleted, status, created_by, updated_by, to_json(updated_at) #>> '{}' as updated_at
+    from drafts where org_id = $1
+      and id in (select id from x where mutation_id not in (select mutation_id from seen))
+    order by id for update),
+  v as materialized (
+    select x.*, seen.user_id as seen_user, seen.reply as seen_reply,
+           cur.id as cur_id, cur.doc as cur_doc, cur.revision as cur_rev, cur.deleted as cur_deleted, cur.status as cur_status,
+           cur.created_by as cur_created_by, cur.updated_by as cur_updated_by, cur.updated_at as cur_updated_at,
+           case when seen.mutation_id is not null then 'seen'
+                when coalesce(cur.revision, 0) <> x.base then 'conflict'
+                when cur.status in (select jsonb_array_elements_text($3::jsonb)) then 'locked'
+                when x.deleted and cur.id is null then 'not_found'
+                else 'ok' end as verdict
+    from x left join seen on seen.mutation_id = x.mutation_id left join cur on cur.id = x.id),
+  ok as materialized (
+    select v.*, row_number() over (order by ord) as k, count(*) over () as n,
+           case when v.cur_status is null or v.cur_status = 'rejected' then 'draft' else v.cur_status end as next_status
+    from v where verdict = 'ok'),
+  r as (insert into org_revisions (org_id, rev) select $1, count(*) from ok having count(*) > 0
+        on conflict (org_id) do update set rev = org_revisions.rev + excluded.rev returning rev),
+  w as (select ok.*, (select rev from r) - ok.n + ok.k as new_rev,
+               case when ok.deleted then ok.cur_doc else ok.doc || jsonb_build_object('status', ok.next_status) end as next_doc,
+               coalesce(ok.release_id, ok.cur_doc ->> 'releaseId') as next_release
+        from ok),
+  d as (insert into drafts (org_id, id, release_id, status, doc, revision, deleted, created_by, updated_at, updated_by)
+        select $1, w.id, w.next_release, w.next_status, w.next_doc, w.new_rev, w.deleted, coalesce(w.cur_created_by, $4), $5, $4 from w
+        on conflict (org_id, id) do update set release_id = excluded.release_id, status = excluded.status, doc = excluded.doc,
+           revision = excluded.revision, deleted = excluded.deleted, updated_at = excluded.updated_at, updated_by = excluded.updated_by
+        where drafts.revision = (select w.base from w where w.id = excluded.id)
+        returning id, doc, revision, deleted, created_by, updated_by),
+  reply as (select w.mutation_id, w.id, w.next_release, d.revision,
+                   case when w.deleted then 'draft.deleted' when w.cur_id is null then 'draft.created' else 'draft.updated' end as action,
+                   jsonb_build_object('ok', true, 'item', jsonb_build_object(
+                     'id', d.id, 'draft', d.doc, 'revision', d.revision, 'deleted', d.deleted,
+                     'createdBy', d.created_by, 'updatedBy', d.updated_by, 'updatedAt', $6::text)) as body
+            from d join w on w.id = d.id),
+  m as (insert into mutations (org_id, mutation_id, user_id, created_at, status, reply)
+        select $1, mutation_id, $4, $5, 200, body from reply on conflict do nothing),
+  a as (insert into activity (org_id, at, actor_user_id, actor_name, action, subject_type, subject_id, detail)
+        select $1, $5, $4, $7, reply.action, 'draft', reply.id,
+               jsonb_build_object('revision', reply.revision, 'releaseId', reply.next_release)
+        from reply)
+  select v.mutation_id, v.verdict, reply.body, v.seen_user, v.seen_reply, v.cur_id, v.cur_doc, v.cur_rev, v.cur_deleted,
+         v.cur_status, v.cur_created_by, v.cur_updated_by, v.cur_updated_at
+  from v left join reply on reply.mutation_id = v.mutation_id`;
 
 /**
  * Applies a push (one draft's PUT or an outbox batch) as ONE SQL statement: a statement is its own
@@ -68,60 +127,8 @@ export async function applyMutations(db: Db, ctx: { orgId: string; user: Session
     ord: i + 1, id: m.draftId, mutation_id: m.mutationId, base: m.baseRevision, deleted: m.doc === null,
     doc: m.doc, release_id: m.doc?.releaseId ?? null,
   }));
-  const rows = await query<Row>(db, sql`
-    with x as materialized (
-      select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
-        as t(ord int, id text, mutation_id text, base bigint, deleted boolean, doc jsonb, release_id text)),
-    seen as materialized (
-      select mutation_id, user_id, reply from mutations
-      where org_id = ${orgId} and mutation_id in (select mutation_id from x)),
-    cur as materialized (
-      select id, doc, revision, deleted, status, created_by, updated_by, to_json(updated_at) #>> '{}' as updated_at
-      from drafts where org_id = ${orgId}
-        and id in (select id from x where mutation_id not in (select mutation_id from seen))
-      order by id for update),
-    v as materialized (
-      select x.*, seen.user_id as seen_user, seen.reply as seen_reply,
-             cur.id as cur_id, cur.doc as cur_doc, cur.revision as cur_rev, cur.deleted as cur_deleted, cur.status as cur_status,
-             cur.created_by as cur_created_by, cur.updated_by as cur_updated_by, cur.updated_at as cur_updated_at,
-             case when seen.mutation_id is not null then 'seen'
-                  when coalesce(cur.revision, 0) <> x.base then 'conflict'
-                  when cur.status in (select jsonb_array_elements_text(${JSON.stringify([...LOCKED_STATUSES])}::jsonb)) then 'locked'
-                  when x.deleted and cur.id is null then 'not_found'
-                  else 'ok' end as verdict
-      from x left join seen on seen.mutation_id = x.mutation_id left join cur on cur.id = x.id),
-    ok as materialized (
-      select v.*, row_number() over (order by ord) as k, count(*) over () as n,
-             case when v.cur_status is null or v.cur_status = 'rejected' then 'draft' else v.cur_status end as next_status
-      from v where verdict = 'ok'),
-    r as (insert into org_revisions (org_id, rev) select ${orgId}, count(*) from ok having count(*) > 0
-          on conflict (org_id) do update set rev = org_revisions.rev + excluded.rev returning rev),
-    w as (select ok.*, (select rev from r) - ok.n + ok.k as new_rev,
-                 case when ok.deleted then ok.cur_doc else ok.doc || jsonb_build_object('status', ok.next_status) end as next_doc,
-                 coalesce(ok.release_id, ok.cur_doc ->> 'releaseId') as next_release
-          from ok),
-    d as (insert into drafts (org_id, id, release_id, status, doc, revision, deleted, created_by, updated_at, updated_by)
-          select ${orgId}, w.id, w.next_release, w.next_status, w.next_doc, w.new_rev, w.deleted,
-                 coalesce(w.cur_created_by, ${user.id}), ${nowIso}, ${user.id} from w
-          on conflict (org_id, id) do update set release_id = excluded.release_id, status = excluded.status, doc = excluded.doc,
-             revision = excluded.revision, deleted = excluded.deleted, updated_at = excluded.updated_at, updated_by = excluded.updated_by
-          where drafts.revision = (select w.base from w where w.id = excluded.id)
-          returning id, doc, revision, deleted, created_by, updated_by),
-    reply as (select w.mutation_id, w.id, w.next_release, d.revision,
-                     case when w.deleted then 'draft.deleted' when w.cur_id is null then 'draft.created' else 'draft.updated' end as action,
-                     jsonb_build_object('ok', true, 'item', jsonb_build_object(
-                       'id', d.id, 'draft', d.doc, 'revision', d.revision, 'deleted', d.deleted,
-                       'createdBy', d.created_by, 'updatedBy', d.updated_by, 'updatedAt', ${nowIso}::text)) as body
-              from d join w on w.id = d.id),
-    m as (insert into mutations (org_id, mutation_id, user_id, created_at, status, reply)
-          select ${orgId}, mutation_id, ${user.id}, ${nowIso}, 200, body from reply on conflict do nothing),
-    a as (insert into activity (org_id, at, actor_user_id, actor_name, action, subject_type, subject_id, detail)
-          select ${orgId}, ${nowIso}, ${user.id}, ${user.name}, reply.action, 'draft', reply.id,
-                 jsonb_build_object('revision', reply.revision, 'releaseId', reply.next_release)
-          from reply)
-    select v.mutation_id, v.verdict, reply.body, v.seen_user, v.seen_reply, v.cur_id, v.cur_doc, v.cur_rev, v.cur_deleted,
-           v.cur_status, v.cur_created_by, v.cur_updated_by, v.cur_updated_at
-    from v left join reply on reply.mutation_id = v.mutation_id`);
+  const rows = await raw<Row>(db, PUSH_STATEMENT,
+    [orgId, JSON.stringify(input), JSON.stringify([...LOCKED_STATUSES]), user.id, nowIso, nowIso, user.name]);
 
   const results = new Map<string, PushResult>();
   const recheck: Row[] = [];

@@ -1,6 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import { query } from '../db/client.ts';
+import { raw } from '../db/raw.ts';
 import type { AppDeps, SessionUser } from './context.ts';
 
 /**
@@ -27,15 +26,16 @@ export function signedBearer(authorization: string | undefined, secret: string):
   return token;
 }
 
+/** $1 organisation ('' for none), $2 session token, $3 now. */
+const SESSION_STATEMENT = `
+  select u.id, u.name, u.email, m.role
+  from session s join "user" u on u.id = s.user_id
+  left join member m on m.user_id = s.user_id and m.organization_id = $1
+  where s.token = $2 and s.expires_at > $3
+  limit 1`;
+
 export async function resolveBearer(deps: AppDeps, token: string, orgId: string | null): Promise<Resolved | null> {
-  const rows = await query<{ id: string; name: string; email: string; role: string | null }>(
-    deps.db,
-    sql`select u.id, u.name, u.email, m.role
-        from session s join "user" u on u.id = s.user_id
-        left join member m on m.user_id = s.user_id and m.organization_id = ${orgId ?? ''}
-        where s.token = ${token} and s.expires_at > ${deps.clock().toISOString()}
-        limit 1`,
-  );
-  const r = rows[0];
+  const [r] = await raw<{ id: string; name: string; email: string; role: string | null }>(
+    deps.db, SESSION_STATEMENT, [orgId ?? '', token, deps.clock().toISOString()]);
   return r ? { user: { id: r.id, name: r.name, email: r.email }, role: r.role } : null;
 }

@@ -1,8 +1,9 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { StoredReleaseSchema, type StoredRelease } from '../../utils/drafts/schema.ts';
 import { releases } from '../db/schema/index.ts';
+import { isoText, raw } from '../db/raw.ts';
 import type { AppDeps, AppEnv } from '../lib/context.ts';
 import { fail, notFound, readBody, readQuery } from '../lib/http.ts';
 import { requirePermission } from '../lib/membership.ts';
@@ -22,6 +23,12 @@ const out = (r: Row) => ({
   updatedAt: new Date(r.updatedAt).toISOString(),
 });
 
+/** Every sync cycle pulls releases: a fixed statement (server/db/raw.ts). $1 organisation, $2 since, $3 limit (+1). */
+const PULL_STATEMENT = `
+  select id, doc, revision, deleted, updated_by, ${isoText('updated_at')}
+  from releases where org_id = $1 and revision > $2 order by revision limit $3`;
+interface RawRelease { id: string; doc: unknown; revision: string | number; deleted: boolean; updated_by: string; updated_at: string }
+
 export const releaseDocs: RouteDoc[] = [
   { method: 'get', path: '/api/orgs/{orgId}/releases', tag: 'releases', auth: 'session', summary: 'Releases changed after `since`', query: ListQuery,
     responses: { 200: { description: 'page', schema: z.object({ items: z.array(SyncedReleaseSchema), cursor: z.number(), hasMore: z.boolean() }) } } },
@@ -37,10 +44,10 @@ export function releaseRoutes(deps: AppDeps) {
 
   app.get('/', async (c) => {
     const q = readQuery(c, ListQuery);
-    const rows = await deps.db.select().from(releases)
-      .where(and(eq(releases.orgId, c.get('orgId')), gt(releases.revision, q.since)))
-      .orderBy(asc(releases.revision)).limit(q.limit + 1);
-    const items = rows.slice(0, q.limit).map(out);
+    const rows = await raw<RawRelease>(deps.db, PULL_STATEMENT, [c.get('orgId'), q.since, q.limit + 1]);
+    const items = rows.slice(0, q.limit).map((r) => ({
+      id: r.id, release: r.doc as StoredRelease, revision: Number(r.revision), deleted: r.deleted, updatedBy: r.updated_by, updatedAt: new Date(r.updated_at).toISOString(),
+    }));
     return c.json({ items, cursor: items.length ? items[items.length - 1]!.revision : q.since, hasMore: rows.length > q.limit });
   });
 
