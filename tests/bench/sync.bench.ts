@@ -28,7 +28,7 @@ import { SyncClient } from '../../utils/sync/client.ts';
 import { memoryStorage } from '../../utils/sync/state.ts';
 import { BENCH_ORIGIN, ownerWithOrg, pushBody, startServer, type Member, type ServerProc } from './sync/harness.ts';
 import { rawUpsertRatePglite, rawUpsertRatePostgres } from './sync/raw.ts';
-import { runSyncClients } from './sync/clients.ts';
+import { runSyncClientsInChild } from './sync/clients-child.ts';
 
 interface AutocannonResult { latency: { p99: number; p50: number }; '2xx': number; non2xx: number; errors: number; duration: number }
 type Req = { method: string; path: string; headers: Record<string, string>; body: string };
@@ -172,12 +172,16 @@ function throwawayPostgres(): { url: string; dir: string } | null {
   }
 }
 
+/** Databases this run created on a PostgreSQL it was given: dropped at the end, so repeated runs leave no load behind. */
+const created: { admin: string; name: string }[] = [];
+
 /** A fresh database on the same PostgreSQL server for each run, so runs do not see each other's rows. */
 async function freshDatabase(url: string): Promise<string> {
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   const name = `wb_bench_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
   await admin.unsafe(`create database ${name}`);
   await admin.end();
+  created.push({ admin: url, name });
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
@@ -202,7 +206,6 @@ async function main() {
     if (pg) {
       const db = await freshDatabase(pg.url);
       const server = await startServer({ DATABASE_URL: db, dataDir: join(tmp, 'pg') });
-      result.postgresRatio = await throughputRatio('postgres', server.url, () => rawUpsertRatePostgres(db, PUSH_SECONDS, 20), 20);
       const members: Member[] = [];
       for (let k = 0; k < 20; k++) members.push(await ownerWithOrg(server.url, `P99team${k}`));
       // p99Ms: 200 sync clients at the runner's real cadence (tests/bench/sync/clients.ts). Not autocannon:
@@ -210,13 +213,16 @@ async function main() {
       // at the start of each second by timers that all connections start together (200 requests at once,
       // every second), and its coordinated-omission correction for a rate r assumes an interval of
       // ceil(1/r) = 1 ms. Each client here has its own keep-alive connection, a random phase, and the
-      // runner's push + pull + pull cycle every 1.5 s on its own clock (never overlapping).
-      const clients = await runSyncClients({ url: server.url, members, clients: 200, seconds: P99_SECONDS, warmupSeconds: 5 });
+      // runner's push + pull + pull cycle every 1.5 s on its own clock (never overlapping). Measured first, on a
+      // fresh server and database, from a process of its own (clients-child.ts): the throughput runs
+      // below leave tens of thousands of rows, the maintenance they cause, and a large heap behind them.
+      const clients = await runSyncClientsInChild({ url: server.url, members, clients: 200, seconds: P99_SECONDS, warmupSeconds: 5 });
       result.p99Ms = Math.round(clients.push.p99);
       log(`postgres 200 sync clients (a cycle each 1.5 s per client: offered ${clients.offeredCyclesPerSecond.toFixed(0)} cycles/s, ` +
         `ran ${(clients.cycles / clients.seconds).toFixed(0)}/s): push p50 ${clients.push.p50} / p90 ${clients.push.p90} / p99 ${clients.push.p99} / max ${clients.push.max} ms ` +
         `(${clients.push.count}); pulls p50 ${clients.pull.p50} / p99 ${clients.pull.p99} ms (${clients.pull.count}); non2xx ${clients.non2xx}, errors ${clients.errors}; ` +
         `warm-up pushes (cold server, 200 clients connecting within 1.5 s; not in p99Ms) p50 ${clients.warmupPush.p50} / p99 ${clients.warmupPush.p99} ms (${clients.warmupPush.count})`);
+      result.postgresRatio = await throughputRatio('postgres', server.url, () => rawUpsertRatePostgres(db, PUSH_SECONDS, 20), 20);
       // Saturation, for reference only: 200 connections firing single-draft PUTs back to back, closed loop.
       // Every connection always has a request queued, so latency ≈ 200 ÷ throughput: this is the queue of
       // an overloaded server on this machine, not the latency 200 clients see.
@@ -231,6 +237,11 @@ async function main() {
       result.lostWrites = (result.lostWrites ?? 0) + lost;
     }
   } finally {
+    for (const { admin, name } of created) {
+      const sql = postgres(admin, { max: 1, onnotice: () => {} });
+      await sql.unsafe(`drop database if exists ${name} with (force)`).catch((e: unknown) => log(`could not drop ${name}:`, String(e)));
+      await sql.end();
+    }
     if (pg?.dir) execFileSync(join(ROOT, 'scripts/ci-postgres.sh'), ['stop', pg.dir], { stdio: 'ignore' });
     rmSync(tmp, { recursive: true, force: true });
   }
