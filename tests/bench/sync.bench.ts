@@ -192,6 +192,30 @@ async function main() {
   const tmp = mkdtempSync(join(tmpdir(), 'wb-bench-'));
   let pg: { url: string; dir?: string } | null = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : null;
   try {
+    pg ??= throwawayPostgres();
+    // p99 first, before any phase writes hundreds of megabytes: the kernel writing those back stalled
+    // PostgreSQL's commits (WAL flushes) for 30-45 ms every 10 s of the p99 run when it came later.
+    if (pg) {
+      const db = await freshDatabase(pg.url);
+      const server = await startServer({ DATABASE_URL: db, dataDir: join(tmp, 'pg-p99') });
+      const members: Member[] = [];
+      for (let k = 0; k < 20; k++) members.push(await ownerWithOrg(server.url, `P99team${k}`));
+      // p99Ms: 200 sync clients at the runner's real cadence (tests/bench/sync/clients.ts). Not autocannon:
+      // its connectionRate is a whole number of requests per second per connection, released in a burst
+      // at the start of each second by timers that all connections start together (200 requests at once,
+      // every second), and its coordinated-omission correction for a rate r assumes an interval of
+      // ceil(1/r) = 1 ms. Each client here has its own keep-alive connection, a random phase, and the
+      // runner's push + pull + pull cycle every 1.5 s on its own clock (never overlapping). On a server and
+      // database of its own, from a process of its own (clients-child.ts): the throughput runs leave tens
+      // of thousands of rows, the maintenance they cause, and a large heap behind them.
+      const clients = await runSyncClientsInChild({ url: server.url, members, clients: 200, seconds: P99_SECONDS, warmupSeconds: 5 });
+      result.p99Ms = Math.round(clients.push.p99);
+      log(`postgres 200 sync clients (a cycle each 1.5 s per client: offered ${clients.offeredCyclesPerSecond.toFixed(0)} cycles/s, ` +
+        `ran ${(clients.cycles / clients.seconds).toFixed(0)}/s): push p50 ${clients.push.p50} / p90 ${clients.push.p90} / p99 ${clients.push.p99} / max ${clients.push.max} ms ` +
+        `(${clients.push.count}); pulls p50 ${clients.pull.p50} / p99 ${clients.pull.p99} ms (${clients.pull.count}); non2xx ${clients.non2xx}, errors ${clients.errors}; ` +
+        `warm-up pushes (cold server, 200 clients connecting within 1.5 s; not in p99Ms) p50 ${clients.warmupPush.p50} / p99 ${clients.warmupPush.p99} ms (${clients.warmupPush.count})`);
+      await server.stop();
+    }
     // PGlite: throughput ratio and fault run.
     {
       const server = await startServer({ dataDir: join(tmp, 'pglite-a') });
@@ -202,26 +226,11 @@ async function main() {
       const lost = await faultRun(() => startServer({ dataDir: dir }), 3000);
       result.lostWrites = lost;
     }
-    pg ??= throwawayPostgres();
     if (pg) {
       const db = await freshDatabase(pg.url);
       const server = await startServer({ DATABASE_URL: db, dataDir: join(tmp, 'pg') });
       const members: Member[] = [];
-      for (let k = 0; k < 20; k++) members.push(await ownerWithOrg(server.url, `P99team${k}`));
-      // p99Ms: 200 sync clients at the runner's real cadence (tests/bench/sync/clients.ts). Not autocannon:
-      // its connectionRate is a whole number of requests per second per connection, released in a burst
-      // at the start of each second by timers that all connections start together (200 requests at once,
-      // every second), and its coordinated-omission correction for a rate r assumes an interval of
-      // ceil(1/r) = 1 ms. Each client here has its own keep-alive connection, a random phase, and the
-      // runner's push + pull + pull cycle every 1.5 s on its own clock (never overlapping). Measured first, on a
-      // fresh server and database, from a process of its own (clients-child.ts): the throughput runs
-      // below leave tens of thousands of rows, the maintenance they cause, and a large heap behind them.
-      const clients = await runSyncClientsInChild({ url: server.url, members, clients: 200, seconds: P99_SECONDS, warmupSeconds: 5 });
-      result.p99Ms = Math.round(clients.push.p99);
-      log(`postgres 200 sync clients (a cycle each 1.5 s per client: offered ${clients.offeredCyclesPerSecond.toFixed(0)} cycles/s, ` +
-        `ran ${(clients.cycles / clients.seconds).toFixed(0)}/s): push p50 ${clients.push.p50} / p90 ${clients.push.p90} / p99 ${clients.push.p99} / max ${clients.push.max} ms ` +
-        `(${clients.push.count}); pulls p50 ${clients.pull.p50} / p99 ${clients.pull.p99} ms (${clients.pull.count}); non2xx ${clients.non2xx}, errors ${clients.errors}; ` +
-        `warm-up pushes (cold server, 200 clients connecting within 1.5 s; not in p99Ms) p50 ${clients.warmupPush.p50} / p99 ${clients.warmupPush.p99} ms (${clients.warmupPush.count})`);
+      for (let k = 0; k < 20; k++) members.push(await ownerWithOrg(server.url, `Load${k}`));
       result.postgresRatio = await throughputRatio('postgres', server.url, () => rawUpsertRatePostgres(db, PUSH_SECONDS, 20), 20);
       // Saturation, for reference only: 200 connections firing single-draft PUTs back to back, closed loop.
       // Every connection always has a request queued, so latency ≈ 200 ÷ throughput: this is the queue of
