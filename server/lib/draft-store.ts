@@ -6,7 +6,13 @@ import type { Draft } from '../../utils/drafts/schema.ts';
 
 export type DraftRow = typeof drafts.$inferSelect;
 
-export function toSynced(row: Pick<DraftRow, 'id' | 'doc' | 'revision' | 'deleted' | 'createdBy' | 'updatedBy' | 'updatedAt'>): SyncedDraft {
+/**
+ * The wire shape of a draft row, from drizzle's rows and from the raw statements (server/db/raw.ts),
+ * which select the same camelCase names with the timestamp as ISO text and may return bigints as text.
+ */
+export type SyncedRow = Pick<DraftRow, 'id' | 'doc' | 'deleted' | 'createdBy' | 'updatedBy'> & { revision: number | string; updatedAt: Date | string };
+
+export function toSynced(row: SyncedRow): SyncedDraft {
   return {
     id: row.id,
     draft: row.doc as Draft,
@@ -15,16 +21,6 @@ export function toSynced(row: Pick<DraftRow, 'id' | 'doc' | 'revision' | 'delete
     createdBy: row.createdBy,
     updatedBy: row.updatedBy,
     updatedAt: new Date(row.updatedAt).toISOString(),
-  };
-}
-
-/** A draft row as the raw statements (server/db/raw.ts) select it: snake_case, updated_at as ISO text. */
-export interface RawDraftRow { id: string; doc: unknown; revision: string | number; deleted: boolean; created_by: string; updated_by: string; updated_at: string }
-
-export function fromRawRow(r: RawDraftRow): SyncedDraft {
-  return {
-    id: r.id, draft: (typeof r.doc === 'string' ? JSON.parse(r.doc) : r.doc) as Draft, revision: Number(r.revision),
-    deleted: Boolean(r.deleted), createdBy: r.created_by, updatedBy: r.updated_by, updatedAt: new Date(r.updated_at).toISOString(),
   };
 }
 

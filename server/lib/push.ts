@@ -5,7 +5,7 @@ import type { Db } from '../db/client.ts';
 import { raw } from '../db/raw.ts';
 import { mutations } from '../db/schema/index.ts';
 import type { SessionUser } from './context.ts';
-import { fromRawRow, LOCKED_STATUSES, loadDraft, toSynced } from './draft-store.ts';
+import { LOCKED_STATUSES, loadDraft, toSynced } from './draft-store.ts';
 
 /** One validated mutation: an upsert carries its document, a delete none. */
 export interface Mutation { mutationId: string; draftId: string; baseRevision: number; doc: Draft | null }
@@ -34,9 +34,9 @@ const okReply = (body: PushOk | string): PushResult => {
   reply.item.revision = Number(reply.item.revision);
   return { status: 200, body: reply };
 };
-const current = (r: Row): SyncedDraft | null => r.cur_id === null ? null : fromRawRow({
+const current = (r: Row): SyncedDraft | null => r.cur_id === null ? null : toSynced({
   id: r.cur_id, doc: r.cur_doc, revision: r.cur_rev!, deleted: Boolean(r.cur_deleted),
-  created_by: r.cur_created_by!, updated_by: r.cur_updated_by!, updated_at: r.cur_updated_at!,
+  createdBy: r.cur_created_by!, updatedBy: r.cur_updated_by!, updatedAt: r.cur_updated_at!,
 });
 
 /**

@@ -5,7 +5,7 @@ import { isoText, raw } from '../db/raw.ts';
 import type { AppDeps, AppEnv } from '../lib/context.ts';
 import { fail, notFound, readBody, readQuery } from '../lib/http.ts';
 import { requirePermission } from '../lib/membership.ts';
-import { fromRawRow, loadDraft, toSynced, type RawDraftRow } from '../lib/draft-store.ts';
+import { loadDraft, toSynced, type SyncedRow } from '../lib/draft-store.ts';
 import { applyMutations, toMutation } from '../lib/push.ts';
 import type { RouteDoc } from '../lib/openapi.ts';
 
@@ -17,7 +17,7 @@ const PullQuery = z.object({
 
 /** The pull, the sync client's most frequent request. $1 organisation, $2 since, $3 limit (+1), $4 release. */
 const PULL = (byRelease: boolean) => `
-  select id, doc, revision, deleted, created_by, updated_by, ${isoText('updated_at')}
+  select id, doc, revision, deleted, created_by as "createdBy", updated_by as "updatedBy", ${isoText('updated_at', '"updatedAt"')}
   from drafts where org_id = $1 and revision > $2${byRelease ? ' and release_id = $4' : ''}
   order by revision limit $3`;
 const PULL_STATEMENT = PULL(false);
@@ -51,10 +51,10 @@ export function draftRoutes(deps: AppDeps) {
   app.get('/', async (c) => {
     const q = readQuery(c, PullQuery);
     const orgId = c.get('orgId');
-    const rows = await raw<RawDraftRow>(deps.db, q.releaseId ? PULL_RELEASE_STATEMENT : PULL_STATEMENT,
+    const rows = await raw<SyncedRow>(deps.db, q.releaseId ? PULL_RELEASE_STATEMENT : PULL_STATEMENT,
       [orgId, q.since, q.limit + 1, ...(q.releaseId ? [q.releaseId] : [])]);
     const hasMore = rows.length > q.limit;
-    const items = rows.slice(0, q.limit).map(fromRawRow);
+    const items = rows.slice(0, q.limit).map(toSynced);
     return c.json({ items, cursor: items.length ? items[items.length - 1]!.revision : q.since, hasMore });
   });
 

@@ -18,16 +18,17 @@ const ListQuery = z.object({ since: z.coerce.number().int().nonnegative().defaul
 const PutRelease = z.object({ release: StoredReleaseSchema });
 
 type Row = typeof releases.$inferSelect;
-const out = (r: Row) => ({
+/** A row from drizzle, or from the raw pull (same names; timestamp as ISO text, bigint maybe as text). */
+type PulledRow = Pick<Row, 'id' | 'doc' | 'deleted' | 'updatedBy'> & { revision: number | string; updatedAt: Date | string };
+const out = (r: PulledRow) => ({
   id: r.id, release: r.doc as StoredRelease, revision: Number(r.revision), deleted: r.deleted, updatedBy: r.updatedBy,
   updatedAt: new Date(r.updatedAt).toISOString(),
 });
 
 /** Every sync cycle pulls releases: a fixed statement (server/db/raw.ts). $1 organisation, $2 since, $3 limit (+1). */
 const PULL_STATEMENT = `
-  select id, doc, revision, deleted, updated_by, ${isoText('updated_at')}
+  select id, doc, revision, deleted, updated_by as "updatedBy", ${isoText('updated_at', '"updatedAt"')}
   from releases where org_id = $1 and revision > $2 order by revision limit $3`;
-interface RawRelease { id: string; doc: unknown; revision: string | number; deleted: boolean; updated_by: string; updated_at: string }
 
 export const releaseDocs: RouteDoc[] = [
   { method: 'get', path: '/api/orgs/{orgId}/releases', tag: 'releases', auth: 'session', summary: 'Releases changed after `since`', query: ListQuery,
@@ -44,10 +45,8 @@ export function releaseRoutes(deps: AppDeps) {
 
   app.get('/', async (c) => {
     const q = readQuery(c, ListQuery);
-    const rows = await raw<RawRelease>(deps.db, PULL_STATEMENT, [c.get('orgId'), q.since, q.limit + 1]);
-    const items = rows.slice(0, q.limit).map((r) => ({
-      id: r.id, release: r.doc as StoredRelease, revision: Number(r.revision), deleted: r.deleted, updatedBy: r.updated_by, updatedAt: new Date(r.updated_at).toISOString(),
-    }));
+    const rows = await raw<PulledRow>(deps.db, PULL_STATEMENT, [c.get('orgId'), q.since, q.limit + 1]);
+    const items = rows.slice(0, q.limit).map(out);
     return c.json({ items, cursor: items.length ? items[items.length - 1]!.revision : q.since, hasMore: rows.length > q.limit });
   });
 
