@@ -33,7 +33,8 @@ export function corsFor(config: ServerConfig): MiddlewareHandler {
     set();
     await next();
     // A response the route built itself (better-auth's) or an error reply never saw the prepared
-    // headers: add them now, paying for the copy on those rare paths only.
-    if (!c.res.headers.has('vary')) set();
+    // headers: add them now, paying for the copy on those rare paths only. (Such a response may carry a
+    // Vary of its own, so look for Origin in it, not for the header.)
+    if (!/\borigin\b/i.test(c.res.headers.get('vary') ?? '')) set();
   };
 }

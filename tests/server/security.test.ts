@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Hono } from 'hono';
+import { corsFor } from '../../server/lib/cors.ts';
 import { createOrg, signUp, startTestServer, team, type TestServer } from './harness.ts';
 
 let s: TestServer;
@@ -35,6 +37,13 @@ describe('CORS', () => {
     const evil = await call('https://evil.example');
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
     expect(evil.headers.get('vary')).toContain('Origin');
+  });
+
+  test('a response that brings a Vary of its own still gets the CORS headers', async () => {
+    const app = new Hono().use(corsFor(s.config)).get('/own', () => new Response('x', { headers: { vary: 'Accept-Encoding' } }));
+    const res = await app.request('/own', { headers: { origin: ext } });
+    expect(res.headers.get('access-control-allow-origin')).toBe(ext);
+    expect(res.headers.get('vary')).toMatch(/Accept-Encoding.*Origin/);
   });
 });
 
