@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { drafts } from '../db/schema/index.ts';
 import type { SyncedDraft } from '../../utils/sync/protocol.ts';
@@ -33,5 +33,3 @@ export async function loadDraft(db: Db | Tx, orgId: string, id: string, lock = f
 
 /** Statuses that freeze a draft's content until someone reopens it. */
 export const LOCKED_STATUSES = new Set(['approved', 'sent']);
-
-export const draftRevisionIs = (rev: number) => sql`${drafts.revision} = ${rev}`;

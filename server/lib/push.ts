@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { DraftSchema, type Draft } from '../../utils/drafts/schema.ts';
 import type { PushOk, PushRequest, SyncedDraft } from '../../utils/sync/protocol.ts';
 import type { Db } from '../db/client.ts';
-import { raw } from '../db/raw.ts';
+import { isoText, raw } from '../db/raw.ts';
 import { mutations } from '../db/schema/index.ts';
 import type { SessionUser } from './context.ts';
 import { LOCKED_STATUSES, loadDraft, toSynced } from './draft-store.ts';
@@ -39,6 +39,9 @@ const current = (r: Row): SyncedDraft | null => r.cur_id === null ? null : toSyn
   createdBy: r.cur_created_by!, updatedBy: r.cur_updated_by!, updatedAt: r.cur_updated_at!,
 });
 
+/** $3 of every push: the statuses that freeze a draft. */
+const LOCKED = JSON.stringify([...LOCKED_STATUSES]);
+
 /**
  * $1 organisation, $2 the mutations (jsonb rows: ord, id, mutation_id, base, deleted, doc, release_id),
  * $3 locked statuses (jsonb), $4 user id, $5 now (timestamptz), $6 now (text, for the reply), $7 user name.
@@ -57,7 +60,7 @@ const PUSH_STATEMENT = `
   cur as materialized (
     select d.* from (select id from x where mutation_id not in (select mutation_id from seen) order by id) k
     cross join lateral (
-      select id, doc, revision, deleted, status, created_by, updated_by, to_json(updated_at) #>> '{}' as updated_at
+      select id, doc, revision, deleted, status, created_by, updated_by, ${isoText('updated_at')}
       from drafts where org_id = $1 and id = k.id for update) d),
   v as materialized (
     select x.*, seen.user_id as seen_user, seen.reply as seen_reply,
@@ -132,7 +135,7 @@ export async function applyMutations(db: Db, ctx: { orgId: string; user: Session
     doc: m.doc, release_id: m.doc?.releaseId ?? null,
   }));
   const rows = await raw<Row>(db, PUSH_STATEMENT,
-    [orgId, JSON.stringify(input), JSON.stringify([...LOCKED_STATUSES]), user.id, nowIso, nowIso, user.name]);
+    [orgId, JSON.stringify(input), LOCKED, user.id, nowIso, nowIso, user.name]);
 
   const results = new Map<string, PushResult>();
   const recheck: Row[] = [];
