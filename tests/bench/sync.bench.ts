@@ -187,6 +187,13 @@ async function freshDatabase(url: string): Promise<string> {
   return u.toString();
 }
 
+/** `n` organisations, each with its owner signed in, named prefix0 … prefix(n-1). */
+async function organisations(url: string, prefix: string, n: number): Promise<Member[]> {
+  const members: Member[] = [];
+  for (let k = 0; k < n; k++) members.push(await ownerWithOrg(url, `${prefix}${k}`));
+  return members;
+}
+
 async function main() {
   const result = { pgliteRatio: null as number | null, postgresRatio: null as number | null, p99Ms: null as number | null, initialSync10kMs: null as number | null, lostWrites: null as number | null };
   const tmp = mkdtempSync(join(tmpdir(), 'wb-bench-'));
@@ -198,8 +205,7 @@ async function main() {
     if (pg) {
       const db = await freshDatabase(pg.url);
       const server = await startServer({ DATABASE_URL: db, dataDir: join(tmp, 'pg-p99') });
-      const members: Member[] = [];
-      for (let k = 0; k < 20; k++) members.push(await ownerWithOrg(server.url, `P99team${k}`));
+      const members = await organisations(server.url, 'P99team', 20);
       // p99Ms: 200 sync clients at the runner's real cadence (tests/bench/sync/clients.ts). Not autocannon:
       // its connectionRate is a whole number of requests per second per connection, released in a burst
       // at the start of each second by timers that all connections start together (200 requests at once,
@@ -229,8 +235,7 @@ async function main() {
     if (pg) {
       const db = await freshDatabase(pg.url);
       const server = await startServer({ DATABASE_URL: db, dataDir: join(tmp, 'pg') });
-      const members: Member[] = [];
-      for (let k = 0; k < 20; k++) members.push(await ownerWithOrg(server.url, `Load${k}`));
+      const members = await organisations(server.url, 'Load', 20);
       result.postgresRatio = await throughputRatio('postgres', server.url, () => rawUpsertRatePostgres(db, PUSH_SECONDS, 20), 20);
       // Saturation, for reference only: 200 connections firing single-draft PUTs back to back, closed loop.
       // Every connection always has a request queued, so latency ≈ 200 ÷ throughput: this is the queue of
