@@ -23,7 +23,13 @@ export default defineConfig({
         ...config.resolve,
         alias: Array.isArray(alias)
           ? [entry, ...alias]
-          : [entry, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }))],
+          : [
+              entry,
+              ...Object.entries(alias ?? {}).map(([find, replacement]) => ({
+                find,
+                replacement: replacement as string,
+              })),
+            ],
       };
     },
   },

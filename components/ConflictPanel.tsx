@@ -4,11 +4,24 @@ import type { Conflict } from '@/utils/sync/state';
 
 /** Human names of draft fields (dotted paths for nested ones). */
 const FIELD_NAMES: Record<string, string> = {
-  headline: 'Headline', primaryText: 'Primary text', introText: 'Intro text', description: 'Description', cta: 'Call to action',
-  destination: 'Destination', url: 'Link', imageUrl: 'Image', audience: 'Audience', mediaListId: 'Media list', rationale: 'Rationale',
-  'utm.source': 'utm_source', 'utm.medium': 'utm_medium', 'utm.campaign': 'utm_campaign', 'utm.content': 'utm_content',
+  headline: 'Headline',
+  primaryText: 'Primary text',
+  introText: 'Intro text',
+  description: 'Description',
+  cta: 'Call to action',
+  destination: 'Destination',
+  url: 'Link',
+  imageUrl: 'Image',
+  audience: 'Audience',
+  mediaListId: 'Media list',
+  rationale: 'Rationale',
+  'utm.source': 'utm_source',
+  'utm.medium': 'utm_medium',
+  'utm.campaign': 'utm_campaign',
+  'utm.content': 'utm_content',
 };
-const show = (v: unknown) => (v === undefined || v === null || v === '' ? '(empty)' : typeof v === 'string' ? v : JSON.stringify(v));
+const show = (v: unknown) =>
+  v === undefined || v === null || v === '' ? '(empty)' : typeof v === 'string' ? v : JSON.stringify(v);
 
 /**
  * A sync conflict, both versions side by side: for each field both sides changed, "keep mine" or
@@ -19,7 +32,9 @@ export function ConflictPanel({ conflicts }: { conflicts: Conflict[] }) {
   return (
     <section className="conflicts" aria-labelledby="conflicts-h" data-testid="conflicts">
       <h2 id="conflicts-h">Sync conflict{conflicts.length > 1 ? 's' : ''}</h2>
-      {conflicts.map((c) => <ConflictCard key={c.id} conflict={c} />)}
+      {conflicts.map((c) => (
+        <ConflictCard key={c.id} conflict={c} />
+      ))}
     </section>
   );
 }
@@ -33,14 +48,29 @@ function ConflictCard({ conflict: c }: { conflict: Conflict }) {
   const send = async (data: { choices?: Record<string, unknown>; discard?: boolean }) => {
     setBusy(true);
     setError(null);
-    try { await sendMessage('syncResolve', { conflictId: c.id, ...data }); } catch (e) { setError(e instanceof Error ? e.message : String(e)); setBusy(false); }
+    try {
+      await sendMessage('syncResolve', { conflictId: c.id, ...data });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setBusy(false);
+    }
   };
   const allChosen = c.clashes.every((x) => choices[x.path]);
   return (
     <article className="conflict" data-testid="conflict" data-draft-id={c.draftId}>
-      <h3>{title} <span className="muted">· {c.local?.platform ?? c.server?.draft.platform}</span></h3>
-      {c.reason === 'clash' ? <p className="muted">You and {who} changed the same field{c.clashes.length > 1 ? 's' : ''}. Other changes were merged. Both versions are kept until you choose.</p>
-        : <p className="muted">{c.reason === 'deleted_on_server' ? 'A teammate deleted this draft while you edited it.' : c.message}</p>}
+      <h3>
+        {title} <span className="muted">· {c.local?.platform ?? c.server?.draft.platform}</span>
+      </h3>
+      {c.reason === 'clash' ? (
+        <p className="muted">
+          You and {who} changed the same field{c.clashes.length > 1 ? 's' : ''}. Other changes were merged. Both
+          versions are kept until you choose.
+        </p>
+      ) : (
+        <p className="muted">
+          {c.reason === 'deleted_on_server' ? 'A teammate deleted this draft while you edited it.' : c.message}
+        </p>
+      )}
       {c.clashes.map((x) => (
         <div key={x.path} className="clash" data-testid="clash" data-path={x.path}>
           <div className="clash-field">{FIELD_NAMES[x.path] ?? x.path}</div>
@@ -48,31 +78,78 @@ function ConflictCard({ conflict: c }: { conflict: Conflict }) {
             <div className={`side${choices[x.path] === 'mine' ? ' chosen' : ''}`}>
               <div className="side-label">Mine</div>
               <p data-testid="clash-mine">{show(x.local)}</p>
-              <button type="button" className="ghost" aria-pressed={choices[x.path] === 'mine'} data-testid="keep-mine"
-                onClick={() => setChoices({ ...choices, [x.path]: 'mine' })}>Keep mine</button>
+              <button
+                type="button"
+                className="ghost"
+                aria-pressed={choices[x.path] === 'mine'}
+                data-testid="keep-mine"
+                onClick={() => setChoices({ ...choices, [x.path]: 'mine' })}
+              >
+                Keep mine
+              </button>
             </div>
             <div className={`side${choices[x.path] === 'theirs' ? ' chosen' : ''}`}>
               <div className="side-label">Theirs</div>
               <p data-testid="clash-theirs">{show(x.server)}</p>
-              <button type="button" className="ghost" aria-pressed={choices[x.path] === 'theirs'} data-testid="keep-theirs"
-                onClick={() => setChoices({ ...choices, [x.path]: 'theirs' })}>Keep theirs</button>
+              <button
+                type="button"
+                className="ghost"
+                aria-pressed={choices[x.path] === 'theirs'}
+                data-testid="keep-theirs"
+                onClick={() => setChoices({ ...choices, [x.path]: 'theirs' })}
+              >
+                Keep theirs
+              </button>
             </div>
           </div>
         </div>
       ))}
       <div className="row">
         {c.clashes.length > 0 && (
-          <button type="button" className="primary" disabled={busy || !allChosen} data-testid="resolve"
-            onClick={() => void send({ choices: Object.fromEntries(c.clashes.map((x) => [x.path, choices[x.path] === 'mine' ? x.local : x.server])) })}>Resolve</button>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy || !allChosen}
+            data-testid="resolve"
+            onClick={() =>
+              void send({
+                choices: Object.fromEntries(
+                  c.clashes.map((x) => [x.path, choices[x.path] === 'mine' ? x.local : x.server]),
+                ),
+              })
+            }
+          >
+            Resolve
+          </button>
         )}
         {c.reason === 'deleted_on_server' && c.local && (
-          <button type="button" className="primary" disabled={busy} onClick={() => void send({ choices: {} })} data-testid="keep-my-draft">Keep my draft</button>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => void send({ choices: {} })}
+            data-testid="keep-my-draft"
+          >
+            Keep my draft
+          </button>
         )}
         {c.clashes.length === 0 && (
-          <button type="button" className="ghost danger" disabled={busy} onClick={() => void send({ discard: true })} data-testid="discard-mine">Drop my version</button>
+          <button
+            type="button"
+            className="ghost danger"
+            disabled={busy}
+            onClick={() => void send({ discard: true })}
+            data-testid="discard-mine"
+          >
+            Drop my version
+          </button>
         )}
       </div>
-      {error && <p className="error-text" role="alert">{error}</p>}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
     </article>
   );
 }

@@ -17,7 +17,15 @@ export function download(file: ExportFile): void {
 }
 
 /** Export the drafts of one release: Meta import sheet, JSON draft set, Markdown brief. */
-export function ExportBar({ drafts, release, kit }: { drafts: Draft[]; release: Release | null; kit: MessagingKit | null }) {
+export function ExportBar({
+  drafts,
+  release,
+  kit,
+}: {
+  drafts: Draft[];
+  release: Release | null;
+  kit: MessagingKit | null;
+}) {
   const [error, setError] = useState<string | null>(null);
   const none = drafts.length === 0 || !release;
   const run = async (kind: ExportKind) => {
@@ -33,10 +41,41 @@ export function ExportBar({ drafts, release, kit }: { drafts: Draft[]; release: 
   return (
     <div className="export-bar" role="group" aria-label="Export">
       <span className="muted">Export</span>
-      <button type="button" className="ghost" disabled={none || !drafts.some((d) => d.platform === 'meta')} onClick={() => void run('meta')} data-testid="export-meta" title="Ads Manager bulk-import sheet (CSV)">Meta sheet</button>
-      <button type="button" className="ghost" disabled={none} onClick={() => void run('json')} data-testid="export-json" title="The whole draft set, versioned">JSON</button>
-      <button type="button" className="ghost" disabled={none} onClick={() => void run('brief')} data-testid="export-brief" title="Markdown brief for the social team">Brief</button>
-      {error && <p role="alert" className="error-text">{error}</p>}
+      <button
+        type="button"
+        className="ghost"
+        disabled={none || !drafts.some((d) => d.platform === 'meta')}
+        onClick={() => void run('meta')}
+        data-testid="export-meta"
+        title="Ads Manager bulk-import sheet (CSV)"
+      >
+        Meta sheet
+      </button>
+      <button
+        type="button"
+        className="ghost"
+        disabled={none}
+        onClick={() => void run('json')}
+        data-testid="export-json"
+        title="The whole draft set, versioned"
+      >
+        JSON
+      </button>
+      <button
+        type="button"
+        className="ghost"
+        disabled={none}
+        onClick={() => void run('brief')}
+        data-testid="export-brief"
+        title="Markdown brief for the social team"
+      >
+        Brief
+      </button>
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

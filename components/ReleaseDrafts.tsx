@@ -20,7 +20,17 @@ function Section({ title, children }: { title: string; children: () => ReactNode
   return (
     <details className="section" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary>{title}</summary>
-      {open && <Suspense fallback={<p className="muted" aria-busy="true">Loading…</p>}>{children()}</Suspense>}
+      {open && (
+        <Suspense
+          fallback={
+            <p className="muted" aria-busy="true">
+              Loading…
+            </p>
+          }
+        >
+          {children()}
+        </Suspense>
+      )}
     </details>
   );
 }
@@ -39,7 +49,10 @@ export function ReleaseDrafts({ releaseId, now }: { releaseId: string; now: numb
 
   const mine = useMemo(() => draftsOf(all, releaseId), [all, releaseId]);
   const list = useMemo(() => mine.filter((d) => d.platform === platform), [mine, platform]);
-  const counts = { meta: mine.filter((d) => d.platform === 'meta').length, linkedin: mine.filter((d) => d.platform === 'linkedin').length };
+  const counts = {
+    meta: mine.filter((d) => d.platform === 'meta').length,
+    linkedin: mine.filter((d) => d.platform === 'linkedin').length,
+  };
   const current = list.find((d) => d.id === selected) ?? list[0] ?? null;
   const shown = Boolean(stored && current);
   const [painted, setPainted] = useState(false);
@@ -49,7 +62,10 @@ export function ReleaseDrafts({ releaseId, now }: { releaseId: string; now: numb
     if (!performance.getEntriesByName('wireboost:drafts-visible').length) performance.mark('wireboost:drafts-visible');
     // Now the counters, hints and zoned clock, and the send panel (its chunk brings zod): after the
     // drafts are on screen (see engine-deferred.ts).
-    setTimeout(() => { void preloadDeferred(); setPainted(true); }, 0);
+    setTimeout(() => {
+      void preloadDeferred();
+      setPainted(true);
+    }, 0);
   }, [shown]);
   if (!stored) return null;
 
@@ -59,25 +75,48 @@ export function ReleaseDrafts({ releaseId, now }: { releaseId: string; now: numb
       <PlatformTabs value={platform} counts={counts} onChange={setPlatform} idBase="popup">
         {current ? (
           <div className="draft" data-testid="draft" data-draft-id={current.id}>
-            <VariantBar drafts={list} selectedId={current.id} onSelect={(id) => select(platform, id)}
+            <VariantBar
+              drafts={list}
+              selectedId={current.id}
+              onSelect={(id) => select(platform, id)}
               onDuplicate={() => select(platform, duplicate(current.id))}
-              onDelete={() => { const i = list.indexOf(current); remove(current.id); select(platform, list[i + 1]?.id ?? list[i - 1]?.id ?? null); }} />
+              onDelete={() => {
+                const i = list.indexOf(current);
+                remove(current.id);
+                select(platform, list[i + 1]?.id ?? list[i - 1]?.id ?? null);
+              }}
+            />
             <DraftPreview draftId={current.id} />
             <DraftEditor draftId={current.id} />
             <Section title="Audience & media list">{() => <AudienceChooser draftId={current.id} />}</Section>
             <Section title="Destination & UTM">{() => <UtmEditor draftId={current.id} />}</Section>
-            {painted && <Suspense fallback={null}><SendPanel draftId={current.id} /></Suspense>}
+            {painted && (
+              <Suspense fallback={null}>
+                <SendPanel draftId={current.id} />
+              </Suspense>
+            )}
           </div>
         ) : (
           <div className="empty-panel" data-testid="no-variants">
             <p>No {platform === 'meta' ? 'Meta' : 'LinkedIn'} variants left for this release.</p>
-            <button type="button" className="secondary" onClick={() => void usePopup.getState().openRelease(stored.release)}>Rebuild drafts</button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void usePopup.getState().openRelease(stored.release)}
+            >
+              Rebuild drafts
+            </button>
           </div>
         )}
       </PlatformTabs>
       <footer className="actions">
         <ExportBar drafts={mine} release={stored.release} kit={kit} />
-        <button type="button" className="primary" onClick={() => openWorkspace({ release: releaseId, ...(current ? { draft: current.id } : {}) })} data-testid="open-workspace">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => openWorkspace({ release: releaseId, ...(current ? { draft: current.id } : {}) })}
+          data-testid="open-workspace"
+        >
           Open in workspace
         </button>
       </footer>

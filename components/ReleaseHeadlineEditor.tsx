@@ -8,7 +8,19 @@ export function ReleaseHeadlineEditor({ releaseId, headline }: { releaseId: stri
   const [value, setValue] = useState(headline);
   const id = useId();
   if (!editing) {
-    return <button type="button" className="ghost" onClick={() => { setValue(headline); setEditing(true); }} data-testid="edit-release-headline">Edit release headline</button>;
+    return (
+      <button
+        type="button"
+        className="ghost"
+        onClick={() => {
+          setValue(headline);
+          setEditing(true);
+        }}
+        data-testid="edit-release-headline"
+      >
+        Edit release headline
+      </button>
+    );
   }
   const save = (e: FormEvent) => {
     e.preventDefault();
@@ -16,11 +28,29 @@ export function ReleaseHeadlineEditor({ releaseId, headline }: { releaseId: stri
     setEditing(false);
   };
   return (
-    <form className="row release-edit" onSubmit={save} onKeyDown={(e) => { if (e.key === 'Escape') setEditing(false); }}>
-      <label htmlFor={id} className="sr-only">Release headline</label>
-      <input id={id} value={value} onChange={(e) => setValue(e.target.value)} autoFocus data-testid="release-headline-input" />
-      <button type="submit" className="secondary">Save</button>
-      <button type="button" className="ghost" onClick={() => setEditing(false)}>Cancel</button>
+    <form
+      className="row release-edit"
+      onSubmit={save}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') setEditing(false);
+      }}
+    >
+      <label htmlFor={id} className="sr-only">
+        Release headline
+      </label>
+      <input
+        id={id}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        autoFocus
+        data-testid="release-headline-input"
+      />
+      <button type="submit" className="secondary">
+        Save
+      </button>
+      <button type="button" className="ghost" onClick={() => setEditing(false)}>
+        Cancel
+      </button>
     </form>
   );
 }

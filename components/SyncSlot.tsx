@@ -2,7 +2,10 @@ import type { SaveState } from '@/utils/stores/drafts';
 import type { TeamSyncState } from '@/utils/team/types';
 
 const SYNC_TEXT: Record<Exclude<TeamSyncState, 'off'>, string> = {
-  synced: 'Synced', pending: 'Saved — syncing…', offline: 'Offline — saved locally', conflict: 'Conflict — review',
+  synced: 'Synced',
+  pending: 'Saved — syncing…',
+  offline: 'Offline — saved locally',
+  conflict: 'Conflict — review',
 };
 
 /**
@@ -13,7 +16,13 @@ export function SyncSlot({ save, sync }: { save: SaveState; sync?: TeamSyncState
   const local = save === 'error' ? 'Not saved' : save === 'pending' ? 'Saving…' : 'Saved on this device';
   const team = save === 'saved' && sync && sync !== 'off' ? sync : null;
   return (
-    <span className={`sync sync-${team ?? save}`} role="status" aria-live="polite" data-testid="save-state" data-sync={sync ?? 'off'}>
+    <span
+      className={`sync sync-${team ?? save}`}
+      role="status"
+      aria-live="polite"
+      data-testid="save-state"
+      data-sync={sync ?? 'off'}
+    >
       <span className="dot" aria-hidden="true" />
       {team ? SYNC_TEXT[team] : local}
     </span>

@@ -15,7 +15,10 @@ for (const page of CORPUS) {
     const tally = byField.get(fact.field) ?? { ok: 0, total: 0 };
     tally.total++;
     if (holds(release, fact)) tally.ok++;
-    else misses.push(`${page.file} ${fact.field}: expected ${JSON.stringify(fact.expected)} (${fact.compare ?? 'equal'}), got ${JSON.stringify((release as unknown as Record<string, unknown>)[fact.field])}`);
+    else
+      misses.push(
+        `${page.file} ${fact.field}: expected ${JSON.stringify(fact.expected)} (${fact.compare ?? 'equal'}), got ${JSON.stringify((release as unknown as Record<string, unknown>)[fact.field])}`,
+      );
     byField.set(fact.field, tally);
   }
 }

@@ -18,9 +18,9 @@ let file: string | undefined;
 let url: string | undefined;
 for (let i = 0; i < args.length; i++) {
   const a = args[i]!;
-  if (a == '--url') url = args[++i] ?? fail('--url needs a value');
+  if (a === '--url') url = args[++i] ?? fail('--url needs a value');
   else if (a.startsWith('--url=')) url = a.slice(6);
-  else if (a == '-h' || a == '--help') {
+  else if (a === '-h' || a === '--help') {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
   } else if (a.startsWith('-')) fail(`unknown option ${a}`);
@@ -40,7 +40,9 @@ try {
   html = readFileSync(file, 'utf8');
 } catch (e) {
   const code = (e as NodeJS.ErrnoException).code;
-  fail(`cannot read ${file}: ${code == 'ENOENT' ? 'no such file' : code == 'EISDIR' ? 'is a directory' : (e as Error).message}`);
+  fail(
+    `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`,
+  );
 }
 
 process.stdout.write(`${JSON.stringify(extractFromHtml(html, url), null, 2)}\n`);

@@ -9,7 +9,10 @@ if (!existsSync(`${dir}/manifest.json`)) {
 }
 let out;
 try {
-  out = execFileSync('npx', ['addons-linter', dir, '--output', 'json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  out = execFileSync('npx', ['addons-linter', dir, '--output', 'json'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
 } catch (e) {
   out = e.stdout; // the linter exits non-zero when it finds errors; its JSON is still on stdout
 }

@@ -8,7 +8,9 @@ const root = path.resolve(import.meta.dirname, '..');
 const run = (args) => {
   const r = spawnSync('npm', ['run', '-s', ...args], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) {
-    console.error(`\n✖ npm run ${args.join(' ')} failed (exit ${r.status}). Fix the error above and run npm start again.`);
+    console.error(
+      `\n✖ npm run ${args.join(' ')} failed (exit ${r.status}). Fix the error above and run npm start again.`,
+    );
     process.exit(r.status ?? 1);
   }
 };
@@ -35,9 +37,13 @@ console.log(`
     1. Open about:debugging#/runtime/this-firefox
     2. Click "Load Temporary Add-on…" and choose:
        ${path.join(firefox, 'manifest.json')}
-${hasServer ? `
+${
+  hasServer
+    ? `
   Team server: http://${host}:${port} (embedded PGlite, data in ./.data). Press Ctrl+C to stop.
-` : ''}`);
+`
+    : ''
+}`);
 
 if (hasServer) {
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -49,7 +55,9 @@ if (hasServer) {
       ...process.env,
       HOST: host,
       PORT: port,
-      ...(process.env.WIREBOOST_EXTENSION_ORIGINS ? {} : { WIREBOOST_DEV_ANY_EXTENSION: process.env.WIREBOOST_DEV_ANY_EXTENSION ?? '1' }),
+      ...(process.env.WIREBOOST_EXTENSION_ORIGINS
+        ? {}
+        : { WIREBOOST_DEV_ANY_EXTENSION: process.env.WIREBOOST_DEV_ANY_EXTENSION ?? '1' }),
     },
   });
   const stop = () => server.kill('SIGTERM');

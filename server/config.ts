@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { configFromEnv as platformConfigFromEnv, parseKey, type AppCredentials, type LinkedInConfig, type MetaConfig } from './platforms/index.ts';
+import {
+  configFromEnv as platformConfigFromEnv,
+  parseKey,
+  type AppCredentials,
+  type LinkedInConfig,
+  type MetaConfig,
+} from './platforms/index.ts';
 
 /** What the team server needs to connect and send to Meta and LinkedIn. */
 export interface PlatformServerConfig {
@@ -33,7 +39,10 @@ export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
 
 function splitList(v: string | undefined): string[] {
-  return (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -41,7 +50,13 @@ function splitList(v: string | undefined): string[] {
  * generated once and kept in <dataDir>/secrets.json (git-ignored) so sessions and links survive restarts;
  * in production a missing secret is an error.
  */
-function secret(env: NodeJS.ProcessEnv, name: string, dataDir: string, valid = (v: string) => v.length >= 32, rule = 'at least 32 characters'): string {
+function secret(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  dataDir: string,
+  valid = (v: string) => v.length >= 32,
+  rule = 'at least 32 characters',
+): string {
   const fromEnv = env[name];
   if (fromEnv && valid(fromEnv)) return fromEnv;
   if (fromEnv) throw new Error(`${name} must be ${rule}`);
@@ -86,13 +101,21 @@ export function platformsFromEnv(env: NodeJS.ProcessEnv, dataDir: string): Platf
   const app = (id: string | undefined, secretValue: string | undefined): AppCredentials | undefined =>
     id && secretValue ? { clientId: id, clientSecret: secretValue } : undefined;
   const isKey = (v: string) => {
-    try { parseKey(v); return true; } catch { return false; }
+    try {
+      parseKey(v);
+      return true;
+    } catch {
+      return false;
+    }
   };
   const raw = secret(env, 'WIREBOOST_TOKEN_KEY', dataDir, isKey, '32 bytes as base64 or hex (openssl rand -base64 32)');
   return {
     meta,
     linkedin,
-    credentials: { meta: app(env.META_APP_ID, env.META_APP_SECRET), linkedin: app(env.LINKEDIN_CLIENT_ID, env.LINKEDIN_CLIENT_SECRET) },
+    credentials: {
+      meta: app(env.META_APP_ID, env.META_APP_SECRET),
+      linkedin: app(env.LINKEDIN_CLIENT_ID, env.LINKEDIN_CLIENT_SECRET),
+    },
     tokenKey: parseKey(raw),
   };
 }

@@ -26,9 +26,16 @@ async function main() {
     console.log(`[wireboost] invitation ${invite.id} for ${invite.email} (${invite.role}) to ${invite.organizationId}`);
   });
   const app = createApp({
-    db: database.db, auth, config, clock: () => new Date(),
+    db: database.db,
+    auth,
+    config,
+    clock: () => new Date(),
     clientIp: (c) => {
-      try { return getConnInfo(c).remote.address; } catch { return undefined; }
+      try {
+        return getConnInfo(c).remote.address;
+      } catch {
+        return undefined;
+      }
     },
   });
   const port = Number(process.env.PORT ?? DEFAULT_PORT);

@@ -16,8 +16,20 @@ import { reviewPageDocs } from './review/routes.ts';
 
 /** Every route the server defines (besides better-auth's own /api/auth/*), as documented. */
 export const allRouteDocs: RouteDoc[] = [
-  ...healthDocs, ...meDocs, ...releaseDocs, ...draftDocs, ...draftBatchDocs, ...approvalDocs, ...kitDocs, ...commentDocs,
-  ...reviewLinkDocs, ...mediaListDocs, ...activityDocs, ...settingsDocs, ...platformDocs, ...reviewPageDocs,
+  ...healthDocs,
+  ...meDocs,
+  ...releaseDocs,
+  ...draftDocs,
+  ...draftBatchDocs,
+  ...approvalDocs,
+  ...kitDocs,
+  ...commentDocs,
+  ...reviewLinkDocs,
+  ...mediaListDocs,
+  ...activityDocs,
+  ...settingsDocs,
+  ...platformDocs,
+  ...reviewPageDocs,
 ];
 
 let cached: unknown;

@@ -20,7 +20,11 @@ export interface AutosaveOptions {
   delayMs?: number;
   /** Where to listen for pagehide / visibilitychange (defaults to the page's window and document). */
   target?: { addEventListener: Window['addEventListener']; removeEventListener: Window['removeEventListener'] } | null;
-  doc?: { visibilityState: DocumentVisibilityState; addEventListener: Document['addEventListener']; removeEventListener: Document['removeEventListener'] } | null;
+  doc?: {
+    visibilityState: DocumentVisibilityState;
+    addEventListener: Document['addEventListener'];
+    removeEventListener: Document['removeEventListener'];
+  } | null;
   onError?(error: unknown): void;
 }
 
@@ -30,7 +34,10 @@ export function createAutosave({ write, delayMs = 150, target, doc, onError }: A
   let chain: Promise<void> = Promise.resolve();
 
   const run = (): Promise<void> => {
-    if (timer) { clearTimeout(timer); timer = null; }
+    if (timer) {
+      clearTimeout(timer);
+      timer = null;
+    }
     if (!dirty) return chain;
     dirty = false;
     // Start the write synchronously (callers in unload handlers rely on it), then chain for ordering.
@@ -42,14 +49,21 @@ export function createAutosave({ write, delayMs = 150, target, doc, onError }: A
       onError?.(e);
       return chain;
     }
-    chain = chain.then(() => started).catch((e) => { dirty = true; onError?.(e); });
+    chain = chain
+      .then(() => started)
+      .catch((e) => {
+        dirty = true;
+        onError?.(e);
+      });
     return chain;
   };
 
   const win = target === undefined ? (typeof window === 'undefined' ? null : window) : target;
   const d = doc === undefined ? (typeof document === 'undefined' ? null : document) : doc;
   const onHide = () => void run();
-  const onVisibility = () => { if (d?.visibilityState === 'hidden') void run(); };
+  const onVisibility = () => {
+    if (d?.visibilityState === 'hidden') void run();
+  };
   win?.addEventListener('pagehide', onHide);
   win?.addEventListener('beforeunload', onHide);
   d?.addEventListener('visibilitychange', onVisibility);
@@ -61,7 +75,9 @@ export function createAutosave({ write, delayMs = 150, target, doc, onError }: A
       timer = setTimeout(() => void run(), delayMs);
     },
     flush: run,
-    get pending() { return dirty; },
+    get pending() {
+      return dirty;
+    },
     dispose() {
       if (timer) clearTimeout(timer);
       win?.removeEventListener('pagehide', onHide);

@@ -21,7 +21,11 @@ export interface MenuClick {
   linkUrl?: string;
   selectionText?: string;
 }
-export interface ClickedTab { id?: number; url?: string; title?: string }
+export interface ClickedTab {
+  id?: number;
+  url?: string;
+  title?: string;
+}
 
 const NOT_A_RELEASE =
   "This page doesn't look like a press release. Select the release text and choose “Boost this release (selected text)”, or paste the release's URL in the workspace.";
@@ -36,7 +40,10 @@ export async function handleBoostClick(click: MenuClick, tab: ClickedTab | undef
     }
     await deps.openWorkspace({ release: await deps.boost(release) });
   } catch (e) {
-    const message = e instanceof BoostError ? e.message : `Wireboost couldn't boost that: ${e instanceof Error ? e.message : String(e)}`;
+    const message =
+      e instanceof BoostError
+        ? e.message
+        : `Wireboost couldn't boost that: ${e instanceof Error ? e.message : String(e)}`;
     await deps.openWorkspace({ error: message });
   }
 }

@@ -10,7 +10,11 @@ import { buildDrafts } from './stores/engine-heavy';
  * carry the user's edits), so boosting twice, or from popup and background at once, converges.
  * Returns the release id (what the workspace's `?release=` takes).
  */
-export async function boostRelease(release: Release, kit?: MessagingKit | null, now: Date = new Date()): Promise<string> {
+export async function boostRelease(
+  release: Release,
+  kit?: MessagingKit | null,
+  now: Date = new Date(),
+): Promise<string> {
   const id = releaseIdOf(release);
   const teamKit = kit === undefined ? await kitItem.getValue() : kit;
   const releases = await releasesItem.getValue();

@@ -14,7 +14,13 @@ import type { WxtStorageItem } from 'wxt/utils/storage';
  */
 
 /** What the popup's first paint reads: the tab's release and the drafts store. */
-export const POPUP_FIRST_PAINT = ['session:tabReleases', 'local:drafts', 'local:releases', 'local:mediaLists', 'local:kit'] as const;
+export const POPUP_FIRST_PAINT = [
+  'session:tabReleases',
+  'local:drafts',
+  'local:releases',
+  'local:mediaLists',
+  'local:kit',
+] as const;
 
 type Area = 'local' | 'session';
 type Snapshot = Record<string, unknown>;
@@ -55,9 +61,10 @@ export function startEarlyRead(keys: readonly string[], search: string): void {
   }
   const areas: EarlyRead['areas'] = {};
   for (const [area, names] of byArea) areas[area] = browser.storage[area].get(names) as Promise<Snapshot>;
-  const tabId = tabIdFromQuery(search) == null
-    ? browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => tab?.id ?? null)
-    : null;
+  const tabId =
+    tabIdFromQuery(search) == null
+      ? browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => tab?.id ?? null)
+      : null;
   // Nobody may be listening yet: a failed early read is simply not used (the normal path reports it).
   for (const p of [...Object.values(areas), tabId]) p?.catch(() => undefined);
   holder[GLOBAL] = { areas, tabId, changed, stop: () => browser.storage.onChanged.removeListener(note) };
@@ -67,7 +74,10 @@ export function startEarlyRead(keys: readonly string[], search: string): void {
  * The item's value from the early read when there is one for it and its version matches; otherwise
  * (no early read, a failed one, another version) the item's own getValue. `early` says which it was.
  */
-export async function readEarly<T>(item: WxtStorageItem<T, Record<string, unknown>>, version: number): Promise<{ value: T; early: boolean }> {
+export async function readEarly<T>(
+  item: WxtStorageItem<T, Record<string, unknown>>,
+  version: number,
+): Promise<{ value: T; early: boolean }> {
   const { area, name } = split(item.key);
   const pending = holder[GLOBAL]?.areas[area];
   if (pending) {
@@ -75,7 +85,9 @@ export async function readEarly<T>(item: WxtStorageItem<T, Record<string, unknow
       const snapshot = await pending;
       const meta = snapshot[`${name}$`] as { v?: number } | undefined;
       if ((meta?.v ?? 1) === version) return { value: (snapshot[name] as T | undefined) ?? item.fallback, early: true };
-    } catch { /* fall through to the normal read */ }
+    } catch {
+      /* fall through to the normal read */
+    }
   }
   return { value: await item.getValue(), early: false };
 }

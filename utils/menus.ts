@@ -18,7 +18,10 @@ export type MenuId = (typeof MENU_ITEMS)[number]['id'];
  * headline (both editable later). The user asserted it is a release, so confidence is theirs.
  */
 export function selectionRelease(selection: string, pageTitle: string, pageUrl: string): Release {
-  const paragraphs = selection.split(/\n\s*\n|\r?\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const paragraphs = selection
+    .split(/\n\s*\n|\r?\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
   return {
     ...emptyRelease(pageUrl),
     isRelease: true,

@@ -44,7 +44,10 @@ export type BoostUrlReply = { releaseId: string } | { error: string };
 type Key = keyof ProtocolMap;
 type Data<K extends Key> = Parameters<ProtocolMap[K]>[0];
 type Reply<K extends Key> = ReturnType<ProtocolMap[K]>;
-interface Envelope<K extends Key = Key> { wireboost: K; data: Data<K> }
+interface Envelope<K extends Key = Key> {
+  wireboost: K;
+  data: Data<K>;
+}
 export type Sender = Browser.runtime.MessageSender;
 
 export function sendMessage<K extends Key>(type: K, data: Data<K>): Promise<Reply<K>> {

@@ -10,7 +10,17 @@ import type { StoredSyncState, TeamConnection, TeamSyncStatus } from './team/typ
  * survive everything, including the browser restarting mid-edit.
  */
 /** Each item's current version, in one place (the popup's early read checks it before trusting a value). */
-export const VERSIONS = { tabReleases: 1, releases: 1, drafts: 1, kit: 1, mediaLists: 1, settings: 1, team: 1, syncState: 1, syncStatus: 1 } as const;
+export const VERSIONS = {
+  tabReleases: 1,
+  releases: 1,
+  drafts: 1,
+  kit: 1,
+  mediaLists: 1,
+  settings: 1,
+  team: 1,
+  syncState: 1,
+  syncStatus: 1,
+} as const;
 
 export const tabReleasesItem = storage.defineItem<TabReleases>('session:tabReleases', {
   fallback: {},

@@ -16,24 +16,47 @@ export function FacebookPreview({ draft, company }: { draft: MetaDraft; company:
         <Avatar name={company} shape="circle" />
         <div>
           <strong>{company}</strong>
-          <span className="fb-sub">Sponsored · <svg width="11" height="11" viewBox="0 0 16 16" aria-label="Public" role="img"><circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" strokeWidth="1.5" /><path d="M1.5 8h13M8 1.5c2 2 2.6 4 2.6 6.5S10 12.5 8 14.5M8 1.5C6 3.5 5.4 5.5 5.4 8S6 12.5 8 14.5" fill="none" stroke="currentColor" strokeWidth="1.2" /></svg></span>
+          <span className="fb-sub">
+            Sponsored ·{' '}
+            <svg width="11" height="11" viewBox="0 0 16 16" aria-label="Public" role="img">
+              <circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+              <path
+                d="M1.5 8h13M8 1.5c2 2 2.6 4 2.6 6.5S10 12.5 8 14.5M8 1.5C6 3.5 5.4 5.5 5.4 8S6 12.5 8 14.5"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.2"
+              />
+            </svg>
+          </span>
         </div>
-        <span className="fb-dots" aria-hidden="true">···</span>
+        <span className="fb-dots" aria-hidden="true">
+          ···
+        </span>
       </header>
       <p className="fb-text" data-testid="preview-body">
         {open || !cut ? draft.primaryText : <>{shown}… </>}
-        {cut && !open && <button type="button" className="see-more" onClick={() => setOpen(true)}>See more</button>}
+        {cut && !open && (
+          <button type="button" className="see-more" onClick={() => setOpen(true)}>
+            See more
+          </button>
+        )}
       </p>
       <AdImage url={draft.imageUrl} label={company} ratio="fb" />
       <div className="fb-link">
         <div className="fb-link-text">
           <span className="fb-domain">{displayDomain(draft.destination).toUpperCase()}</span>
-          <strong className="fb-headline" data-testid="preview-headline">{draft.headline || 'Headline'}</strong>
+          <strong className="fb-headline" data-testid="preview-headline">
+            {draft.headline || 'Headline'}
+          </strong>
           {draft.description && <span className="fb-desc">{draft.description}</span>}
         </div>
         {draft.cta !== 'NO_BUTTON' && <span className="fb-cta">{ctaLabel('meta', draft.cta)}</span>}
       </div>
-      <footer className="fb-actions" aria-hidden="true"><span>Like</span><span>Comment</span><span>Share</span></footer>
+      <footer className="fb-actions" aria-hidden="true">
+        <span>Like</span>
+        <span>Comment</span>
+        <span>Share</span>
+      </footer>
     </figure>
   );
 }

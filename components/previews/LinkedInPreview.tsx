@@ -21,17 +21,28 @@ export function LinkedInPreview({ draft, company }: { draft: LinkedInDraft; comp
       </header>
       <p className="li-text" data-testid="preview-body">
         {open || !cut ? draft.introText : <>{shown}…</>}
-        {cut && !open && <button type="button" className="see-more li-more" onClick={() => setOpen(true)}>see more</button>}
+        {cut && !open && (
+          <button type="button" className="see-more li-more" onClick={() => setOpen(true)}>
+            see more
+          </button>
+        )}
       </p>
       <AdImage url={draft.imageUrl} label={company} ratio="li" />
       <div className="li-link">
         <div className="li-link-text">
-          <strong className="li-headline" data-testid="preview-headline">{draft.headline || 'Headline'}</strong>
+          <strong className="li-headline" data-testid="preview-headline">
+            {draft.headline || 'Headline'}
+          </strong>
           <span className="li-domain">{displayDomain(draft.destination)}</span>
         </div>
         <span className="li-cta">{ctaLabel('linkedin', draft.cta)}</span>
       </div>
-      <footer className="li-actions" aria-hidden="true"><span>Like</span><span>Comment</span><span>Repost</span><span>Send</span></footer>
+      <footer className="li-actions" aria-hidden="true">
+        <span>Like</span>
+        <span>Comment</span>
+        <span>Repost</span>
+        <span>Send</span>
+      </footer>
     </figure>
   );
 }

@@ -1,8 +1,19 @@
 import { useState } from 'react';
 
 export function Avatar({ name, shape }: { name: string; shape: 'circle' | 'square' }) {
-  const initials = name.replace(/[^\p{L}\p{N} ]/gu, '').split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]!.toUpperCase()).join('') || 'W';
-  return <span className={`avatar avatar-${shape}`} aria-hidden="true">{initials}</span>;
+  const initials =
+    name
+      .replace(/[^\p{L}\p{N} ]/gu, '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 2)
+      .map((w) => w[0]!.toUpperCase())
+      .join('') || 'W';
+  return (
+    <span className={`avatar avatar-${shape}`} aria-hidden="true">
+      {initials}
+    </span>
+  );
 }
 
 /** The ad image, or a calm placeholder when there is none (or it fails to load, e.g. offline). */

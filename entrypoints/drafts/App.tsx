@@ -18,6 +18,7 @@ import { AudienceChooser } from '@/components/AudienceChooser';
 import { UtmEditor } from '@/components/UtmEditor';
 import { ExportBar } from '@/components/ExportBar';
 import { SendPanel } from '@/components/SendPanel';
+import { useNow } from '@/utils/use-now';
 
 const PLATFORM_LABEL = { meta: 'Meta', linkedin: 'LinkedIn' } as const;
 
@@ -27,6 +28,8 @@ export function App() {
   const releases = useDrafts((s) => s.releases);
   const save = useDrafts((s) => s.saveState);
   const sync = useSyncStatus();
+  const now = useNow();
+  const kit = useDrafts((s) => s.kit);
   const filters = useWorkspace((s) => s.filters);
   const selectedId = useWorkspace((s) => s.selectedId);
   const setFilter = useWorkspace((s) => s.setFilter);
@@ -36,34 +39,50 @@ export function App() {
 
   const visible = useMemo(() => filterDrafts(drafts, releases, filters), [drafts, releases, filters]);
   const current = visible.find((d) => d.id === selectedId) ?? visible[0] ?? null;
-  const wires = useMemo(() => [...new Set(Object.values(releases).map((r) => r.release.wire ?? 'generic'))], [releases]);
+  const wires = useMemo(
+    () => [...new Set(Object.values(releases).map((r) => r.release.wire ?? 'generic'))],
+    [releases],
+  );
+
+  const move = (delta: number) => {
+    if (!visible.length) return;
+    const i = Math.max(
+      0,
+      visible.findIndex((d) => d.id === current?.id),
+    );
+    const next = visible[Math.min(visible.length - 1, Math.max(0, i + delta))]!;
+    select(next.id);
+    listRef.current?.querySelector<HTMLButtonElement>(`[data-id="${next.id}"]`)?.focus();
+  };
 
   // "/" focuses search; j / k move through the list when not typing.
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       const typing = e.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName);
       if (typing || e.metaKey || e.ctrlKey || e.altKey) return;
-      if (e.key === '/') { e.preventDefault(); searchRef.current?.focus(); }
-      if (e.key === 'j' || e.key === 'k') { e.preventDefault(); move(e.key === 'j' ? 1 : -1); }
+      if (e.key === '/') {
+        e.preventDefault();
+        searchRef.current?.focus();
+      }
+      if (e.key === 'j' || e.key === 'k') {
+        e.preventDefault();
+        move(e.key === 'j' ? 1 : -1);
+      }
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
   });
 
-  const move = (delta: number) => {
-    if (!visible.length) return;
-    const i = Math.max(0, visible.findIndex((d) => d.id === current?.id));
-    const next = visible[Math.min(visible.length - 1, Math.max(0, i + delta))]!;
-    select(next.id);
-    listRef.current?.querySelector<HTMLButtonElement>(`[data-id="${next.id}"]`)?.focus();
-  };
   const onListKey = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') { e.preventDefault(); move(e.key === 'ArrowDown' ? 1 : -1); }
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      move(e.key === 'ArrowDown' ? 1 : -1);
+    }
   };
 
   if (!hydrated) return <div className="skeleton" aria-busy="true" aria-label="Loading" />;
   const total = Object.keys(drafts).length;
-  const currentRelease = current ? releases[current.releaseId]?.release ?? null : null;
+  const currentRelease = current ? (releases[current.releaseId]?.release ?? null) : null;
 
   return (
     <div className="ws">
@@ -71,59 +90,129 @@ export function App() {
         <Logo />
         <h1 className="ws-title">Draft workspace</h1>
         <SyncSlot save={save} sync={sync?.state} />
-        <button type="button" className="secondary" onClick={() => void browser.runtime.openOptionsPage()}>Settings</button>
+        <button type="button" className="secondary" onClick={() => void browser.runtime.openOptionsPage()}>
+          Settings
+        </button>
       </header>
-      {total === 0 ? <EmptyWorkspace /> : (
+      {total === 0 ? (
+        <EmptyWorkspace />
+      ) : (
         <div className="ws-body">
           <aside className="ws-side" aria-label="Drafts">
             <div className="filters" role="search">
               <div className="field">
-                <label htmlFor="ws-q">Search <kbd>/</kbd></label>
-                <input id="ws-q" ref={searchRef} type="search" value={filters.query} onChange={(e) => setFilter('query', e.target.value)} placeholder="Headline or copy" />
+                <label htmlFor="ws-q">
+                  Search <kbd>/</kbd>
+                </label>
+                <input
+                  id="ws-q"
+                  ref={searchRef}
+                  type="search"
+                  value={filters.query}
+                  onChange={(e) => setFilter('query', e.target.value)}
+                  placeholder="Headline or copy"
+                />
               </div>
               <div className="filter-grid">
                 <div className="field">
                   <label htmlFor="ws-status">Status</label>
-                  <select id="ws-status" value={filters.status} onChange={(e) => setFilter('status', e.target.value as DraftStatus | 'all')} data-testid="filter-status">
+                  <select
+                    id="ws-status"
+                    value={filters.status}
+                    onChange={(e) => setFilter('status', e.target.value as DraftStatus | 'all')}
+                    data-testid="filter-status"
+                  >
                     <option value="all">All</option>
-                    {(Object.keys(STATUS_LABELS) as DraftStatus[]).map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+                    {(Object.keys(STATUS_LABELS) as DraftStatus[]).map((s) => (
+                      <option key={s} value={s}>
+                        {STATUS_LABELS[s]}
+                      </option>
+                    ))}
                   </select>
                 </div>
                 <div className="field">
                   <label htmlFor="ws-platform">Platform</label>
-                  <select id="ws-platform" value={filters.platform} onChange={(e) => setFilter('platform', e.target.value as 'all')} data-testid="filter-platform">
-                    <option value="all">All</option><option value="meta">Meta</option><option value="linkedin">LinkedIn</option>
+                  <select
+                    id="ws-platform"
+                    value={filters.platform}
+                    onChange={(e) => setFilter('platform', e.target.value as 'all')}
+                    data-testid="filter-platform"
+                  >
+                    <option value="all">All</option>
+                    <option value="meta">Meta</option>
+                    <option value="linkedin">LinkedIn</option>
                   </select>
                 </div>
                 <div className="field">
                   <label htmlFor="ws-wire">Wire</label>
-                  <select id="ws-wire" value={filters.wire} onChange={(e) => setFilter('wire', e.target.value)} data-testid="filter-wire">
+                  <select
+                    id="ws-wire"
+                    value={filters.wire}
+                    onChange={(e) => setFilter('wire', e.target.value)}
+                    data-testid="filter-wire"
+                  >
                     <option value="all">All</option>
-                    {wires.map((w) => <option key={w} value={w}>{wireLabel(w)}</option>)}
+                    {wires.map((w) => (
+                      <option key={w} value={w}>
+                        {wireLabel(w)}
+                      </option>
+                    ))}
                   </select>
                 </div>
                 <div className="field">
                   <label htmlFor="ws-release">Release</label>
-                  <select id="ws-release" value={filters.release} onChange={(e) => setFilter('release', e.target.value)} data-testid="filter-release">
+                  <select
+                    id="ws-release"
+                    value={filters.release}
+                    onChange={(e) => setFilter('release', e.target.value)}
+                    data-testid="filter-release"
+                  >
                     <option value="all">All</option>
-                    {Object.values(releases).map((r) => <option key={r.id} value={r.id}>{r.release.headline.slice(0, 60)}</option>)}
+                    {Object.values(releases).map((r) => (
+                      <option key={r.id} value={r.id}>
+                        {r.release.headline.slice(0, 60)}
+                      </option>
+                    ))}
                   </select>
                 </div>
               </div>
             </div>
-            <p className="list-count muted" role="status" data-testid="ws-count">{visible.length} of {total} drafts</p>
-            <p className="list-keys muted" aria-hidden="true"><kbd>↑</kbd><kbd>↓</kbd> or <kbd>j</kbd><kbd>k</kbd> move · <kbd>/</kbd> search</p>
+            <p className="list-count muted" role="status" data-testid="ws-count">
+              {visible.length} of {total} drafts
+            </p>
+            <p className="list-keys muted" aria-hidden="true">
+              <kbd>↑</kbd>
+              <kbd>↓</kbd> or <kbd>j</kbd>
+              <kbd>k</kbd> move · <kbd>/</kbd> search
+            </p>
             {visible.length === 0 ? (
               <div className="empty-panel">
                 <p>No drafts match these filters.</p>
-                <button type="button" className="secondary" onClick={() => useWorkspace.setState({ filters: ALL_FILTERS })}>Clear filters</button>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => useWorkspace.setState({ filters: ALL_FILTERS })}
+                >
+                  Clear filters
+                </button>
               </div>
             ) : (
-              <ul className="ws-list" ref={listRef} onKeyDown={onListKey} aria-label="Drafts (arrow keys or j / k to move)">
+              <ul
+                className="ws-list"
+                ref={listRef}
+                onKeyDown={onListKey}
+                aria-label="Drafts (arrow keys or j / k to move)"
+              >
                 {visible.map((d) => (
                   <li key={d.id}>
-                    <button type="button" data-id={d.id} aria-current={d.id === current?.id ? 'true' : undefined} onClick={() => select(d.id)}
-                      tabIndex={d.id === current?.id ? 0 : -1} data-testid="ws-item">
+                    <button
+                      type="button"
+                      data-id={d.id}
+                      aria-current={d.id === current?.id ? 'true' : undefined}
+                      onClick={() => select(d.id)}
+                      tabIndex={d.id === current?.id ? 0 : -1}
+                      data-testid="ws-item"
+                    >
                       <span className="ws-item-top">
                         <span className={`plat plat-${d.platform}`}>{PLATFORM_LABEL[d.platform]}</span>
                         <span className="muted">{ANGLE_LABELS[d.angle]}</span>
@@ -140,8 +229,24 @@ export function App() {
           </aside>
           {current ? (
             <main className="ws-main" data-testid="draft" data-draft-id={current.id}>
-              {currentRelease && <ReleaseCard release={currentRelease} now={Date.now()} kit={useDrafts.getState().kit} variants={visible.filter((d) => d.releaseId === current.releaseId).length} showFlight />}
-              {currentRelease && <div className="release-tools"><ReleaseHeadlineEditor key={current.releaseId} releaseId={current.releaseId} headline={currentRelease.headline} /></div>}
+              {currentRelease && (
+                <ReleaseCard
+                  release={currentRelease}
+                  now={now}
+                  kit={kit}
+                  variants={visible.filter((d) => d.releaseId === current.releaseId).length}
+                  showFlight
+                />
+              )}
+              {currentRelease && (
+                <div className="release-tools">
+                  <ReleaseHeadlineEditor
+                    key={current.releaseId}
+                    releaseId={current.releaseId}
+                    headline={currentRelease.headline}
+                  />
+                </div>
+              )}
               <div className="ws-columns">
                 <div className="ws-edit">
                   <DraftEditor draftId={current.id} large />
@@ -153,15 +258,39 @@ export function App() {
                   <h2 className="ws-h2">{PLATFORM_LABEL[current.platform]} preview</h2>
                   <DraftPreview draftId={current.id} />
                   <div className="ws-actions">
-                    <button type="button" className="secondary" onClick={() => select(useDrafts.getState().duplicate(current.id))} data-testid="duplicate-variant">Duplicate</button>
-                    <button type="button" className="secondary" onClick={() => { const i = visible.indexOf(current); useDrafts.getState().remove(current.id); select(visible[i + 1]?.id ?? visible[i - 1]?.id ?? null); }} data-testid="delete-variant">Delete</button>
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => select(useDrafts.getState().duplicate(current.id))}
+                      data-testid="duplicate-variant"
+                    >
+                      Duplicate
+                    </button>
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => {
+                        const i = visible.indexOf(current);
+                        useDrafts.getState().remove(current.id);
+                        select(visible[i + 1]?.id ?? visible[i - 1]?.id ?? null);
+                      }}
+                      data-testid="delete-variant"
+                    >
+                      Delete
+                    </button>
                   </div>
-                  <ExportBar drafts={visible.filter((d) => d.releaseId === current.releaseId)} release={currentRelease} kit={useDrafts.getState().kit} />
+                  <ExportBar
+                    drafts={visible.filter((d) => d.releaseId === current.releaseId)}
+                    release={currentRelease}
+                    kit={useDrafts.getState().kit}
+                  />
                   <SendPanel draftId={current.id} />
                 </div>
               </div>
             </main>
-          ) : <main className="ws-main" />}
+          ) : (
+            <main className="ws-main" />
+          )}
         </div>
       )}
     </div>
@@ -180,14 +309,30 @@ function EmptyWorkspace() {
   return (
     <main className="ws-empty" data-testid="ws-empty">
       <h2>No drafts yet</h2>
-      <p className="muted">Open a release on a newswire and click the Wireboost icon, right-click a release link and choose “Boost this release”, or paste a release URL here.</p>
+      <p className="muted">
+        Open a release on a newswire and click the Wireboost icon, right-click a release link and choose “Boost this
+        release”, or paste a release URL here.
+      </p>
       <form className="paste" onSubmit={(e) => void submit(e)} noValidate>
         <label htmlFor="ws-paste">Release URL</label>
         <div className="row">
-          <input id="ws-paste" type="url" required value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://www.prnewswire.com/news-releases/…" />
-          <button className="primary" type="submit" disabled={paste.status === 'busy'}>{paste.status === 'busy' ? 'Reading…' : 'Boost'}</button>
+          <input
+            id="ws-paste"
+            type="url"
+            required
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            placeholder="https://www.prnewswire.com/news-releases/…"
+          />
+          <button className="primary" type="submit" disabled={paste.status === 'busy'}>
+            {paste.status === 'busy' ? 'Reading…' : 'Boost'}
+          </button>
         </div>
-        {paste.error && <p role="alert" className="error-text">{paste.error}</p>}
+        {paste.error && (
+          <p role="alert" className="error-text">
+            {paste.error}
+          </p>
+        )}
       </form>
     </main>
   );

@@ -11,19 +11,21 @@ performance.mark('wireboost:popup-start'); // every module evaluated: what is le
 createRoot(document.getElementById('root')!).render(<App />);
 
 // Hydrate both stores, then make sure the tab's release has drafts (built once, deterministic ids).
-void Promise.all([useTabRelease.getState().hydrate(), useDrafts.getState().hydrate()]).then(async () => {
-  let opened: string | null = null;
-  const open = async () => {
-    const current = useTabRelease.getState().current;
-    if (!current || current.release.url === opened) return;
-    opened = current.release.url;
-    await usePopup.getState().openRelease(current.release);
-  };
-  useTabRelease.subscribe(() => void open().catch(fail));
-  endEarlyRead(); // both stores' watches are in place now
-  performance.mark('wireboost:hydrated');
-  await open();
-}).catch(fail);
+void Promise.all([useTabRelease.getState().hydrate(), useDrafts.getState().hydrate()])
+  .then(async () => {
+    let opened: string | null = null;
+    const open = async () => {
+      const current = useTabRelease.getState().current;
+      if (!current || current.release.url === opened) return;
+      opened = current.release.url;
+      await usePopup.getState().openRelease(current.release);
+    };
+    useTabRelease.subscribe(() => void open().catch(fail));
+    endEarlyRead(); // both stores' watches are in place now
+    performance.mark('wireboost:hydrated');
+    await open();
+  })
+  .catch(fail);
 
 function fail(e: unknown) {
   useTabRelease.setState({ hydrated: true, error: e instanceof Error ? e.message : String(e) });

@@ -50,12 +50,14 @@ type PgClient = postgres.Sql;
  */
 function preparedStatements(client: PgClient): PgClient {
   // begin(options?, fn) and savepoint(name?, fn): the callback is the last argument.
-  const scoped = (fn: (...a: unknown[]) => unknown) => (...args: unknown[]) => {
-    const i = args.length - 1;
-    const body = args[i] as (tx: PgClient) => unknown;
-    args[i] = (tx: PgClient) => body(preparedStatements(tx));
-    return fn(...args);
-  };
+  const scoped =
+    (fn: (...a: unknown[]) => unknown) =>
+    (...args: unknown[]) => {
+      const i = args.length - 1;
+      const body = args[i] as (tx: PgClient) => unknown;
+      args[i] = (tx: PgClient) => body(preparedStatements(tx));
+      return fn(...args);
+    };
   return new Proxy(client, {
     get(target, prop, receiver) {
       if (prop === 'unsafe') {

@@ -1,7 +1,11 @@
 import type { Db } from './client.ts';
 
-interface PostgresJs { unsafe(text: string, params: unknown[], opts?: { prepare?: boolean }): Promise<unknown[]> }
-interface PgliteLike { query(text: string, params: unknown[]): Promise<{ rows: unknown[] }> }
+interface PostgresJs {
+  unsafe(text: string, params: unknown[], opts?: { prepare?: boolean }): Promise<unknown[]>;
+}
+interface PgliteLike {
+  query(text: string, params: unknown[]): Promise<{ rows: unknown[] }>;
+}
 
 /**
  * Runs a fixed statement text with positional parameters ($1, $2, …) on the driver under drizzle. Only
@@ -14,7 +18,8 @@ interface PgliteLike { query(text: string, params: unknown[]): Promise<{ rows: u
  */
 export async function raw<T>(db: Db, text: string, params: unknown[]): Promise<T[]> {
   const client = (db as unknown as { $client: PostgresJs | PgliteLike }).$client;
-  if ('unsafe' in client && typeof client.unsafe === 'function') return (await client.unsafe(text, params, { prepare: true })) as T[];
+  if ('unsafe' in client && typeof client.unsafe === 'function')
+    return (await client.unsafe(text, params, { prepare: true })) as T[];
   return (await (client as PgliteLike).query(text, params)).rows as T[];
 }
 

@@ -10,7 +10,10 @@ export type DraftRow = typeof drafts.$inferSelect;
  * The wire shape of a draft row, from drizzle's rows and from the raw statements (server/db/raw.ts),
  * which select the same camelCase names with the timestamp as ISO text and may return bigints as text.
  */
-export type SyncedRow = Pick<DraftRow, 'id' | 'doc' | 'deleted' | 'createdBy' | 'updatedBy'> & { revision: number | string; updatedAt: Date | string };
+export type SyncedRow = Pick<DraftRow, 'id' | 'doc' | 'deleted' | 'createdBy' | 'updatedBy'> & {
+  revision: number | string;
+  updatedAt: Date | string;
+};
 
 export function toSynced(row: SyncedRow): SyncedDraft {
   return {
@@ -26,7 +29,11 @@ export function toSynced(row: SyncedRow): SyncedDraft {
 
 /** The current row, locked for the rest of the transaction when `lock` is set. */
 export async function loadDraft(db: Db | Tx, orgId: string, id: string, lock = false): Promise<DraftRow | undefined> {
-  const q = db.select().from(drafts).where(and(eq(drafts.orgId, orgId), eq(drafts.id, id))).limit(1);
+  const q = db
+    .select()
+    .from(drafts)
+    .where(and(eq(drafts.orgId, orgId), eq(drafts.id, id)))
+    .limit(1);
   const [row] = lock ? await q.for('update') : await q;
   return row;
 }

@@ -7,7 +7,11 @@ import { fail, forbidden } from './http.ts';
 import { resolveBearer, signedBearer } from './session.ts';
 
 /** The signed-in user (and their role in `orgId` when given), or a 401. */
-async function authenticate(deps: AppDeps, c: Context, orgId: string | null): Promise<{ user: SessionUser; role: string | null }> {
+async function authenticate(
+  deps: AppDeps,
+  c: Context,
+  orgId: string | null,
+): Promise<{ user: SessionUser; role: string | null }> {
   const bearer = signedBearer(c.req.header('authorization'), deps.config.authSecret);
   if (bearer === null) fail(401, 'unauthenticated', 'sign in first');
   if (bearer) {
@@ -20,8 +24,11 @@ async function authenticate(deps: AppDeps, c: Context, orgId: string | null): Pr
   if (!session) fail(401, 'unauthenticated', 'sign in first');
   const user = { id: session.user.id, name: session.user.name, email: session.user.email };
   if (!orgId) return { user, role: null };
-  const [row] = await deps.db.select({ role: member.role }).from(member)
-    .where(and(eq(member.organizationId, orgId), eq(member.userId, user.id))).limit(1);
+  const [row] = await deps.db
+    .select({ role: member.role })
+    .from(member)
+    .where(and(eq(member.organizationId, orgId), eq(member.userId, user.id)))
+    .limit(1);
   return { user, role: row?.role ?? null };
 }
 

@@ -14,7 +14,11 @@ export interface RouteDoc {
   responses: Record<number, { description: string; schema?: z.ZodType; html?: boolean }>;
 }
 
-export const ErrorSchema = z.object({ error: z.string(), message: z.string(), issues: z.array(z.unknown()).optional() });
+export const ErrorSchema = z.object({
+  error: z.string(),
+  message: z.string(),
+  issues: z.array(z.unknown()).optional(),
+});
 
 function jsonSchema(s: z.ZodType, io: 'input' | 'output'): unknown {
   return z.toJSONSchema(s, { io, unrepresentable: 'any' });
@@ -23,7 +27,12 @@ function jsonSchema(s: z.ZodType, io: 'input' | 'output'): unknown {
 export function buildOpenApi(docs: RouteDoc[], serverUrl: string): unknown {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const d of docs) {
-    const params = [...d.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const params = [...d.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
     const queryParams = d.query
       ? Object.entries(d.query.shape).map(([name, s]) => ({
           name,
@@ -40,14 +49,19 @@ export function buildOpenApi(docs: RouteDoc[], serverUrl: string): unknown {
         ...(r.html ? { content: { 'text/html': { schema: { type: 'string' } } } } : {}),
       };
     }
-    responses.default = { description: 'error', content: { 'application/json': { schema: jsonSchema(ErrorSchema, 'output') } } };
+    responses.default = {
+      description: 'error',
+      content: { 'application/json': { schema: jsonSchema(ErrorSchema, 'output') } },
+    };
     paths[d.path] ??= {};
     paths[d.path]![d.method] = {
       summary: d.summary,
       tags: [d.tag],
       security: d.auth === 'session' ? [{ bearer: [] }, { cookie: [] }] : [],
       parameters: [...params, ...queryParams],
-      ...(d.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(d.body, 'input') } } } } : {}),
+      ...(d.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(d.body, 'input') } } } }
+        : {}),
       responses,
     };
   }
@@ -57,7 +71,11 @@ export function buildOpenApi(docs: RouteDoc[], serverUrl: string): unknown {
     servers: [{ url: serverUrl }],
     components: {
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'token from the set-auth-token header of /api/auth/sign-in/email' },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'token from the set-auth-token header of /api/auth/sign-in/email',
+        },
         cookie: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' },
       },
     },

@@ -19,8 +19,11 @@ import { nextRevision } from './revisions.ts';
 export function dbSendStore(db: Db): SendStore {
   return {
     async get(orgId, scopeId, step) {
-      const [row] = await db.select({ id: sendSteps.remoteId }).from(sendSteps)
-        .where(and(eq(sendSteps.orgId, orgId), eq(sendSteps.scopeId, scopeId), eq(sendSteps.step, step))).limit(1);
+      const [row] = await db
+        .select({ id: sendSteps.remoteId })
+        .from(sendSteps)
+        .where(and(eq(sendSteps.orgId, orgId), eq(sendSteps.scopeId, scopeId), eq(sendSteps.step, step)))
+        .limit(1);
       return row?.id;
     },
     async put(orgId, scopeId, step, remoteId) {
@@ -31,20 +34,30 @@ export function dbSendStore(db: Db): SendStore {
 
 /** Steps recorded for a scope (tests and support: what exists remotely for this draft / release). */
 export async function listSendSteps(db: Db, orgId: string, scopeId: string): Promise<Record<string, string>> {
-  const rows = await db.select().from(sendSteps).where(and(eq(sendSteps.orgId, orgId), eq(sendSteps.scopeId, scopeId)));
+  const rows = await db
+    .select()
+    .from(sendSteps)
+    .where(and(eq(sendSteps.orgId, orgId), eq(sendSteps.scopeId, scopeId)));
   return Object.fromEntries(rows.map((r) => [r.step, r.remoteId]));
 }
 
 export async function approvalsRequired(db: Db, orgId: string): Promise<boolean> {
-  const [row] = await db.select({ on: orgSettings.approvalsRequired }).from(orgSettings).where(eq(orgSettings.orgId, orgId)).limit(1);
+  const [row] = await db
+    .select({ on: orgSettings.approvalsRequired })
+    .from(orgSettings)
+    .where(eq(orgSettings.orgId, orgId))
+    .limit(1);
   return row?.on ?? true;
 }
 
 export type ConnectionRow = typeof platformConnections.$inferSelect;
 
 export async function loadConnectionRow(db: Db, orgId: string, platform: Platform): Promise<ConnectionRow | undefined> {
-  const [row] = await db.select().from(platformConnections)
-    .where(and(eq(platformConnections.orgId, orgId), eq(platformConnections.platform, platform))).limit(1);
+  const [row] = await db
+    .select()
+    .from(platformConnections)
+    .where(and(eq(platformConnections.orgId, orgId), eq(platformConnections.platform, platform)))
+    .limit(1);
   return row;
 }
 
@@ -59,7 +72,14 @@ export function toStoredConnection(row: ConnectionRow): StoredConnection {
 }
 
 /** A reconnect replaces the token and scopes and keeps the chosen account. */
-export async function saveConnection(db: Db, orgId: string, platform: Platform, c: StoredConnection, by: { id: string; name: string }, now: Date) {
+export async function saveConnection(
+  db: Db,
+  orgId: string,
+  platform: Platform,
+  c: StoredConnection,
+  by: { id: string; name: string },
+  now: Date,
+) {
   const token = {
     sealedToken: c.sealedToken,
     sealedRefreshToken: c.sealedRefreshToken ?? null,
@@ -71,11 +91,19 @@ export async function saveConnection(db: Db, orgId: string, platform: Platform, 
     updatedAt: now,
   };
   await db.transaction(async (tx) => {
-    await tx.insert(platformConnections).values({ orgId, platform, ...token })
+    await tx
+      .insert(platformConnections)
+      .values({ orgId, platform, ...token })
       .onConflictDoUpdate({ target: [platformConnections.orgId, platformConnections.platform], set: token });
     await logActivity(tx, {
-      orgId, actorUserId: by.id, actorName: by.name, at: now, subjectType: 'platform', subjectId: platform,
-      action: 'platform.connected', detail: { scopes: c.scopes, missing: c.missing },
+      orgId,
+      actorUserId: by.id,
+      actorName: by.name,
+      at: now,
+      subjectType: 'platform',
+      subjectId: platform,
+      action: 'platform.connected',
+      detail: { scopes: c.scopes, missing: c.missing },
     });
   });
 }
@@ -107,7 +135,9 @@ export async function acquireSendLease(
     );
     if (rows[0]?.holder === holder) {
       return async () => {
-        await db.delete(sendLeases).where(and(eq(sendLeases.orgId, orgId), eq(sendLeases.key, key), eq(sendLeases.holder, holder)));
+        await db
+          .delete(sendLeases)
+          .where(and(eq(sendLeases.orgId, orgId), eq(sendLeases.key, key), eq(sendLeases.holder, holder)));
       };
     }
     if (Date.now() >= deadline) return undefined;
@@ -126,7 +156,14 @@ export async function loadDraftForSend(db: Db, orgId: string, draftId: string): 
  * Merges the remote ids and deep link into draft.remote and marks the draft sent, in a new revision
  * (the team pulls it like any change). Skips the write when nothing would change (a repeat send).
  */
-export async function saveDraftRemote(db: Db, orgId: string, draftId: string, remote: Record<string, string>, by: { id: string; name: string }, now: Date) {
+export async function saveDraftRemote(
+  db: Db,
+  orgId: string,
+  draftId: string,
+  remote: Record<string, string>,
+  by: { id: string; name: string },
+  now: Date,
+) {
   await db.transaction(async (tx) => {
     const cur = await loadDraft(tx, orgId, draftId, true);
     if (!cur || cur.deleted) return;
@@ -135,12 +172,19 @@ export async function saveDraftRemote(db: Db, orgId: string, draftId: string, re
     const same = cur.status === 'sent' && Object.entries(merged).every(([k, v]) => doc.remote?.[k] === v);
     if (same) return;
     const rev = await nextRevision(tx, orgId);
-    await tx.update(drafts)
+    await tx
+      .update(drafts)
       .set({ doc: { ...doc, status: 'sent', remote: merged }, status: 'sent', revision: rev, updatedAt: now })
       .where(and(eq(drafts.orgId, orgId), eq(drafts.id, draftId)));
     await logActivity(tx, {
-      orgId, actorUserId: by.id, actorName: by.name, at: now, subjectType: 'draft', subjectId: draftId,
-      action: 'draft.sent', detail: { revision: rev, platform: doc.platform, remote: merged },
+      orgId,
+      actorUserId: by.id,
+      actorName: by.name,
+      at: now,
+      subjectType: 'draft',
+      subjectId: draftId,
+      action: 'draft.sent',
+      detail: { revision: rev, platform: doc.platform, remote: merged },
     });
   });
 }

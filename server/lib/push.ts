@@ -8,24 +8,50 @@ import type { SessionUser } from './context.ts';
 import { LOCKED_STATUSES, loadDraft, toSynced } from './draft-store.ts';
 
 /** One validated mutation: an upsert carries its document, a delete none. */
-export interface Mutation { mutationId: string; draftId: string; baseRevision: number; doc: Draft | null }
+export interface Mutation {
+  mutationId: string;
+  draftId: string;
+  baseRevision: number;
+  doc: Draft | null;
+}
 /** What the single-draft PUT answers for a mutation; the batch answers the same per mutation. */
-export interface PushResult { status: 200 | 404 | 409 | 423; body: unknown }
+export interface PushResult {
+  status: 200 | 404 | 409 | 423;
+  body: unknown;
+}
 
 /** A 400 body, or the mutation to apply. Unknown fields a newer extension sends are kept in the document. */
-export function toMutation(m: PushRequest, draftId: string): Mutation | { error: 'invalid'; message: string; issues?: unknown } {
+export function toMutation(
+  m: PushRequest,
+  draftId: string,
+): Mutation | { error: 'invalid'; message: string; issues?: unknown } {
   if (m.op === 'delete') return { mutationId: m.mutationId, draftId, baseRevision: m.baseRevision, doc: null };
   const parsed = DraftSchema.safeParse(m.draft);
-  if (!parsed.success) return { error: 'invalid', message: 'draft does not match DraftSchema', issues: parsed.error.issues };
+  if (!parsed.success)
+    return { error: 'invalid', message: 'draft does not match DraftSchema', issues: parsed.error.issues };
   if (parsed.data.id !== draftId) return { error: 'invalid', message: `draft.id must equal the draft id (${draftId})` };
-  return { mutationId: m.mutationId, draftId, baseRevision: m.baseRevision, doc: { ...(m.draft as object), ...parsed.data } as Draft };
+  return {
+    mutationId: m.mutationId,
+    draftId,
+    baseRevision: m.baseRevision,
+    doc: { ...(m.draft as object), ...parsed.data } as Draft,
+  };
 }
 
 interface Row {
-  mutation_id: string; verdict: 'seen' | 'conflict' | 'locked' | 'not_found' | 'ok'; body: PushOk | string | null;
-  seen_user: string | null; seen_reply: PushOk | string | null;
-  cur_id: string | null; cur_doc: unknown; cur_rev: string | number | null; cur_deleted: boolean | null;
-  cur_status: string | null; cur_created_by: string | null; cur_updated_by: string | null; cur_updated_at: string | null;
+  mutation_id: string;
+  verdict: 'seen' | 'conflict' | 'locked' | 'not_found' | 'ok';
+  body: PushOk | string | null;
+  seen_user: string | null;
+  seen_reply: PushOk | string | null;
+  cur_id: string | null;
+  cur_doc: unknown;
+  cur_rev: string | number | null;
+  cur_deleted: boolean | null;
+  cur_status: string | null;
+  cur_created_by: string | null;
+  cur_updated_by: string | null;
+  cur_updated_at: string | null;
 }
 
 const parsed = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
@@ -34,10 +60,18 @@ const okReply = (body: PushOk | string): PushResult => {
   reply.item.revision = Number(reply.item.revision);
   return { status: 200, body: reply };
 };
-const current = (r: Row): SyncedDraft | null => r.cur_id === null ? null : toSynced({
-  id: r.cur_id, doc: r.cur_doc, revision: r.cur_rev!, deleted: Boolean(r.cur_deleted),
-  createdBy: r.cur_created_by!, updatedBy: r.cur_updated_by!, updatedAt: r.cur_updated_at!,
-});
+const current = (r: Row): SyncedDraft | null =>
+  r.cur_id === null
+    ? null
+    : toSynced({
+        id: r.cur_id,
+        doc: r.cur_doc,
+        revision: r.cur_rev!,
+        deleted: Boolean(r.cur_deleted),
+        createdBy: r.cur_created_by!,
+        updatedBy: r.cur_updated_by!,
+        updatedAt: r.cur_updated_at!,
+      });
 
 /** $3 of every push: the statuses that freeze a draft. */
 const LOCKED = JSON.stringify([...LOCKED_STATUSES]);
@@ -127,39 +161,76 @@ const PUSH_STATEMENT = `
  * write the guard refused). Those rare outcomes get one more look at the stored replies: a copy that won
  * answers with its reply, exactly as a retry would.
  */
-export async function applyMutations(db: Db, ctx: { orgId: string; user: SessionUser; now: Date }, ms: Mutation[]): Promise<Map<string, PushResult>> {
+export async function applyMutations(
+  db: Db,
+  ctx: { orgId: string; user: SessionUser; now: Date },
+  ms: Mutation[],
+): Promise<Map<string, PushResult>> {
   const { orgId, user } = ctx;
   const nowIso = ctx.now.toISOString();
   const input = ms.map((m, i) => ({
-    ord: i + 1, id: m.draftId, mutation_id: m.mutationId, base: m.baseRevision, deleted: m.doc === null,
-    doc: m.doc, release_id: m.doc?.releaseId ?? null,
+    ord: i + 1,
+    id: m.draftId,
+    mutation_id: m.mutationId,
+    base: m.baseRevision,
+    deleted: m.doc === null,
+    doc: m.doc,
+    release_id: m.doc?.releaseId ?? null,
   }));
-  const rows = await raw<Row>(db, PUSH_STATEMENT,
-    [orgId, JSON.stringify(input), LOCKED, user.id, nowIso, nowIso, user.name]);
+  const rows = await raw<Row>(db, PUSH_STATEMENT, [
+    orgId,
+    JSON.stringify(input),
+    LOCKED,
+    user.id,
+    nowIso,
+    nowIso,
+    user.name,
+  ]);
 
   const results = new Map<string, PushResult>();
   const recheck: Row[] = [];
   for (const r of rows) {
     if (r.body) results.set(r.mutation_id, okReply(r.body));
     else if (r.verdict === 'seen') {
-      results.set(r.mutation_id, r.seen_user === user.id && r.seen_reply
-        ? okReply(r.seen_reply)
-        : { status: 409, body: { error: 'mutation_id_reused', server: null } });
+      results.set(
+        r.mutation_id,
+        r.seen_user === user.id && r.seen_reply
+          ? okReply(r.seen_reply)
+          : { status: 409, body: { error: 'mutation_id_reused', server: null } },
+      );
     } else if (r.verdict === 'locked') {
-      results.set(r.mutation_id, { status: 423, body: { error: 'locked', message: `draft is ${r.cur_status}; reopen it to edit`, server: current(r) } });
-    } else if (r.verdict === 'not_found') results.set(r.mutation_id, { status: 404, body: { error: 'not_found', message: 'draft not found' } });
+      results.set(r.mutation_id, {
+        status: 423,
+        body: { error: 'locked', message: `draft is ${r.cur_status}; reopen it to edit`, server: current(r) },
+      });
+    } else if (r.verdict === 'not_found')
+      results.set(r.mutation_id, { status: 404, body: { error: 'not_found', message: 'draft not found' } });
     else recheck.push(r); // a conflict, or a write the revision guard refused
   }
   if (recheck.length) {
-    const stored = await db.select().from(mutations)
-      .where(and(eq(mutations.orgId, orgId), inArray(mutations.mutationId, recheck.map((r) => r.mutation_id))));
+    const stored = await db
+      .select()
+      .from(mutations)
+      .where(
+        and(
+          eq(mutations.orgId, orgId),
+          inArray(
+            mutations.mutationId,
+            recheck.map((r) => r.mutation_id),
+          ),
+        ),
+      );
     for (const r of recheck) {
       const won = stored.find((s) => s.mutationId === r.mutation_id);
       if (won && won.userId === user.id && won.reply) results.set(r.mutation_id, okReply(won.reply as PushOk));
-      else if (r.verdict === 'conflict') results.set(r.mutation_id, { status: 409, body: { error: 'conflict', server: current(r) } });
+      else if (r.verdict === 'conflict')
+        results.set(r.mutation_id, { status: 409, body: { error: 'conflict', server: current(r) } });
       else {
         const latest = await loadDraft(db, orgId, ms.find((m) => m.mutationId === r.mutation_id)!.draftId);
-        results.set(r.mutation_id, { status: 409, body: { error: 'conflict', server: latest ? toSynced(latest) : null } });
+        results.set(r.mutation_id, {
+          status: 409,
+          body: { error: 'conflict', server: latest ? toSynced(latest) : null },
+        });
       }
     }
   }

@@ -9,13 +9,20 @@ import type { AppDeps, SessionUser } from './context.ts';
  * push pays for authentication, so this is where the round trips go. Anything else (cookies, unsigned
  * tokens) returns undefined and the caller falls back to better-auth's getSession.
  */
-export interface Resolved { user: SessionUser; role: string | null }
+export interface Resolved {
+  user: SessionUser;
+  role: string | null;
+}
 
 export function signedBearer(authorization: string | undefined, secret: string): string | null | undefined {
   if (!authorization || authorization.slice(0, 7).toLowerCase() !== 'bearer ') return undefined;
   let raw = authorization.slice(7).trim();
   if (raw.includes('%')) {
-    try { raw = decodeURIComponent(raw); } catch { return null; }
+    try {
+      raw = decodeURIComponent(raw);
+    } catch {
+      return null;
+    }
   }
   const dot = raw.lastIndexOf('.');
   if (dot <= 0) return undefined; // unsigned form: let better-auth handle it
@@ -35,7 +42,10 @@ const SESSION_STATEMENT = `
   limit 1`;
 
 export async function resolveBearer(deps: AppDeps, token: string, orgId: string | null): Promise<Resolved | null> {
-  const [r] = await raw<{ id: string; name: string; email: string; role: string | null }>(
-    deps.db, SESSION_STATEMENT, [orgId ?? '', token, deps.clock().toISOString()]);
+  const [r] = await raw<{ id: string; name: string; email: string; role: string | null }>(deps.db, SESSION_STATEMENT, [
+    orgId ?? '',
+    token,
+    deps.clock().toISOString(),
+  ]);
   return r ? { user: { id: r.id, name: r.name, email: r.email }, role: r.role } : null;
 }

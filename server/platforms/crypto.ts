@@ -9,7 +9,10 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
  */
 const VERSION = 'v1';
 
-export function tokenKeyFromEnv(env: Record<string, string | undefined> = process.env, name = 'WIREBOOST_TOKEN_KEY'): Buffer {
+export function tokenKeyFromEnv(
+  env: Record<string, string | undefined> = process.env,
+  name = 'WIREBOOST_TOKEN_KEY',
+): Buffer {
   const raw = env[name];
   if (!raw) throw new Error(`${name} is not set: generate one with \`openssl rand -base64 32\``);
   return parseKey(raw);

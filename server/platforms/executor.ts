@@ -15,7 +15,12 @@ export interface ErrorRules {
  * Sends with the token, retries throttled calls with bounded backoff, maps every other failure through
  * the platform's error table. `throttleWaitMs` returns false when the response is not throttling.
  */
-export function createExecutor(o: { fetch: FetchLike; token: string; retry: RetryPolicy; rules: ErrorRules }): Executor {
+export function createExecutor(o: {
+  fetch: FetchLike;
+  token: string;
+  retry: RetryPolicy;
+  rules: ErrorRules;
+}): Executor {
   return {
     async execute(req: PlatformRequest) {
       for (let attempt = 0; ; attempt++) {

@@ -25,5 +25,12 @@ export {
 export { encryptToken, decryptToken, tokenKeyFromEnv, parseKey } from './crypto.ts';
 export { validateLinkedInTargeting, LINKEDIN_TARGETING_RULES } from './linkedin/targeting.ts';
 export type { DryRunRequest, RunResult } from './pipeline.ts';
-export { platformRoutes, signState, verifyState, ERROR_STATUS, type PlatformRoutesDeps, type StoredConnection } from './routes.ts';
+export {
+  platformRoutes,
+  signState,
+  verifyState,
+  ERROR_STATUS,
+  type PlatformRoutesDeps,
+  type StoredConnection,
+} from './routes.ts';
 export { listMetaChoices, listLinkedInChoices, type AdAccountChoice, type IdentityChoice } from './accounts.ts';

@@ -47,7 +47,12 @@ export function metaAuthorizeUrl(o: {
 }
 
 // https://developers.facebook.com/documentation/facebook-login/guides/advanced/manual-flow (exchanging code)
-export function metaCodeExchangeRequest(cfg: MetaConfig, app: AppCredentials, code: string, redirectUri: string): PlatformRequest {
+export function metaCodeExchangeRequest(
+  cfg: MetaConfig,
+  app: AppCredentials,
+  code: string,
+  redirectUri: string,
+): PlatformRequest {
   return {
     method: 'GET',
     url: withQuery(`${cfg.graphBase}/${cfg.graphVersion}/oauth/access_token`, {
@@ -98,7 +103,12 @@ export function linkedInAuthorizeUrl(o: {
 }
 
 // Same page, step 3: POST /oauth/v2/accessToken, form-encoded, with the client secret.
-export function linkedInCodeExchangeRequest(cfg: LinkedInConfig, app: AppCredentials, code: string, redirectUri: string): PlatformRequest {
+export function linkedInCodeExchangeRequest(
+  cfg: LinkedInConfig,
+  app: AppCredentials,
+  code: string,
+  redirectUri: string,
+): PlatformRequest {
   return {
     method: 'POST',
     url: `${cfg.oauthBase}/oauth/v2/accessToken`,
@@ -114,12 +124,21 @@ export function linkedInCodeExchangeRequest(cfg: LinkedInConfig, app: AppCredent
 }
 
 // https://learn.microsoft.com/en-us/linkedin/shared/authentication/programmatic-refresh-tokens
-export function linkedInRefreshRequest(cfg: LinkedInConfig, app: AppCredentials, refreshToken: string): PlatformRequest {
+export function linkedInRefreshRequest(
+  cfg: LinkedInConfig,
+  app: AppCredentials,
+  refreshToken: string,
+): PlatformRequest {
   return {
     method: 'POST',
     url: `${cfg.oauthBase}/oauth/v2/accessToken`,
     headers: {},
-    form: { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: app.clientId, client_secret: app.clientSecret },
+    form: {
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: app.clientId,
+      client_secret: app.clientSecret,
+    },
   };
 }
 
@@ -141,10 +160,16 @@ export function createOAuth(o: {
     const res = await send(f, req, token);
     if (res.status >= 300) {
       const b = res.body as { error?: { message?: string } | string; error_description?: string };
-      const why = b?.error_description ?? (typeof b?.error === 'string' ? b.error : b?.error?.message) ?? `HTTP ${res.status}`;
-      throw new PlatformError(platform, 'auth', `Connecting ${platform === 'meta' ? 'Meta' : 'LinkedIn'} failed: ${why}`, {
-        status: res.status,
-      });
+      const why =
+        b?.error_description ?? (typeof b?.error === 'string' ? b.error : b?.error?.message) ?? `HTTP ${res.status}`;
+      throw new PlatformError(
+        platform,
+        'auth',
+        `Connecting ${platform === 'meta' ? 'Meta' : 'LinkedIn'} failed: ${why}`,
+        {
+          status: res.status,
+        },
+      );
     }
     return res.body as Record<string, unknown>;
   };
@@ -159,10 +184,14 @@ export function createOAuth(o: {
       return parseMetaPermissions(await call('meta', metaPermissionsRequest(mcfg), token));
     },
     async linkedInExchangeCode(code: string, redirectUri: string): Promise<TokenGrant> {
-      return linkedInGrant(await call('linkedin', linkedInCodeExchangeRequest(lcfg, need('linkedin', o.linkedin), code, redirectUri)));
+      return linkedInGrant(
+        await call('linkedin', linkedInCodeExchangeRequest(lcfg, need('linkedin', o.linkedin), code, redirectUri)),
+      );
     },
     async linkedInRefresh(refreshToken: string): Promise<TokenGrant> {
-      return linkedInGrant(await call('linkedin', linkedInRefreshRequest(lcfg, need('linkedin', o.linkedin), refreshToken)));
+      return linkedInGrant(
+        await call('linkedin', linkedInRefreshRequest(lcfg, need('linkedin', o.linkedin), refreshToken)),
+      );
     },
   };
 }

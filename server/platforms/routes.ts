@@ -5,7 +5,14 @@ import { linkedInConfig, metaConfig, type LinkedInConfig, type MetaConfig } from
 import { listLinkedInChoices, listMetaChoices } from './accounts.ts';
 import { decryptToken, encryptToken } from './crypto.ts';
 import { PlatformError, type PlatformErrorKind } from './errors.ts';
-import { createOAuth, linkedInAuthorizeUrl, metaAuthorizeUrl, scopeReport, type AppCredentials, type TokenGrant } from './oauth.ts';
+import {
+  createOAuth,
+  linkedInAuthorizeUrl,
+  metaAuthorizeUrl,
+  scopeReport,
+  type AppCredentials,
+  type TokenGrant,
+} from './oauth.ts';
 import { sendDraft, type SendDeps } from './send.ts';
 import type { SendStore } from './store.ts';
 import type { MediaListInput, SendSettings } from './types.ts';
@@ -35,7 +42,10 @@ export interface PlatformRoutesDeps {
   clock: () => Date;
   loadDraft: (orgId: string, draftId: string) => Promise<Draft | undefined>;
   /** The org's connection plus its chosen ad account / page / organisation, currency, zone and the plan. */
-  loadSendContext: (orgId: string, draft: Draft) => Promise<{ connection: StoredConnection; settings: SendSettings } | undefined>;
+  loadSendContext: (
+    orgId: string,
+    draft: Draft,
+  ) => Promise<{ connection: StoredConnection; settings: SendSettings } | undefined>;
   saveConnection: (orgId: string, platform: Platform, connection: StoredConnection) => Promise<void>;
   /** Needed for GET /connect/:platform/choices. */
   loadConnection?: (orgId: string, platform: Platform) => Promise<StoredConnection | undefined>;
@@ -71,7 +81,8 @@ export function platformRoutes(deps: PlatformRoutesDeps) {
 
   app.onError((err, c) => {
     if (err instanceof PlatformError) {
-      if (err.kind === 'throttled' && err.details.retryAfterMs) c.header('Retry-After', String(Math.ceil(err.details.retryAfterMs / 1000)));
+      if (err.kind === 'throttled' && err.details.retryAfterMs)
+        c.header('Retry-After', String(Math.ceil(err.details.retryAfterMs / 1000)));
       return c.json({ error: err.kind, ...err.toJSON() }, ERROR_STATUS[err.kind]);
     }
     throw err;
@@ -89,7 +100,10 @@ export function platformRoutes(deps: PlatformRoutesDeps) {
     }
     const ctx = await deps.loadSendContext(orgId, draft);
     if (!ctx) {
-      return c.json({ error: 'not_connected', message: `Connect ${draft.platform === 'meta' ? 'Meta' : 'LinkedIn'} first.` }, 409);
+      return c.json(
+        { error: 'not_connected', message: `Connect ${draft.platform === 'meta' ? 'Meta' : 'LinkedIn'} first.` },
+        409,
+      );
     }
     const dryRun = ['1', 'true'].includes(c.req.query('dryRun') ?? '');
     const mediaList = draft.mediaListId ? await deps.loadMediaList?.(orgId, draft.mediaListId) : undefined;
@@ -129,7 +143,8 @@ export function platformRoutes(deps: PlatformRoutesDeps) {
     const orgId = orgIdOf(c);
     const platform = c.req.param('platform');
     const redirectUri = c.req.query('redirectUri');
-    if (!orgId || !isPlatform(platform) || !redirectUri) return c.json({ error: 'bad_request', message: 'platform and redirectUri required' }, 400);
+    if (!orgId || !isPlatform(platform) || !redirectUri)
+      return c.json({ error: 'bad_request', message: 'platform and redirectUri required' }, 400);
     const app = deps.credentials[platform];
     if (!app) return c.json({ error: 'not_configured', message: `${platform} is not configured on this server` }, 501);
     const state = signState(deps.stateSecret, orgId, platform, deps.clock().getTime() + STATE_TTL_MS);
@@ -144,7 +159,12 @@ export function platformRoutes(deps: PlatformRoutesDeps) {
   app.post('/connect/:platform/callback', async (c) => {
     const orgId = orgIdOf(c);
     const platform = c.req.param('platform');
-    const body = (await c.req.json().catch(() => ({}))) as { code?: string; accessToken?: string; state?: string; redirectUri?: string };
+    const body = (await c.req.json().catch(() => ({}))) as {
+      code?: string;
+      accessToken?: string;
+      state?: string;
+      redirectUri?: string;
+    };
     if (!orgId || !isPlatform(platform)) return c.json({ error: 'bad_request', message: 'unknown platform' }, 400);
     if (!body.state || !verifyState(deps.stateSecret, body.state, orgId, platform, deps.clock().getTime())) {
       return c.json({ error: 'bad_state', message: 'The sign-in expired or did not start here: connect again.' }, 400);
@@ -171,7 +191,10 @@ export function platformRoutes(deps: PlatformRoutesDeps) {
       scopes: report.granted,
       missing: report.missing,
     });
-    return c.json({ ...report, expiresAt: grant.expiresIn ? new Date(now + grant.expiresIn * 1000).toISOString() : null });
+    return c.json({
+      ...report,
+      expiresAt: grant.expiresIn ? new Date(now + grant.expiresIn * 1000).toISOString() : null,
+    });
   });
 
   return app;
@@ -184,7 +207,12 @@ function required(platform: Platform, v: string | undefined): string {
 
 /** state = <orgId>.<platform>.<expiry>.<nonce>.<hmac>: stateless, bound to the org and platform. */
 export function signState(secret: string, orgId: string, platform: Platform, expiresAtMs: number): string {
-  const payload = [Buffer.from(orgId).toString('base64url'), platform, String(expiresAtMs), randomBytes(9).toString('base64url')].join('.');
+  const payload = [
+    Buffer.from(orgId).toString('base64url'),
+    platform,
+    String(expiresAtMs),
+    randomBytes(9).toString('base64url'),
+  ].join('.');
   return `${payload}.${createHmac('sha256', secret).update(payload).digest('base64url')}`;
 }
 

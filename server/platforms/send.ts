@@ -79,7 +79,7 @@ export async function sendDraft(input: SendDraftInput): Promise<SendDraftResult>
 }
 
 async function sendDraftNow(input: SendDraftInput): Promise<SendDraftResult> {
-  const { draft, settings, deps = {} } = input;
+  const { draft, deps = {} } = input;
   preflight(input, (deps.clock ?? (() => new Date()))());
   const rules: ErrorRules = draft.platform === 'meta' ? META_RULES : LINKEDIN_RULES;
   const executor = createExecutor({
@@ -130,11 +130,19 @@ async function prepareMeta(
   };
   // Unknown names are dropped one by one, but an audience that resolves to nothing would silently become
   // "everyone in the country": refuse that instead.
-  if (names.interests.length + names.workPositions.length > 0 && targeting.interests.length + targeting.workPositions.length === 0) {
-    throw new PlatformError('meta', 'targeting', `Meta found none of the interests or job titles for "${draft.audience}".`, {
-      draftField: 'audience',
-      step: 'adset',
-    });
+  if (
+    names.interests.length + names.workPositions.length > 0 &&
+    targeting.interests.length + targeting.workPositions.length === 0
+  ) {
+    throw new PlatformError(
+      'meta',
+      'targeting',
+      `Meta found none of the interests or job titles for "${draft.audience}".`,
+      {
+        draftField: 'audience',
+        step: 'adset',
+      },
+    );
   }
   return {
     steps: META_STEPS,
@@ -188,11 +196,18 @@ function preflight(input: SendDraftInput, now: Date): void {
   }
   checkSchedule(draft.platform, settings.startTime, settings.endTime, now);
   if (input.mediaList && !input.mediaList.hashes.every(isSha256Hex)) {
-    throw new PlatformError(draft.platform, 'invalid', 'The media list must be SHA-256 hashes (hashEmail), never raw e-mails.', {
-      draftField: 'mediaList',
-    });
+    throw new PlatformError(
+      draft.platform,
+      'invalid',
+      'The media list must be SHA-256 hashes (hashEmail), never raw e-mails.',
+      {
+        draftField: 'mediaList',
+      },
+    );
   }
   if (!(settings.dailyBudget > 0)) {
-    throw new PlatformError(draft.platform, 'field', 'The daily budget must be more than zero.', { draftField: 'dailyBudget' });
+    throw new PlatformError(draft.platform, 'field', 'The daily budget must be more than zero.', {
+      draftField: 'dailyBudget',
+    });
   }
 }

@@ -1,7 +1,12 @@
 import type { Draft } from '../../utils/drafts/schema.ts';
 import { domainOf, esc, safeUrl } from './html.ts';
 
-export interface ReviewComment { draftId: string | null; authorName: string; body: string; createdAt: string }
+export interface ReviewComment {
+  draftId: string | null;
+  authorName: string;
+  body: string;
+  createdAt: string;
+}
 
 export interface ReviewPageModel {
   headline: string;
@@ -15,14 +20,29 @@ export interface ReviewPageModel {
 }
 
 const CTA_LABELS: Record<string, string> = {
-  LEARN_MORE: 'Learn more', SIGN_UP: 'Sign up', DOWNLOAD: 'Download', REGISTER: 'Register', SUBSCRIBE: 'Subscribe',
-  CONTACT_US: 'Contact us', APPLY_NOW: 'Apply now', GET_QUOTE: 'Get quote', REQUEST_DEMO: 'Request demo', VIEW_QUOTE: 'View quote',
+  LEARN_MORE: 'Learn more',
+  SIGN_UP: 'Sign up',
+  DOWNLOAD: 'Download',
+  REGISTER: 'Register',
+  SUBSCRIBE: 'Subscribe',
+  CONTACT_US: 'Contact us',
+  APPLY_NOW: 'Apply now',
+  GET_QUOTE: 'Get quote',
+  REQUEST_DEMO: 'Request demo',
+  VIEW_QUOTE: 'View quote',
 };
-const ctaLabel = (cta: string) => CTA_LABELS[cta] ?? cta.replace(/_/g, ' ').toLowerCase().replace(/^\w/, (m) => m.toUpperCase());
+const ctaLabel = (cta: string) =>
+  CTA_LABELS[cta] ??
+  cta
+    .replace(/_/g, ' ')
+    .toLowerCase()
+    .replace(/^\w/, (m) => m.toUpperCase());
 
 function image(d: Draft): string {
   const src = safeUrl(d.imageUrl);
-  return src ? `<img class="media" src="${esc(src)}" alt="" loading="lazy" referrerpolicy="no-referrer">` : '<div class="media placeholder"></div>';
+  return src
+    ? `<img class="media" src="${esc(src)}" alt="" loading="lazy" referrerpolicy="no-referrer">`
+    : '<div class="media placeholder"></div>';
 }
 
 /** A Facebook-feed-like card: page, primary text, image, link bar with domain, headline, CTA. */
@@ -40,8 +60,13 @@ function linkedinCard(d: Extract<Draft, { platform: 'linkedin' }>, company: stri
 }
 
 function commentsFor(model: ReviewPageModel, draftId: string): string {
-  const list = model.comments.filter((c) => c.draftId === draftId)
-    .map((c) => `<li><b>${esc(c.authorName)}</b> <small>${esc(c.createdAt.slice(0, 16).replace('T', ' '))} UTC</small><p>${esc(c.body)}</p></li>`).join('');
+  const list = model.comments
+    .filter((c) => c.draftId === draftId)
+    .map(
+      (c) =>
+        `<li><b>${esc(c.authorName)}</b> <small>${esc(c.createdAt.slice(0, 16).replace('T', ' '))} UTC</small><p>${esc(c.body)}</p></li>`,
+    )
+    .join('');
   return `<ul class="comments">${list}</ul>
 <form method="post" action="${esc(model.commentAction)}"><input type="hidden" name="draftId" value="${esc(draftId)}">
 <label>Your name <input name="name" required maxlength="100"></label>
@@ -49,9 +74,15 @@ function commentsFor(model: ReviewPageModel, draftId: string): string {
 }
 
 export function renderReviewPage(model: ReviewPageModel): string {
-  const cards = model.drafts.map((d) => `<section class="draft"><h2>${esc(d.platform === 'meta' ? 'Facebook / Instagram' : 'LinkedIn')} · ${esc(d.angle)} <small class="status">${esc(d.status.replace('_', ' '))}</small></h2>
+  const cards = model.drafts
+    .map(
+      (
+        d,
+      ) => `<section class="draft"><h2>${esc(d.platform === 'meta' ? 'Facebook / Instagram' : 'LinkedIn')} · ${esc(d.angle)} <small class="status">${esc(d.status.replace('_', ' '))}</small></h2>
 ${d.platform === 'meta' ? metaCard(d, model.company) : linkedinCard(d, model.company)}
-${commentsFor(model, d.id)}</section>`).join('\n');
+${commentsFor(model, d.id)}</section>`,
+    )
+    .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>Review: ${esc(model.headline)}</title><style>${CSS}</style></head><body>
 <main><h1>${esc(model.headline)}</h1><p class="meta">Ad drafts for review · link expires ${esc(model.expiresAt.slice(0, 16).replace('T', ' '))} UTC · you can read and comment</p>

@@ -17,15 +17,33 @@ const GuestComment = z.object({
 });
 
 export const reviewPageDocs: RouteDoc[] = [
-  { method: 'get', path: '/review/{token}', tag: 'reviewer page', auth: 'link', summary: "HTML page with the release's drafts as Facebook- and LinkedIn-like previews",
-    responses: { 200: { description: 'page', html: true }, 404: { description: 'unknown, expired or revoked link', html: true } } },
-  { method: 'post', path: '/review/{token}/comments', tag: 'reviewer page', auth: 'link', summary: 'Guest comment (form: draftId, name, body); 303 back to the page',
-    responses: { 303: { description: 'stored' } } },
+  {
+    method: 'get',
+    path: '/review/{token}',
+    tag: 'reviewer page',
+    auth: 'link',
+    summary: "HTML page with the release's drafts as Facebook- and LinkedIn-like previews",
+    responses: {
+      200: { description: 'page', html: true },
+      404: { description: 'unknown, expired or revoked link', html: true },
+    },
+  },
+  {
+    method: 'post',
+    path: '/review/{token}/comments',
+    tag: 'reviewer page',
+    auth: 'link',
+    summary: 'Guest comment (form: draftId, name, body); 303 back to the page',
+    responses: { 303: { description: 'stored' } },
+  },
 ];
 
 /** Pages served to people without an account: strict CSP, no referrer (the token is in the URL), no caching. */
 function page(c: Context, html: string, status: 200 | 404 | 400 = 200) {
-  c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+  c.header(
+    'Content-Security-Policy',
+    "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  );
   c.header('Referrer-Policy', 'no-referrer');
   c.header('Cache-Control', 'no-store');
   c.header('X-Content-Type-Options', 'nosniff');
@@ -45,28 +63,55 @@ export function reviewPageRoutes(deps: AppDeps) {
     if (!link || link.revokedAt || link.expiresAt.getTime() <= now.getTime()) return null;
     return link;
   }
-  const gone = (c: Context) => page(c, renderMessagePage('Link not available', 'This review link is unknown, expired or revoked. Ask the team for a new one.'), 404);
+  const gone = (c: Context) =>
+    page(
+      c,
+      renderMessagePage(
+        'Link not available',
+        'This review link is unknown, expired or revoked. Ask the team for a new one.',
+      ),
+      404,
+    );
 
   app.get('/:token', async (c) => {
     const token = c.req.param('token');
     const link = await resolve(token);
     if (!link) return gone(c);
-    const [rel] = await deps.db.select().from(releases).where(and(eq(releases.orgId, link.orgId), eq(releases.id, link.releaseId))).limit(1);
-    const rows = await deps.db.select({ doc: drafts.doc }).from(drafts)
+    const [rel] = await deps.db
+      .select()
+      .from(releases)
+      .where(and(eq(releases.orgId, link.orgId), eq(releases.id, link.releaseId)))
+      .limit(1);
+    const rows = await deps.db
+      .select({ doc: drafts.doc })
+      .from(drafts)
       .where(and(eq(drafts.orgId, link.orgId), eq(drafts.releaseId, link.releaseId), eq(drafts.deleted, false)))
-      .orderBy(asc(drafts.id)).limit(200);
-    const notes = await deps.db.select().from(comments)
-      .where(and(eq(comments.orgId, link.orgId), eq(comments.releaseId, link.releaseId))).orderBy(asc(comments.createdAt)).limit(1000);
+      .orderBy(asc(drafts.id))
+      .limit(200);
+    const notes = await deps.db
+      .select()
+      .from(comments)
+      .where(and(eq(comments.orgId, link.orgId), eq(comments.releaseId, link.releaseId)))
+      .orderBy(asc(comments.createdAt))
+      .limit(1000);
     const stored = rel?.doc as StoredRelease | undefined;
-    return page(c, renderReviewPage({
-      headline: stored?.release.headline ?? 'Press release',
-      company: stored?.release.company ?? 'Company',
-      expiresAt: link.expiresAt.toISOString(),
-      drafts: rows.map((r) => r.doc as Draft),
-      comments: notes.map((n) => ({ draftId: n.draftId, authorName: n.authorName, body: n.body, createdAt: n.createdAt.toISOString() })),
-      commentAction: `/review/${encodeURIComponent(token)}/comments`,
-      notice: c.req.query('sent') === '1' ? 'Thanks, your comment was sent to the team.' : undefined,
-    }));
+    return page(
+      c,
+      renderReviewPage({
+        headline: stored?.release.headline ?? 'Press release',
+        company: stored?.release.company ?? 'Company',
+        expiresAt: link.expiresAt.toISOString(),
+        drafts: rows.map((r) => r.doc as Draft),
+        comments: notes.map((n) => ({
+          draftId: n.draftId,
+          authorName: n.authorName,
+          body: n.body,
+          createdAt: n.createdAt.toISOString(),
+        })),
+        commentAction: `/review/${encodeURIComponent(token)}/comments`,
+        notice: c.req.query('sent') === '1' ? 'Thanks, your comment was sent to the team.' : undefined,
+      }),
+    );
   });
 
   app.post('/:token/comments', async (c) => {
@@ -74,17 +119,46 @@ export function reviewPageRoutes(deps: AppDeps) {
     const link = await resolve(token);
     if (!link) return gone(c);
     const parsed = GuestComment.safeParse(await c.req.parseBody());
-    if (!parsed.success) return page(c, renderMessagePage('Comment not sent', 'Please give your name and a comment.'), 400);
+    if (!parsed.success)
+      return page(c, renderMessagePage('Comment not sent', 'Please give your name and a comment.'), 400);
     // Scope: only drafts of the link's release in the link's organisation.
-    const [draft] = await deps.db.select({ id: drafts.id }).from(drafts)
-      .where(and(eq(drafts.orgId, link.orgId), eq(drafts.releaseId, link.releaseId), eq(drafts.id, parsed.data.draftId), eq(drafts.deleted, false))).limit(1);
+    const [draft] = await deps.db
+      .select({ id: drafts.id })
+      .from(drafts)
+      .where(
+        and(
+          eq(drafts.orgId, link.orgId),
+          eq(drafts.releaseId, link.releaseId),
+          eq(drafts.id, parsed.data.draftId),
+          eq(drafts.deleted, false),
+        ),
+      )
+      .limit(1);
     if (!draft) return page(c, renderMessagePage('Comment not sent', 'That draft is not part of this review.'), 404);
     const now = deps.clock();
     const name = `${parsed.data.name} (guest)`;
     await deps.db.transaction(async (tx) => {
       const id = randomUUID();
-      await tx.insert(comments).values({ id, orgId: link.orgId, releaseId: link.releaseId, draftId: draft.id, authorName: name, reviewLinkId: link.id, body: parsed.data.body, createdAt: now });
-      await logActivity(tx, { orgId: link.orgId, actorUserId: null, actorName: name, at: now, subjectType: 'comment', subjectId: id, action: 'comment.added', detail: { draftId: draft.id, reviewLinkId: link.id } });
+      await tx.insert(comments).values({
+        id,
+        orgId: link.orgId,
+        releaseId: link.releaseId,
+        draftId: draft.id,
+        authorName: name,
+        reviewLinkId: link.id,
+        body: parsed.data.body,
+        createdAt: now,
+      });
+      await logActivity(tx, {
+        orgId: link.orgId,
+        actorUserId: null,
+        actorName: name,
+        at: now,
+        subjectType: 'comment',
+        subjectId: id,
+        action: 'comment.added',
+        detail: { draftId: draft.id, reviewLinkId: link.id },
+      });
     });
     return c.redirect(`/review/${encodeURIComponent(token)}?sent=1`, 303);
   });

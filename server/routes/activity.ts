@@ -12,13 +12,28 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 const Entry = z.object({
-  id: z.number(), at: z.string(), actorUserId: z.string().nullable(), actorName: z.string(), action: z.string(),
-  subjectType: z.string(), subjectId: z.string(), detail: z.record(z.string(), z.unknown()),
+  id: z.number(),
+  at: z.string(),
+  actorUserId: z.string().nullable(),
+  actorName: z.string(),
+  action: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string(),
+  detail: z.record(z.string(), z.unknown()),
 });
 
 export const activityDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/orgs/{orgId}/activity', tag: 'activity', auth: 'session', summary: "The organisation's activity log, newest first", query: ListQuery,
-    responses: { 200: { description: 'entries', schema: z.object({ items: z.array(Entry), nextBefore: z.number().nullable() }) } } },
+  {
+    method: 'get',
+    path: '/api/orgs/{orgId}/activity',
+    tag: 'activity',
+    auth: 'session',
+    summary: "The organisation's activity log, newest first",
+    query: ListQuery,
+    responses: {
+      200: { description: 'entries', schema: z.object({ items: z.array(Entry), nextBefore: z.number().nullable() }) },
+    },
+  },
 ];
 
 export function activityRoutes(deps: AppDeps) {
@@ -27,8 +42,18 @@ export function activityRoutes(deps: AppDeps) {
     const q = readQuery(c, ListQuery);
     const where = [eq(activity.orgId, c.get('orgId'))];
     if (q.before) where.push(lt(activity.id, q.before));
-    const rows = await deps.db.select().from(activity).where(and(...where)).orderBy(desc(activity.id)).limit(q.limit);
-    const items = rows.map((r) => ({ ...r, id: Number(r.id), at: r.at.toISOString(), detail: r.detail as Record<string, unknown> }));
+    const rows = await deps.db
+      .select()
+      .from(activity)
+      .where(and(...where))
+      .orderBy(desc(activity.id))
+      .limit(q.limit);
+    const items = rows.map((r) => ({
+      ...r,
+      id: Number(r.id),
+      at: r.at.toISOString(),
+      detail: r.detail as Record<string, unknown>,
+    }));
     return c.json({ items, nextBefore: rows.length === q.limit ? items[items.length - 1]!.id : null });
   });
   return app;

@@ -28,10 +28,17 @@ const transitions: Record<z.infer<typeof ReviewActionSchema>['action'], { from: 
 
 export const approvalDocs: RouteDoc[] = [
   {
-    method: 'post', path: '/api/orgs/{orgId}/drafts/{draftId}/review', tag: 'approvals', auth: 'session',
-    summary: 'request (editor+), approve / reject (owner, admin, reviewer; never your own draft; reject needs a comment), reopen',
+    method: 'post',
+    path: '/api/orgs/{orgId}/drafts/{draftId}/review',
+    tag: 'approvals',
+    auth: 'session',
+    summary:
+      'request (editor+), approve / reject (owner, admin, reviewer; never your own draft; reject needs a comment), reopen',
     body: ReviewActionSchema,
-    responses: { 200: { description: 'the draft with its new status and revision', schema: SyncedDraftSchema }, 409: { description: 'not allowed from the current status' } },
+    responses: {
+      200: { description: 'the draft with its new status and revision', schema: SyncedDraftSchema },
+      409: { description: 'not allowed from the current status' },
+    },
   },
 ];
 
@@ -41,7 +48,8 @@ export function approvalRoutes(deps: AppDeps) {
   app.post('/:draftId/review', async (c) => {
     const { action, comment } = await readBody(c, ReviewActionSchema);
     if (action === 'request') requirePermission(c, { draft: ['requestReview'] }, 'your role cannot request review');
-    else if (action === 'reopen') requirePermission(c, { approval: ['reopen'] }, 'only owners, admins and reviewers reopen drafts');
+    else if (action === 'reopen')
+      requirePermission(c, { approval: ['reopen'] }, 'only owners, admins and reviewers reopen drafts');
     else requirePermission(c, { approval: ['decide'] }, 'only owners, admins and reviewers approve or reject');
     if (action === 'reject' && !comment?.trim()) fail(400, 'invalid', 'a rejection needs a comment');
     const orgId = c.get('orgId');
@@ -53,29 +61,49 @@ export function approvalRoutes(deps: AppDeps) {
       const cur = await loadDraft(tx, orgId, draftId, true);
       if (!cur || cur.deleted) return notFound('draft not found');
       const t = transitions[action];
-      if (!t.from.includes(cur.status as DraftStatus)) fail(409, 'bad_status', `cannot ${action} a draft that is ${cur.status}`);
+      if (!t.from.includes(cur.status as DraftStatus))
+        fail(409, 'bad_status', `cannot ${action} a draft that is ${cur.status}`);
       if (action === 'approve' && [cur.createdBy, cur.reviewRequestedBy, cur.updatedBy].includes(user.id)) {
         forbidden('nobody approves a draft they wrote, edited or sent for review');
       }
       const rev = await nextRevision(tx, orgId);
       const doc = { ...(cur.doc as Draft), status: t.to };
       const decided = action === 'approve' || action === 'reject';
-      const [updated] = await tx.update(drafts).set({
-        status: t.to, doc, revision: rev, updatedAt: now,
-        // updatedBy stays the content author: a status change is not an edit.
-        reviewRequestedBy: action === 'request' ? user.id : action === 'reopen' ? null : cur.reviewRequestedBy,
-        decidedBy: decided ? user.id : action === 'reopen' ? null : cur.decidedBy,
-        decidedAt: decided ? now : action === 'reopen' ? null : cur.decidedAt,
-      }).where(and(eq(drafts.orgId, orgId), eq(drafts.id, draftId))).returning();
+      const [updated] = await tx
+        .update(drafts)
+        .set({
+          status: t.to,
+          doc,
+          revision: rev,
+          updatedAt: now,
+          // updatedBy stays the content author: a status change is not an edit.
+          reviewRequestedBy: action === 'request' ? user.id : action === 'reopen' ? null : cur.reviewRequestedBy,
+          decidedBy: decided ? user.id : action === 'reopen' ? null : cur.decidedBy,
+          decidedAt: decided ? now : action === 'reopen' ? null : cur.decidedAt,
+        })
+        .where(and(eq(drafts.orgId, orgId), eq(drafts.id, draftId)))
+        .returning();
       if (comment?.trim()) {
         await tx.insert(comments).values({
-          id: randomUUID(), orgId, releaseId: cur.releaseId, draftId, authorUserId: user.id, authorName: user.name,
-          body: comment.trim(), createdAt: now,
+          id: randomUUID(),
+          orgId,
+          releaseId: cur.releaseId,
+          draftId,
+          authorUserId: user.id,
+          authorName: user.name,
+          body: comment.trim(),
+          createdAt: now,
         });
       }
       await logActivity(tx, {
-        orgId, actorUserId: user.id, actorName: user.name, at: now, subjectType: 'draft', subjectId: draftId,
-        action: `draft.review.${action}`, detail: { revision: rev, from: cur.status, to: t.to, ...(comment ? { comment } : {}) },
+        orgId,
+        actorUserId: user.id,
+        actorName: user.name,
+        at: now,
+        subjectType: 'draft',
+        subjectId: draftId,
+        action: `draft.review.${action}`,
+        detail: { revision: rev, from: cur.status, to: t.to, ...(comment ? { comment } : {}) },
       });
       return updated!;
     });

@@ -10,23 +10,49 @@ import { loadDraft } from '../lib/draft-store.ts';
 import type { RouteDoc } from '../lib/openapi.ts';
 
 export const CommentSchema = z.object({
-  id: z.string(), releaseId: z.string(), draftId: z.string().nullable(), authorUserId: z.string().nullable(),
-  authorName: z.string(), viaReviewLink: z.boolean(), body: z.string(), createdAt: z.string(),
+  id: z.string(),
+  releaseId: z.string(),
+  draftId: z.string().nullable(),
+  authorUserId: z.string().nullable(),
+  authorName: z.string(),
+  viaReviewLink: z.boolean(),
+  body: z.string(),
+  createdAt: z.string(),
 });
 const ListQuery = z.object({ releaseId: z.string().optional(), draftId: z.string().optional() });
 const PostComment = z.object({ draftId: z.string().min(1), body: z.string().trim().min(1).max(5000) });
 
 type Row = typeof comments.$inferSelect;
 export const commentOut = (r: Row) => ({
-  id: r.id, releaseId: r.releaseId, draftId: r.draftId, authorUserId: r.authorUserId, authorName: r.authorName,
-  viaReviewLink: r.reviewLinkId !== null, body: r.body, createdAt: new Date(r.createdAt).toISOString(),
+  id: r.id,
+  releaseId: r.releaseId,
+  draftId: r.draftId,
+  authorUserId: r.authorUserId,
+  authorName: r.authorName,
+  viaReviewLink: r.reviewLinkId !== null,
+  body: r.body,
+  createdAt: new Date(r.createdAt).toISOString(),
 });
 
 export const commentDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/orgs/{orgId}/comments', tag: 'comments', auth: 'session', summary: 'Comments, oldest first, filtered by release or draft', query: ListQuery,
-    responses: { 200: { description: 'comments', schema: z.object({ items: z.array(CommentSchema) }) } } },
-  { method: 'post', path: '/api/orgs/{orgId}/comments', tag: 'comments', auth: 'session', summary: 'Comment on a draft (any member)', body: PostComment,
-    responses: { 201: { description: 'created', schema: CommentSchema } } },
+  {
+    method: 'get',
+    path: '/api/orgs/{orgId}/comments',
+    tag: 'comments',
+    auth: 'session',
+    summary: 'Comments, oldest first, filtered by release or draft',
+    query: ListQuery,
+    responses: { 200: { description: 'comments', schema: z.object({ items: z.array(CommentSchema) }) } },
+  },
+  {
+    method: 'post',
+    path: '/api/orgs/{orgId}/comments',
+    tag: 'comments',
+    auth: 'session',
+    summary: 'Comment on a draft (any member)',
+    body: PostComment,
+    responses: { 201: { description: 'created', schema: CommentSchema } },
+  },
 ];
 
 export function commentRoutes(deps: AppDeps) {
@@ -37,7 +63,12 @@ export function commentRoutes(deps: AppDeps) {
     const where = [eq(comments.orgId, c.get('orgId'))];
     if (q.releaseId) where.push(eq(comments.releaseId, q.releaseId));
     if (q.draftId) where.push(eq(comments.draftId, q.draftId));
-    const rows = await deps.db.select().from(comments).where(and(...where)).orderBy(asc(comments.createdAt)).limit(2000);
+    const rows = await deps.db
+      .select()
+      .from(comments)
+      .where(and(...where))
+      .orderBy(asc(comments.createdAt))
+      .limit(2000);
     return c.json({ items: rows.map(commentOut) });
   });
 
@@ -49,10 +80,29 @@ export function commentRoutes(deps: AppDeps) {
     if (!draft || draft.deleted) return notFound('draft not found');
     const now = deps.clock();
     const row = await deps.db.transaction(async (tx) => {
-      const [r] = await tx.insert(comments).values({
-        id: randomUUID(), orgId, releaseId: draft.releaseId, draftId: draft.id, authorUserId: user.id, authorName: user.name, body: body.body, createdAt: now,
-      }).returning();
-      await logActivity(tx, { orgId, actorUserId: user.id, actorName: user.name, at: now, subjectType: 'comment', subjectId: r!.id, action: 'comment.added', detail: { draftId: draft.id } });
+      const [r] = await tx
+        .insert(comments)
+        .values({
+          id: randomUUID(),
+          orgId,
+          releaseId: draft.releaseId,
+          draftId: draft.id,
+          authorUserId: user.id,
+          authorName: user.name,
+          body: body.body,
+          createdAt: now,
+        })
+        .returning();
+      await logActivity(tx, {
+        orgId,
+        actorUserId: user.id,
+        actorName: user.name,
+        at: now,
+        subjectType: 'comment',
+        subjectId: r!.id,
+        action: 'comment.added',
+        detail: { draftId: draft.id },
+      });
       return r!;
     });
     return c.json(commentOut(row), 201);

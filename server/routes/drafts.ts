@@ -1,6 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { PullResponseSchema, PushConflictSchema, PushOkSchema, PushRequestSchema, SyncedDraftSchema, type PushRequest } from '../../utils/sync/protocol.ts';
+import {
+  PullResponseSchema,
+  PushConflictSchema,
+  PushOkSchema,
+  PushRequestSchema,
+  SyncedDraftSchema,
+  type PushRequest,
+} from '../../utils/sync/protocol.ts';
 import { isoText, raw } from '../db/raw.ts';
 import type { AppDeps, AppEnv } from '../lib/context.ts';
 import { fail, notFound, readBody, readQuery } from '../lib/http.ts';
@@ -25,16 +32,27 @@ const PULL_RELEASE_STATEMENT = PULL(true);
 
 export const draftDocs: RouteDoc[] = [
   {
-    method: 'get', path: '/api/orgs/{orgId}/drafts', tag: 'drafts', auth: 'session',
+    method: 'get',
+    path: '/api/orgs/{orgId}/drafts',
+    tag: 'drafts',
+    auth: 'session',
     summary: 'Pull drafts changed after revision `since` (ascending revision; tombstones included)',
-    query: PullQuery, responses: { 200: { description: 'a page', schema: PullResponseSchema } },
+    query: PullQuery,
+    responses: { 200: { description: 'a page', schema: PullResponseSchema } },
   },
   {
-    method: 'get', path: '/api/orgs/{orgId}/drafts/{draftId}', tag: 'drafts', auth: 'session',
-    summary: 'One draft', responses: { 200: { description: 'the draft', schema: SyncedDraftSchema } },
+    method: 'get',
+    path: '/api/orgs/{orgId}/drafts/{draftId}',
+    tag: 'drafts',
+    auth: 'session',
+    summary: 'One draft',
+    responses: { 200: { description: 'the draft', schema: SyncedDraftSchema } },
   },
   {
-    method: 'put', path: '/api/orgs/{orgId}/drafts/{draftId}', tag: 'drafts', auth: 'session',
+    method: 'put',
+    path: '/api/orgs/{orgId}/drafts/{draftId}',
+    tag: 'drafts',
+    auth: 'session',
     summary: 'Push one mutation (upsert or delete) with its base revision and client mutation id; idempotent',
     body: PushRequestSchema,
     responses: {
@@ -51,8 +69,12 @@ export function draftRoutes(deps: AppDeps) {
   app.get('/', async (c) => {
     const q = readQuery(c, PullQuery);
     const orgId = c.get('orgId');
-    const rows = await raw<SyncedRow>(deps.db, q.releaseId ? PULL_RELEASE_STATEMENT : PULL_STATEMENT,
-      [orgId, q.since, q.limit + 1, ...(q.releaseId ? [q.releaseId] : [])]);
+    const rows = await raw<SyncedRow>(deps.db, q.releaseId ? PULL_RELEASE_STATEMENT : PULL_STATEMENT, [
+      orgId,
+      q.since,
+      q.limit + 1,
+      ...(q.releaseId ? [q.releaseId] : []),
+    ]);
     const hasMore = rows.length > q.limit;
     const items = rows.slice(0, q.limit).map(toSynced);
     return c.json({ items, cursor: items.length ? items[items.length - 1]!.revision : q.since, hasMore });

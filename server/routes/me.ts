@@ -11,16 +11,25 @@ const Me = z.object({
 });
 
 export const meDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/me', tag: 'account', auth: 'session', summary: 'The signed-in user and their organisations with roles',
-    responses: { 200: { description: 'me', schema: Me } } },
+  {
+    method: 'get',
+    path: '/api/me',
+    tag: 'account',
+    auth: 'session',
+    summary: 'The signed-in user and their organisations with roles',
+    responses: { 200: { description: 'me', schema: Me } },
+  },
 ];
 
 export function meRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.get('/', async (c) => {
     const user = c.get('user');
-    const orgs = await deps.db.select({ id: organization.id, name: organization.name, slug: organization.slug, role: member.role })
-      .from(member).innerJoin(organization, eq(organization.id, member.organizationId)).where(eq(member.userId, user.id));
+    const orgs = await deps.db
+      .select({ id: organization.id, name: organization.name, slug: organization.slug, role: member.role })
+      .from(member)
+      .innerJoin(organization, eq(organization.id, member.organizationId))
+      .where(eq(member.userId, user.id));
     return c.json({ user, organizations: orgs });
   });
   return app;

@@ -12,16 +12,31 @@ import { logActivity } from '../lib/activity.ts';
 import type { RouteDoc } from '../lib/openapi.ts';
 
 export const SyncedReleaseSchema = z.object({
-  id: z.string(), release: StoredReleaseSchema, revision: z.number(), deleted: z.boolean(), updatedBy: z.string(), updatedAt: z.string(),
+  id: z.string(),
+  release: StoredReleaseSchema,
+  revision: z.number(),
+  deleted: z.boolean(),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
 });
-const ListQuery = z.object({ since: z.coerce.number().int().nonnegative().default(0), limit: z.coerce.number().int().min(1).max(1000).default(200) });
+const ListQuery = z.object({
+  since: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
 const PutRelease = z.object({ release: StoredReleaseSchema });
 
 type Row = typeof releases.$inferSelect;
 /** A row from drizzle, or from the raw pull (same names; timestamp as ISO text, bigint maybe as text). */
-type PulledRow = Pick<Row, 'id' | 'doc' | 'deleted' | 'updatedBy'> & { revision: number | string; updatedAt: Date | string };
+type PulledRow = Pick<Row, 'id' | 'doc' | 'deleted' | 'updatedBy'> & {
+  revision: number | string;
+  updatedAt: Date | string;
+};
 const out = (r: PulledRow) => ({
-  id: r.id, release: r.doc as StoredRelease, revision: Number(r.revision), deleted: r.deleted, updatedBy: r.updatedBy,
+  id: r.id,
+  release: r.doc as StoredRelease,
+  revision: Number(r.revision),
+  deleted: r.deleted,
+  updatedBy: r.updatedBy,
   updatedAt: new Date(r.updatedAt).toISOString(),
 });
 
@@ -31,13 +46,37 @@ const PULL_STATEMENT = `
   from releases where org_id = $1 and revision > $2 order by revision limit $3`;
 
 export const releaseDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/orgs/{orgId}/releases', tag: 'releases', auth: 'session', summary: 'Releases changed after `since`', query: ListQuery,
-    responses: { 200: { description: 'page', schema: z.object({ items: z.array(SyncedReleaseSchema), cursor: z.number(), hasMore: z.boolean() }) } } },
-  { method: 'get', path: '/api/orgs/{orgId}/releases/{releaseId}', tag: 'releases', auth: 'session', summary: 'One release',
-    responses: { 200: { description: 'release', schema: SyncedReleaseSchema } } },
-  { method: 'put', path: '/api/orgs/{orgId}/releases/{releaseId}', tag: 'releases', auth: 'session',
-    summary: 'Share a release with the team (extractions are facts: last write wins)', body: PutRelease,
-    responses: { 200: { description: 'stored', schema: SyncedReleaseSchema } } },
+  {
+    method: 'get',
+    path: '/api/orgs/{orgId}/releases',
+    tag: 'releases',
+    auth: 'session',
+    summary: 'Releases changed after `since`',
+    query: ListQuery,
+    responses: {
+      200: {
+        description: 'page',
+        schema: z.object({ items: z.array(SyncedReleaseSchema), cursor: z.number(), hasMore: z.boolean() }),
+      },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/orgs/{orgId}/releases/{releaseId}',
+    tag: 'releases',
+    auth: 'session',
+    summary: 'One release',
+    responses: { 200: { description: 'release', schema: SyncedReleaseSchema } },
+  },
+  {
+    method: 'put',
+    path: '/api/orgs/{orgId}/releases/{releaseId}',
+    tag: 'releases',
+    auth: 'session',
+    summary: 'Share a release with the team (extractions are facts: last write wins)',
+    body: PutRelease,
+    responses: { 200: { description: 'stored', schema: SyncedReleaseSchema } },
+  },
 ];
 
 export function releaseRoutes(deps: AppDeps) {
@@ -47,12 +86,19 @@ export function releaseRoutes(deps: AppDeps) {
     const q = readQuery(c, ListQuery);
     const rows = await raw<PulledRow>(deps.db, PULL_STATEMENT, [c.get('orgId'), q.since, q.limit + 1]);
     const items = rows.slice(0, q.limit).map(out);
-    return c.json({ items, cursor: items.length ? items[items.length - 1]!.revision : q.since, hasMore: rows.length > q.limit });
+    return c.json({
+      items,
+      cursor: items.length ? items[items.length - 1]!.revision : q.since,
+      hasMore: rows.length > q.limit,
+    });
   });
 
   app.get('/:releaseId', async (c) => {
-    const [row] = await deps.db.select().from(releases)
-      .where(and(eq(releases.orgId, c.get('orgId')), eq(releases.id, c.req.param('releaseId')))).limit(1);
+    const [row] = await deps.db
+      .select()
+      .from(releases)
+      .where(and(eq(releases.orgId, c.get('orgId')), eq(releases.id, c.req.param('releaseId'))))
+      .limit(1);
     return row ? c.json(out(row)) : notFound('release not found');
   });
 
@@ -66,10 +112,24 @@ export function releaseRoutes(deps: AppDeps) {
     const now = deps.clock();
     const row = await deps.db.transaction(async (tx) => {
       const rev = await nextRevision(tx, orgId);
-      const [r] = await tx.insert(releases).values({ orgId, id, doc: release, revision: rev, updatedAt: now, updatedBy: user.id })
-        .onConflictDoUpdate({ target: [releases.orgId, releases.id], set: { doc: release, revision: rev, deleted: false, updatedAt: now, updatedBy: user.id } })
+      const [r] = await tx
+        .insert(releases)
+        .values({ orgId, id, doc: release, revision: rev, updatedAt: now, updatedBy: user.id })
+        .onConflictDoUpdate({
+          target: [releases.orgId, releases.id],
+          set: { doc: release, revision: rev, deleted: false, updatedAt: now, updatedBy: user.id },
+        })
         .returning();
-      await logActivity(tx, { orgId, actorUserId: user.id, actorName: user.name, at: now, subjectType: 'release', subjectId: id, action: 'release.saved', detail: { revision: rev } });
+      await logActivity(tx, {
+        orgId,
+        actorUserId: user.id,
+        actorName: user.name,
+        at: now,
+        subjectType: 'release',
+        subjectId: id,
+        action: 'release.saved',
+        detail: { revision: rev },
+      });
       return r!;
     });
     return c.json(out(row));

@@ -14,35 +14,72 @@ const CreateLink = z.object({
   releaseId: z.string().min(1),
   label: z.string().max(200).default(''),
   /** Default 72 h; at most 30 days. */
-  ttlHours: z.number().positive().max(24 * 30).optional(),
+  ttlHours: z
+    .number()
+    .positive()
+    .max(24 * 30)
+    .optional(),
 });
 const LinkSchema = z.object({
-  id: z.string(), releaseId: z.string(), label: z.string(), createdBy: z.string(), createdAt: z.string(), expiresAt: z.string(),
+  id: z.string(),
+  releaseId: z.string(),
+  label: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
   revokedAt: z.string().nullable(),
 });
 const CreatedLink = LinkSchema.extend({ url: z.string(), token: z.string() });
 
 type Row = typeof reviewLinks.$inferSelect;
 const out = (r: Row) => ({
-  id: r.id, releaseId: r.releaseId, label: r.label, createdBy: r.createdBy, createdAt: r.createdAt.toISOString(),
-  expiresAt: r.expiresAt.toISOString(), revokedAt: r.revokedAt ? r.revokedAt.toISOString() : null,
+  id: r.id,
+  releaseId: r.releaseId,
+  label: r.label,
+  createdBy: r.createdBy,
+  createdAt: r.createdAt.toISOString(),
+  expiresAt: r.expiresAt.toISOString(),
+  revokedAt: r.revokedAt ? r.revokedAt.toISOString() : null,
 });
 
 export const reviewLinkDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/orgs/{orgId}/review-links', tag: 'reviewer links', auth: 'session', summary: 'Reviewer links (without tokens)',
-    responses: { 200: { description: 'links', schema: z.object({ items: z.array(LinkSchema) }) } } },
-  { method: 'post', path: '/api/orgs/{orgId}/review-links', tag: 'reviewer links', auth: 'session',
-    summary: 'Create a signed, expiring (default 72 h) link to one release\'s drafts: read + comment, no account', body: CreateLink,
-    responses: { 201: { description: 'created; the token is shown only now', schema: CreatedLink } } },
-  { method: 'delete', path: '/api/orgs/{orgId}/review-links/{linkId}', tag: 'reviewer links', auth: 'session', summary: 'Revoke a link at once',
-    responses: { 200: { description: 'revoked', schema: LinkSchema } } },
+  {
+    method: 'get',
+    path: '/api/orgs/{orgId}/review-links',
+    tag: 'reviewer links',
+    auth: 'session',
+    summary: 'Reviewer links (without tokens)',
+    responses: { 200: { description: 'links', schema: z.object({ items: z.array(LinkSchema) }) } },
+  },
+  {
+    method: 'post',
+    path: '/api/orgs/{orgId}/review-links',
+    tag: 'reviewer links',
+    auth: 'session',
+    summary: "Create a signed, expiring (default 72 h) link to one release's drafts: read + comment, no account",
+    body: CreateLink,
+    responses: { 201: { description: 'created; the token is shown only now', schema: CreatedLink } },
+  },
+  {
+    method: 'delete',
+    path: '/api/orgs/{orgId}/review-links/{linkId}',
+    tag: 'reviewer links',
+    auth: 'session',
+    summary: 'Revoke a link at once',
+    responses: { 200: { description: 'revoked', schema: LinkSchema } },
+  },
 ];
 
 export function reviewLinkRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
   app.get('/', async (c) => {
-    const rows = await deps.db.select().from(reviewLinks).where(eq(reviewLinks.orgId, c.get('orgId'))).orderBy(desc(reviewLinks.createdAt)).limit(500);
+    const rows = await deps.db
+      .select()
+      .from(reviewLinks)
+      .where(eq(reviewLinks.orgId, c.get('orgId')))
+      .orderBy(desc(reviewLinks.createdAt))
+      .limit(500);
     return c.json({ items: rows.map(out) });
   });
 
@@ -51,15 +88,38 @@ export function reviewLinkRoutes(deps: AppDeps) {
     const body = await readBody(c, CreateLink);
     const orgId = c.get('orgId');
     const user = c.get('user');
-    const [release] = await deps.db.select({ id: releases.id }).from(releases)
-      .where(and(eq(releases.orgId, orgId), eq(releases.id, body.releaseId))).limit(1);
+    const [release] = await deps.db
+      .select({ id: releases.id })
+      .from(releases)
+      .where(and(eq(releases.orgId, orgId), eq(releases.id, body.releaseId)))
+      .limit(1);
     if (!release) return notFound('release not found');
     const now = deps.clock();
     const expiresAt = new Date(now.getTime() + (body.ttlHours ?? deps.config.reviewLinkDefaultHours) * 3_600_000);
     const id = randomUUID();
     const row = await deps.db.transaction(async (tx) => {
-      const [r] = await tx.insert(reviewLinks).values({ id, orgId, releaseId: body.releaseId, label: body.label, createdBy: user.id, createdAt: now, expiresAt }).returning();
-      await logActivity(tx, { orgId, actorUserId: user.id, actorName: user.name, at: now, subjectType: 'review_link', subjectId: id, action: 'review_link.created', detail: { releaseId: body.releaseId, expiresAt: expiresAt.toISOString() } });
+      const [r] = await tx
+        .insert(reviewLinks)
+        .values({
+          id,
+          orgId,
+          releaseId: body.releaseId,
+          label: body.label,
+          createdBy: user.id,
+          createdAt: now,
+          expiresAt,
+        })
+        .returning();
+      await logActivity(tx, {
+        orgId,
+        actorUserId: user.id,
+        actorName: user.name,
+        at: now,
+        subjectType: 'review_link',
+        subjectId: id,
+        action: 'review_link.created',
+        detail: { releaseId: body.releaseId, expiresAt: expiresAt.toISOString() },
+      });
       return r!;
     });
     const token = signReviewToken(deps.config.reviewLinkSecret, id, expiresAt);
@@ -72,10 +132,21 @@ export function reviewLinkRoutes(deps: AppDeps) {
     const user = c.get('user');
     const now = deps.clock();
     const row = await deps.db.transaction(async (tx) => {
-      const [r] = await tx.update(reviewLinks).set({ revokedAt: now })
-        .where(and(eq(reviewLinks.orgId, orgId), eq(reviewLinks.id, c.req.param('linkId')))).returning();
+      const [r] = await tx
+        .update(reviewLinks)
+        .set({ revokedAt: now })
+        .where(and(eq(reviewLinks.orgId, orgId), eq(reviewLinks.id, c.req.param('linkId'))))
+        .returning();
       if (!r) return notFound('link not found');
-      await logActivity(tx, { orgId, actorUserId: user.id, actorName: user.name, at: now, subjectType: 'review_link', subjectId: r.id, action: 'review_link.revoked' });
+      await logActivity(tx, {
+        orgId,
+        actorUserId: user.id,
+        actorName: user.name,
+        at: now,
+        subjectType: 'review_link',
+        subjectId: r.id,
+        action: 'review_link.revoked',
+      });
       return r;
     });
     return c.json(out(row));

@@ -15,10 +15,26 @@ export const OrgSettingsSchema = z.object({
 });
 
 export const settingsDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/orgs/{orgId}/settings', tag: 'settings', auth: 'session', summary: 'Organisation settings (approvals required before sending: on by default)',
-    responses: { 200: { description: 'settings', schema: OrgSettingsSchema } } },
-  { method: 'put', path: '/api/orgs/{orgId}/settings', tag: 'settings', auth: 'session', summary: 'Change organisation settings (owner, admin)',
-    body: OrgSettingsSchema, responses: { 200: { description: 'settings', schema: OrgSettingsSchema }, 403: { description: 'not an owner or admin' } } },
+  {
+    method: 'get',
+    path: '/api/orgs/{orgId}/settings',
+    tag: 'settings',
+    auth: 'session',
+    summary: 'Organisation settings (approvals required before sending: on by default)',
+    responses: { 200: { description: 'settings', schema: OrgSettingsSchema } },
+  },
+  {
+    method: 'put',
+    path: '/api/orgs/{orgId}/settings',
+    tag: 'settings',
+    auth: 'session',
+    summary: 'Change organisation settings (owner, admin)',
+    body: OrgSettingsSchema,
+    responses: {
+      200: { description: 'settings', schema: OrgSettingsSchema },
+      403: { description: 'not an owner or admin' },
+    },
+  },
 ];
 
 export function settingsRoutes(deps: AppDeps) {
@@ -33,12 +49,29 @@ export function settingsRoutes(deps: AppDeps) {
     const user = c.get('user');
     const now = deps.clock();
     await deps.db.transaction(async (tx) => {
-      const [before] = await tx.select({ on: orgSettings.approvalsRequired }).from(orgSettings).where(eq(orgSettings.orgId, orgId)).for('update');
-      await tx.insert(orgSettings).values({ orgId, approvalsRequired: body.approvalsRequired, updatedAt: now, updatedBy: user.id })
-        .onConflictDoUpdate({ target: orgSettings.orgId, set: { approvalsRequired: body.approvalsRequired, updatedAt: now, updatedBy: user.id } });
+      const [before] = await tx
+        .select({ on: orgSettings.approvalsRequired })
+        .from(orgSettings)
+        .where(eq(orgSettings.orgId, orgId))
+        .for('update');
+      await tx
+        .insert(orgSettings)
+        .values({ orgId, approvalsRequired: body.approvalsRequired, updatedAt: now, updatedBy: user.id })
+        .onConflictDoUpdate({
+          target: orgSettings.orgId,
+          set: { approvalsRequired: body.approvalsRequired, updatedAt: now, updatedBy: user.id },
+        });
       if ((before?.on ?? true) !== body.approvalsRequired) {
-        await logActivity(tx, { orgId, actorUserId: user.id, actorName: user.name, at: now, subjectType: 'settings', subjectId: orgId,
-          action: 'settings.approvals_required', detail: { approvalsRequired: body.approvalsRequired } });
+        await logActivity(tx, {
+          orgId,
+          actorUserId: user.id,
+          actorName: user.name,
+          at: now,
+          subjectType: 'settings',
+          subjectId: orgId,
+          action: 'settings.approvals_required',
+          detail: { approvalsRequired: body.approvalsRequired },
+        });
       }
     });
     return c.json({ approvalsRequired: body.approvalsRequired });

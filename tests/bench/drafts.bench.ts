@@ -11,8 +11,14 @@ import { importMediaList } from '../../utils/drafts/medialist';
 
 const CORPUS = resolve(process.cwd(), '../shared/corpus');
 const pages = [
-  ['prn-hackerrank-cybermedia.html', 'https://www.prnewswire.com/news-releases/hackerrank--cybermedia-technologies-partner-to-help-close-the-stem-skills-gap-in-federal-government-300256929.html'],
-  ['prn-ideanomics-debt-reduction.html', 'https://www.prnewswire.com/news-releases/ideanomics-announces-reduction-of-debt-holders-as-part-of-growth-plans-301074797.html'],
+  [
+    'prn-hackerrank-cybermedia.html',
+    'https://www.prnewswire.com/news-releases/hackerrank--cybermedia-technologies-partner-to-help-close-the-stem-skills-gap-in-federal-government-300256929.html',
+  ],
+  [
+    'prn-ideanomics-debt-reduction.html',
+    'https://www.prnewswire.com/news-releases/ideanomics-announces-reduction-of-debt-holders-as-part-of-growth-plans-301074797.html',
+  ],
 ] as const;
 // Extraction is outside the timed loop: this measures the draft engine only.
 const releases = pages.map(([f, u]) => extractFromHtml(readFileSync(resolve(CORPUS, f), 'utf8'), u));
@@ -29,11 +35,20 @@ while (performance.now() - t0 < 2000) {
 const seconds = (performance.now() - t0) / 1000;
 
 const ROWS = 50_000;
-const csv = ['Name,Email,Outlet,Beat', ...Array.from({ length: ROWS }, (_, i) =>
-  `"Reporter ${i}, Jr.",Reporter.${i}@Outlet${i % 977}.example,"Outlet ${i % 977}",Tech`)].join('\r\n');
+const csv = [
+  'Name,Email,Outlet,Beat',
+  ...Array.from(
+    { length: ROWS },
+    (_, i) => `"Reporter ${i}, Jr.",Reporter.${i}@Outlet${i % 977}.example,"Outlet ${i % 977}",Tech`,
+  ),
+].join('\r\n');
 const h0 = performance.now();
 let lastProgress = 0;
-const list = await importMediaList(csv, { onProgress: (done) => { lastProgress = done; } });
+const list = await importMediaList(csv, {
+  onProgress: (done) => {
+    lastProgress = done;
+  },
+});
 const hashMs = performance.now() - h0;
 if (list.hashes.length !== ROWS || lastProgress !== ROWS) throw new Error(`hashed ${list.hashes.length}/${ROWS}`);
 

@@ -36,12 +36,14 @@ const median = (xs: number[]) => {
 };
 const round = (n: number, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
 
-const files = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.html')).sort();
+const files = readdirSync(CORPUS_DIR)
+  .filter((f) => f.endsWith('.html'))
+  .sort();
 const rows: { page: string; oursMs: number; readabilityMs: number; isRelease: boolean }[] = [];
 
 for (const file of files) {
   const html = readFileSync(path.join(CORPUS_DIR, file), 'utf8');
-  const url = CORPUS.find((p) => p.file == file)?.url ?? `https://example.com/${file}`;
+  const url = CORPUS.find((p) => p.file === file)?.url ?? `https://example.com/${file}`;
 
   const doc = parseDocument(html);
   let isRelease = false;

@@ -36,7 +36,11 @@ function popupJsGzipBytes(): { total: number; files: Record<string, number> } {
   return { total: Object.values(files).reduce((a, b) => a + b, 0), files };
 }
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
 
 /**
  * The floor, for context: a throwaway page in the build that loads only the shared React chunk (React,
@@ -66,7 +70,9 @@ try {
   const timeAsTab = async () => {
     const popup = await openPopup(b, tabId);
     await popup.getByTestId('preview-meta').waitFor({ timeout: 10_000 });
-    const ms = await popup.evaluate(() => performance.getEntriesByName('wireboost:drafts-visible')[0]?.startTime ?? NaN);
+    const ms = await popup.evaluate(
+      () => performance.getEntriesByName('wireboost:drafts-visible')[0]?.startTime ?? NaN,
+    );
     await popup.close();
     return ms;
   };
@@ -87,9 +93,14 @@ try {
   }
   const size = popupJsGzipBytes();
   log(`first open (builds drafts): ${first.toFixed(1)} ms`);
-  log(`toolbar popup reopened: median ${median(times).toFixed(1)} ms, min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)} over ${RUNS}`);
+  log(
+    `toolbar popup reopened: median ${median(times).toFixed(1)} ms, min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)} over ${RUNS}`,
+  );
   log(`popup.html opened as a tab instead: median ${median(asTab).toFixed(1)} ms over ${asTab.length}`);
-  if (floor.length) log(`floor, in a tab: the shared React chunk alone evaluates at ${median(floor).toFixed(1)} ms (median of ${floor.length})`);
+  if (floor.length)
+    log(
+      `floor, in a tab: the shared React chunk alone evaluates at ${median(floor).toFixed(1)} ms (median of ${floor.length})`,
+    );
   log(`popup JS at open: ${size.total} B gzip`, size.files);
   log(`machine load average (1 min) during the run: ${os.loadavg()[0]!.toFixed(2)} on ${os.cpus().length} CPUs`);
   console.log(JSON.stringify({ popupMedianMs: Math.round(median(times) * 10) / 10, popupJsGzipBytes: size.total }));

@@ -30,7 +30,13 @@ import { BENCH_ORIGIN, ownerWithOrg, pushBody, startServer, type Member, type Se
 import { rawUpsertRatePglite, rawUpsertRatePostgres } from './sync/raw.ts';
 import { runSyncClientsInChild } from './sync/clients-child.ts';
 
-interface AutocannonResult { latency: { p99: number; p50: number }; '2xx': number; non2xx: number; errors: number; duration: number }
+interface AutocannonResult {
+  latency: { p99: number; p50: number };
+  '2xx': number;
+  non2xx: number;
+  errors: number;
+  duration: number;
+}
 type Req = { method: string; path: string; headers: Record<string, string>; body: string };
 const autocannon = createRequire(import.meta.url)('autocannon') as (opts: object) => Promise<AutocannonResult>;
 
@@ -42,40 +48,67 @@ const P99_SECONDS = 15;
 
 let seq = 0;
 /** autocannon run of pushes, each to a new draft id, spread over the given members' organisations. */
-async function pushLoad(url: string, members: Member[], connections: number, seconds: number): Promise<AutocannonResult> {
+async function pushLoad(
+  url: string,
+  members: Member[],
+  connections: number,
+  seconds: number,
+): Promise<AutocannonResult> {
   return autocannon({
-    url, connections, duration: seconds, timeout: 20,
-    requests: [{
-      method: 'PUT',
-      setupRequest: (req: Req) => {
-        const i = ++seq;
-        const m = members[i % members.length]!;
-        return {
-          ...req, method: 'PUT', path: `/api/orgs/${m.orgId}/drafts/bench-${i}`, body: pushBody(`bench-${i}`, i),
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${m.token}`, origin: BENCH_ORIGIN },
-        };
+    url,
+    connections,
+    duration: seconds,
+    timeout: 20,
+    requests: [
+      {
+        method: 'PUT',
+        setupRequest: (req: Req) => {
+          const i = ++seq;
+          const m = members[i % members.length]!;
+          return {
+            ...req,
+            method: 'PUT',
+            path: `/api/orgs/${m.orgId}/drafts/bench-${i}`,
+            body: pushBody(`bench-${i}`, i),
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${m.token}`, origin: BENCH_ORIGIN },
+          };
+        },
       },
-    }],
+    ],
   });
 }
 
 /** autocannon run of outbox flushes: each request a batch of `size` new drafts (what SyncClient sends). */
-async function batchLoad(url: string, m: Member, connections: number, seconds: number, size: number): Promise<AutocannonResult> {
+async function batchLoad(
+  url: string,
+  m: Member,
+  connections: number,
+  seconds: number,
+  size: number,
+): Promise<AutocannonResult> {
   return autocannon({
-    url, connections, duration: seconds, timeout: 20,
-    requests: [{
-      method: 'POST',
-      setupRequest: (req: Req) => {
-        const mutations = Array.from({ length: size }, () => {
-          const i = ++seq;
-          return { ...(JSON.parse(pushBody(`bench-${i}`, i)) as object), draftId: `bench-${i}` };
-        });
-        return {
-          ...req, method: 'POST', path: `/api/orgs/${m.orgId}/drafts/batch`, body: JSON.stringify({ mutations }),
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${m.token}`, origin: BENCH_ORIGIN },
-        };
+    url,
+    connections,
+    duration: seconds,
+    timeout: 20,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req: Req) => {
+          const mutations = Array.from({ length: size }, () => {
+            const i = ++seq;
+            return { ...(JSON.parse(pushBody(`bench-${i}`, i)) as object), draftId: `bench-${i}` };
+          });
+          return {
+            ...req,
+            method: 'POST',
+            path: `/api/orgs/${m.orgId}/drafts/batch`,
+            body: JSON.stringify({ mutations }),
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${m.token}`, origin: BENCH_ORIGIN },
+          };
+        },
       },
-    }],
+    ],
   });
 }
 
@@ -85,15 +118,22 @@ async function batchLoad(url: string, m: Member, connections: number, seconds: n
  * same engine at the same concurrency. Single-draft PUT throughput is logged alongside for reference.
  */
 const BATCH = 50;
-async function throughputRatio(kind: 'pglite' | 'postgres', url: string, raw: () => Promise<number>, connections: number) {
+async function throughputRatio(
+  kind: 'pglite' | 'postgres',
+  url: string,
+  raw: () => Promise<number>,
+  connections: number,
+) {
   const owner = await ownerWithOrg(url, `Throughput${kind}`);
   await batchLoad(url, owner, connections, 1, BATCH); // warm-up
   const b = await batchLoad(url, owner, connections, PUSH_SECONDS, BATCH);
   const pushRate = (b['2xx'] * BATCH) / PUSH_SECONDS;
   const single = await pushLoad(url, [owner], connections, 2);
   const rawRate = await raw();
-  log(`${kind}: batched push ${pushRate.toFixed(0)} drafts/s (batches of ${BATCH}, non2xx ${b.non2xx}, errors ${b.errors}, p50 ${b.latency.p50} ms); ` +
-    `single PUT ${(single['2xx'] / 2).toFixed(0)}/s; raw single-row upsert ${rawRate.toFixed(0)}/s`);
+  log(
+    `${kind}: batched push ${pushRate.toFixed(0)} drafts/s (batches of ${BATCH}, non2xx ${b.non2xx}, errors ${b.errors}, p50 ${b.latency.p50} ms); ` +
+      `single PUT ${(single['2xx'] / 2).toFixed(0)}/s; raw single-row upsert ${rawRate.toFixed(0)}/s`,
+  );
   return rawRate > 0 ? pushRate / rawRate : null;
 }
 
@@ -103,19 +143,36 @@ async function initialSync(url: string): Promise<number> {
   let next = 0;
   let failed = 0;
   const deadline = Date.now() + 180_000;
-  await Promise.all(Array.from({ length: 8 }, async () => {
-    while (next < N && Date.now() < deadline && failed < 100) {
-      const ids = Array.from({ length: Math.min(100, N - next) }, () => next++);
-      const mutations = ids.map((i) => ({ ...(JSON.parse(pushBody(`seed-${i}`, i)) as object), draftId: `seed-${i}` }));
-      const res = await fetch(`${url}/api/orgs/${owner.orgId}/drafts/batch`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.token}`, origin: BENCH_ORIGIN }, body: JSON.stringify({ mutations }),
-      });
-      if (!res.ok) failed++;
-      else failed += ((await res.json()) as { results: { status: number }[] }).results.filter((r) => r.status !== 200).length;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < N && Date.now() < deadline && failed < 100) {
+        const ids = Array.from({ length: Math.min(100, N - next) }, () => next++);
+        const mutations = ids.map((i) => ({
+          ...(JSON.parse(pushBody(`seed-${i}`, i)) as object),
+          draftId: `seed-${i}`,
+        }));
+        const res = await fetch(`${url}/api/orgs/${owner.orgId}/drafts/batch`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.token}`, origin: BENCH_ORIGIN },
+          body: JSON.stringify({ mutations }),
+        });
+        if (!res.ok) failed++;
+        else
+          failed += ((await res.json()) as { results: { status: number }[] }).results.filter(
+            (r) => r.status !== 200,
+          ).length;
+      }
+    }),
+  );
   if (next < N || failed) throw new Error(`seeding stopped at ${next} (${failed} failures)`);
-  const client = new SyncClient({ baseUrl: url, orgId: owner.orgId, storage: memoryStorage(), fetch, getToken: () => owner.token, pageSize: 5000 });
+  const client = new SyncClient({
+    baseUrl: url,
+    orgId: owner.orgId,
+    storage: memoryStorage(),
+    fetch,
+    getToken: () => owner.token,
+    pageSize: 5000,
+  });
   const t0 = performance.now();
   await client.pull();
   const ms = performance.now() - t0;
@@ -136,21 +193,34 @@ async function faultRun(start: () => Promise<ServerProc>, killAfterMs: number): 
       const id = `fault-${++i}`;
       try {
         const res = await fetch(`${server.url}/api/orgs/${owner.orgId}/drafts/${id}`, {
-          method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.token}`, origin: BENCH_ORIGIN }, body: pushBody(id, i),
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.token}`, origin: BENCH_ORIGIN },
+          body: pushBody(id, i),
         });
         if (res.status === 200) acked.set(id, ((await res.json()) as { item: { revision: number } }).item.revision);
         else await res.arrayBuffer();
-      } catch { /* the server died under us: unacknowledged */ }
+      } catch {
+        /* the server died under us: unacknowledged */
+      }
     }
   });
   await new Promise((r) => setTimeout(r, killAfterMs));
   server.child.kill('SIGKILL');
   killed = true;
   await Promise.all(writers);
-  await new Promise((r) => server.child.exitCode !== null || server.child.signalCode ? r(null) : server.child.once('exit', r));
+  await new Promise((r) =>
+    server.child.exitCode !== null || server.child.signalCode ? r(null) : server.child.once('exit', r),
+  );
   log(`fault: killed after ${acked.size} acknowledged pushes; restarting`);
   server = await start();
-  const client = new SyncClient({ baseUrl: server.url, orgId: owner.orgId, storage: memoryStorage(), fetch, getToken: () => owner.token, pageSize: 5000 });
+  const client = new SyncClient({
+    baseUrl: server.url,
+    orgId: owner.orgId,
+    storage: memoryStorage(),
+    fetch,
+    getToken: () => owner.token,
+    pageSize: 5000,
+  });
   await client.pull();
   const present = (await client.snapshot()).server;
   let lost = 0;
@@ -162,7 +232,11 @@ async function faultRun(start: () => Promise<ServerProc>, killAfterMs: number): 
 
 function throwawayPostgres(): { url: string; dir: string } | null {
   try {
-    const out = execFileSync(join(ROOT, 'scripts/ci-postgres.sh'), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 300_000 });
+    const out = execFileSync(join(ROOT, 'scripts/ci-postgres.sh'), {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      timeout: 300_000,
+    });
     const url = /DATABASE_URL='([^']+)'/.exec(out)?.[1];
     const dir = /WIREBOOST_PG_DIR='([^']+)'/.exec(out)?.[1];
     return url && dir ? { url, dir } : null;
@@ -195,7 +269,13 @@ async function organisations(url: string, prefix: string, n: number): Promise<Me
 }
 
 async function main() {
-  const result = { pgliteRatio: null as number | null, postgresRatio: null as number | null, p99Ms: null as number | null, initialSync10kMs: null as number | null, lostWrites: null as number | null };
+  const result = {
+    pgliteRatio: null as number | null,
+    postgresRatio: null as number | null,
+    p99Ms: null as number | null,
+    initialSync10kMs: null as number | null,
+    lostWrites: null as number | null,
+  };
   const tmp = mkdtempSync(join(tmpdir(), 'wb-bench-'));
   let pg: { url: string; dir?: string } | null = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : null;
   try {
@@ -214,18 +294,31 @@ async function main() {
       // runner's push + pull + pull cycle every 1.5 s on its own clock (never overlapping). On a server and
       // database of its own, from a process of its own (clients-child.ts): the throughput runs leave tens
       // of thousands of rows, the maintenance they cause, and a large heap behind them.
-      const clients = await runSyncClientsInChild({ url: server.url, members, clients: 200, seconds: P99_SECONDS, warmupSeconds: 5 });
+      const clients = await runSyncClientsInChild({
+        url: server.url,
+        members,
+        clients: 200,
+        seconds: P99_SECONDS,
+        warmupSeconds: 5,
+      });
       result.p99Ms = Math.round(clients.push.p99);
-      log(`postgres 200 sync clients (a cycle each 1.5 s per client: offered ${clients.offeredCyclesPerSecond.toFixed(0)} cycles/s, ` +
-        `ran ${(clients.cycles / clients.seconds).toFixed(0)}/s): push p50 ${clients.push.p50} / p90 ${clients.push.p90} / p99 ${clients.push.p99} / max ${clients.push.max} ms ` +
-        `(${clients.push.count}); pulls p50 ${clients.pull.p50} / p99 ${clients.pull.p99} ms (${clients.pull.count}); non2xx ${clients.non2xx}, errors ${clients.errors}; ` +
-        `warm-up pushes (cold server, 200 clients connecting within 1.5 s; not in p99Ms) p50 ${clients.warmupPush.p50} / p99 ${clients.warmupPush.p99} ms (${clients.warmupPush.count})`);
+      log(
+        `postgres 200 sync clients (a cycle each 1.5 s per client: offered ${clients.offeredCyclesPerSecond.toFixed(0)} cycles/s, ` +
+          `ran ${(clients.cycles / clients.seconds).toFixed(0)}/s): push p50 ${clients.push.p50} / p90 ${clients.push.p90} / p99 ${clients.push.p99} / max ${clients.push.max} ms ` +
+          `(${clients.push.count}); pulls p50 ${clients.pull.p50} / p99 ${clients.pull.p99} ms (${clients.pull.count}); non2xx ${clients.non2xx}, errors ${clients.errors}; ` +
+          `warm-up pushes (cold server, 200 clients connecting within 1.5 s; not in p99Ms) p50 ${clients.warmupPush.p50} / p99 ${clients.warmupPush.p99} ms (${clients.warmupPush.count})`,
+      );
       await server.stop();
     }
     // PGlite: throughput ratio and fault run.
     {
       const server = await startServer({ dataDir: join(tmp, 'pglite-a') });
-      result.pgliteRatio = await throughputRatio('pglite', server.url, () => rawUpsertRatePglite(join(tmp, 'pglite-raw'), PUSH_SECONDS), 10);
+      result.pgliteRatio = await throughputRatio(
+        'pglite',
+        server.url,
+        () => rawUpsertRatePglite(join(tmp, 'pglite-raw'), PUSH_SECONDS),
+        10,
+      );
       if (!pg) result.initialSync10kMs = await initialSync(server.url);
       await server.stop();
       const dir = join(tmp, 'pglite-fault');
@@ -236,14 +329,21 @@ async function main() {
       const db = await freshDatabase(pg.url);
       const server = await startServer({ DATABASE_URL: db, dataDir: join(tmp, 'pg') });
       const members = await organisations(server.url, 'Load', 20);
-      result.postgresRatio = await throughputRatio('postgres', server.url, () => rawUpsertRatePostgres(db, PUSH_SECONDS, 20), 20);
+      result.postgresRatio = await throughputRatio(
+        'postgres',
+        server.url,
+        () => rawUpsertRatePostgres(db, PUSH_SECONDS, 20),
+        20,
+      );
       // Saturation, for reference only: 200 connections firing single-draft PUTs back to back, closed loop.
       // Every connection always has a request queued, so latency ≈ 200 ÷ throughput: this is the queue of
       // an overloaded server on this machine, not the latency 200 clients see.
       await pushLoad(server.url, members, 200, 1);
       const sat = await pushLoad(server.url, members, 200, PUSH_SECONDS);
-      log(`postgres saturation (200 closed-loop connections, PUT back to back; NOT the p99 target): p50 ${sat.latency.p50} ms, ` +
-        `p99 ${sat.latency.p99} ms, ${(sat['2xx'] / PUSH_SECONDS).toFixed(0)} pushes/s, non2xx ${sat.non2xx}, errors ${sat.errors}`);
+      log(
+        `postgres saturation (200 closed-loop connections, PUT back to back; NOT the p99 target): p50 ${sat.latency.p50} ms, ` +
+          `p99 ${sat.latency.p99} ms, ${(sat['2xx'] / PUSH_SECONDS).toFixed(0)} pushes/s, non2xx ${sat.non2xx}, errors ${sat.errors}`,
+      );
       result.initialSync10kMs = await initialSync(server.url);
       await server.stop();
       const faultDb = await freshDatabase(pg.url);
@@ -253,17 +353,24 @@ async function main() {
   } finally {
     for (const { admin, name } of created) {
       const sql = postgres(admin, { max: 1, onnotice: () => {} });
-      await sql.unsafe(`drop database if exists ${name} with (force)`).catch((e: unknown) => log(`could not drop ${name}:`, String(e)));
+      await sql
+        .unsafe(`drop database if exists ${name} with (force)`)
+        .catch((e: unknown) => log(`could not drop ${name}:`, String(e)));
       await sql.end();
     }
     if (pg?.dir) execFileSync(join(ROOT, 'scripts/ci-postgres.sh'), ['stop', pg.dir], { stdio: 'ignore' });
     rmSync(tmp, { recursive: true, force: true });
   }
   const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
-  console.log(JSON.stringify({ ...result, pgliteRatio: round(result.pgliteRatio), postgresRatio: round(result.postgresRatio) }));
+  console.log(
+    JSON.stringify({ ...result, pgliteRatio: round(result.pgliteRatio), postgresRatio: round(result.postgresRatio) }),
+  );
 }
 
-main().then(() => process.exit(0), (e) => {
-  console.error('[bench:sync] failed', e);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error('[bench:sync] failed', e);
+    process.exit(1);
+  },
+);

@@ -26,7 +26,11 @@ export interface ExtensionBrowser {
  * Debian's Chromium with the production build loaded, the wire hostnames mapped to the loopback wire
  * server. Flags: this machine has no network, so everything that phones home is switched off.
  */
-export async function launchWithExtension(opts: { hosts: string[]; port: number; userDataDir?: string }): Promise<ExtensionBrowser> {
+export async function launchWithExtension(opts: {
+  hosts: string[];
+  port: number;
+  userDataDir?: string;
+}): Promise<ExtensionBrowser> {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No build at ${EXTENSION_DIR}: run \`npm run build\` first (npm test does).`);
   }
@@ -54,7 +58,8 @@ export async function launchWithExtension(opts: { hosts: string[]; port: number;
   const pageErrors: string[] = [];
   context.on('weberror', (e) => {
     const url = e.page()?.url() ?? '';
-    if (url.startsWith(`chrome-extension://${extensionId}/`)) pageErrors.push(`${new URL(url).pathname}: ${e.error().message}`);
+    if (url.startsWith(`chrome-extension://${extensionId}/`))
+      pageErrors.push(`${new URL(url).pathname}: ${e.error().message}`);
   });
   return {
     context,
@@ -86,7 +91,12 @@ export function currentWorker(b: ExtensionBrowser): Worker {
 }
 
 /** Wait for the badge text on a tab to become `expected` (or time out with the last value). */
-export async function waitForBadge(b: ExtensionBrowser, tabId: number, expected: string, timeoutMs = 15_000): Promise<string> {
+export async function waitForBadge(
+  b: ExtensionBrowser,
+  tabId: number,
+  expected: string,
+  timeoutMs = 15_000,
+): Promise<string> {
   const until = Date.now() + timeoutMs;
   let text = '';
   while (Date.now() < until) {

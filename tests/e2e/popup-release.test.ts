@@ -44,7 +44,8 @@ describe('PR Newswire in real Chromium with the production manifest', () => {
     expect(await waitForBadge(browser, tabId, 'PR')).toBe('PR');
 
     const timing = await page.evaluate(() =>
-      performance.getEntriesByName('wireboost:detect+extract').map((e) => e.duration));
+      performance.getEntriesByName('wireboost:detect+extract').map((e) => e.duration),
+    );
     if (timing.length) console.log(`detect+extract in Chromium: ${timing[0]!.toFixed(2)} ms`);
 
     const popup = await openPopup(browser, tabId);
@@ -62,8 +63,12 @@ describe('PR Newswire in real Chromium with the production manifest', () => {
     expect(await waitForBadge(browser, await tabIdFor(browser, RELEASE.url), 'PR')).toBe('PR');
     const popup = await openToolbarPopup(browser, page);
     try {
-      expect(await popup.waitFor<string>("document.querySelector('[data-testid=release-headline]')?.textContent")).toBe(RELEASE.headline);
-      expect(await popup.waitFor<boolean>("document.querySelector('[data-testid=preview-meta]') ? true : null")).toBe(true);
+      expect(await popup.waitFor<string>("document.querySelector('[data-testid=release-headline]')?.textContent")).toBe(
+        RELEASE.headline,
+      );
+      expect(await popup.waitFor<boolean>("document.querySelector('[data-testid=preview-meta]') ? true : null")).toBe(
+        true,
+      );
       expect(await popup.evaluate<number>("performance.getEntriesByName('wireboost:drafts-visible').length")).toBe(1);
     } finally {
       await popup.close();

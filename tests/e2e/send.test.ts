@@ -35,10 +35,16 @@ describe('send approved drafts to Meta and LinkedIn from the extension', () => {
   beforeAll(async () => {
     // LinkedIn grants everything but Matched Audiences, which it approves per app (shown as missing).
     fakes = await startPlatformFakes({ linkedin: { grantScopes: ['rw_ads', 'w_organization_social'] } });
-    const platforms = platformsFromEnv({ ...fakes.env, WIREBOOST_TOKEN_KEY: randomBytes(32).toString('base64') }, '/nonexistent');
-    team = await startTestServer({ allowAnyExtensionOrigin: true, platforms }, {
-      platformSendDeps: { retry: { sleep: async () => {} }, cache: new MemoryTargetingCache() },
-    });
+    const platforms = platformsFromEnv(
+      { ...fakes.env, WIREBOOST_TOKEN_KEY: randomBytes(32).toString('base64') },
+      '/nonexistent',
+    );
+    team = await startTestServer(
+      { allowAnyExtensionOrigin: true, platforms },
+      {
+        platformSendDeps: { retry: { sleep: async () => {} }, cache: new MemoryTargetingCache() },
+      },
+    );
     // The server's clock is fixed in tests; the release is published "now" so the flight plan is live.
     team.clock.now = new Date();
     http = serve({ hostname: '127.0.0.1', port: 0, fetch: (req: Request) => team.app.fetch(req) });
@@ -61,7 +67,9 @@ describe('send approved drafts to Meta and LinkedIn from the extension', () => {
   });
 
   const status = async () =>
-    currentWorker(b).evaluate(async () => ((await chrome.storage.local.get('syncStatus')).syncStatus ?? null) as TeamSyncStatus | null);
+    currentWorker(b).evaluate(
+      async () => ((await chrome.storage.local.get('syncStatus')).syncStatus ?? null) as TeamSyncStatus | null,
+    );
   const syncNow = (page: Page) => page.evaluate(() => chrome.runtime.sendMessage({ wireboost: 'syncNow' }));
   const review = (c: Client, id: string, action: 'request' | 'approve') =>
     c.req('POST', `/api/orgs/${orgId}/drafts/${id}/review`, { action }).then((r) => expect(r.status).toBe(200));
@@ -84,7 +92,9 @@ describe('send approved drafts to Meta and LinkedIn from the extension', () => {
     await options.getByTestId('team-email').fill(owner.email);
     await options.getByTestId('team-password').fill('correct horse battery');
     await options.getByTestId('team-signin').click();
-    await expect.poll(() => options.getByTestId('team-org-current').textContent(), { timeout: 15_000 }).toContain('Syncing drafts with Acme');
+    await expect
+      .poll(() => options.getByTestId('team-org-current').textContent(), { timeout: 15_000 })
+      .toContain('Syncing drafts with Acme');
 
     // Connect both through the browser's sign-in window (launchWebAuthFlow) against the fakes.
     await connect(options, 'meta');
@@ -92,7 +102,9 @@ describe('send approved drafts to Meta and LinkedIn from the extension', () => {
     expect(await options.getByTestId('missing-linkedin').textContent()).toContain('rw_dmp_segments');
     expect(await options.getByTestId('scopes-meta').textContent()).toContain('ads_management');
     expect(await options.getByTestId('platform-meta-state').textContent()).toMatch(/Connected — ad account \d+, USD/);
-    expect(await options.getByTestId('redirect-url').textContent()).toContain(`https://${b.extensionId}.chromiumapp.org/`);
+    expect(await options.getByTestId('redirect-url').textContent()).toContain(
+      `https://${b.extensionId}.chromiumapp.org/`,
+    );
     await screenshot(options, 'send-options-connected');
     // The extension never saw a platform token: only the team connection is stored.
     const local = await currentWorker(b).evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
@@ -104,7 +116,9 @@ describe('send approved drafts to Meta and LinkedIn from the extension', () => {
     await popup.getByTestId('field-headline').waitFor();
     const metaId = (await popup.getByTestId('draft').first().getAttribute('data-draft-id'))!;
     const drafts = await storedDrafts(b);
-    const liId = Object.values(drafts).find((d) => d.platform === 'linkedin' && d.releaseId === drafts[metaId]!.releaseId)!.id as string;
+    const liId = Object.values(drafts).find(
+      (d) => d.platform === 'linkedin' && d.releaseId === drafts[metaId]!.releaseId,
+    )!.id as string;
     await expect.poll(async () => (await status())?.state, { timeout: 20_000 }).toBe('synced');
     await popup.close();
 
@@ -112,7 +126,9 @@ describe('send approved drafts to Meta and LinkedIn from the extension', () => {
     const ws = await b.context.newPage();
     await ws.setViewportSize({ width: 1280, height: 900 });
     await ws.goto(`chrome-extension://${b.extensionId}/drafts.html?draft=${metaId}`);
-    await expect.poll(() => ws.getByTestId('send-reason').textContent(), { timeout: 15_000 }).toMatch(/Needs approval before sending \(this draft is a draft\)/);
+    await expect
+      .poll(() => ws.getByTestId('send-reason').textContent(), { timeout: 15_000 })
+      .toMatch(/Needs approval before sending \(this draft is a draft\)/);
     expect(await ws.getByTestId('send-meta').isDisabled()).toBe(true);
     expect(await ws.getByTestId('dry-run-meta').isDisabled()).toBe(true);
 
@@ -137,7 +153,9 @@ describe('send approved drafts to Meta and LinkedIn from the extension', () => {
     // Meta fails mid-way (the token "expires" at the creative step): a reconnect message, campaign + ad set exist.
     fakes.meta.inject({ method: 'POST', path: /\/adcreatives$/, respond: metaErrors.expiredToken() });
     await ws.getByTestId('send-meta').click();
-    await expect.poll(() => ws.getByTestId('send-error').textContent(), { timeout: 30_000 }).toMatch(/reconnect Meta in Options/);
+    await expect
+      .poll(() => ws.getByTestId('send-error').textContent(), { timeout: 30_000 })
+      .toMatch(/reconnect Meta in Options/);
     expect(await ws.getByTestId('send-error').getAttribute('data-action')).toBe('reconnect');
     expect(fakes.meta.counts()).toEqual({ campaign: 1, adset: 1 });
 
@@ -145,13 +163,19 @@ describe('send approved drafts to Meta and LinkedIn from the extension', () => {
     await ws.getByTestId('send-meta').click();
     await ws.getByTestId('deep-link').waitFor({ timeout: 30_000 });
     expect(await ws.getByTestId('deep-link').getAttribute('href')).toMatch(/adsmanager/);
-    expect(await ws.getByTestId('send-summary').textContent()).toMatch(/Created: creative, ad · already there: campaign, adset/);
+    expect(await ws.getByTestId('send-summary').textContent()).toMatch(
+      /Created: creative, ad · already there: campaign, adset/,
+    );
     expect(fakes.meta.counts()).toEqual({ campaign: 1, adset: 1, creative: 1, ad: 1 });
-    for (const kind of ['campaign', 'adset', 'ad']) expect(fakes.meta.ledger.created(kind).map((o) => o.body.status)).toEqual(['PAUSED']);
+    for (const kind of ['campaign', 'adset', 'ad'])
+      expect(fakes.meta.ledger.created(kind).map((o) => o.body.status)).toEqual(['PAUSED']);
     // The server wrote the ids in a new revision; the sync pulled them onto the local draft.
     await expect.poll(async () => (await storedDrafts(b))[metaId]?.status, { timeout: 20_000 }).toBe('sent');
     const metaRemote = (await storedDrafts(b))[metaId]!.remote as Record<string, string>;
-    expect(metaRemote).toMatchObject({ campaign: fakes.meta.ledger.created('campaign')[0]!.id, ad: fakes.meta.ledger.created('ad')[0]!.id });
+    expect(metaRemote).toMatchObject({
+      campaign: fakes.meta.ledger.created('campaign')[0]!.id,
+      ad: fakes.meta.ledger.created('ad')[0]!.id,
+    });
     expect(metaRemote.link).toMatch(/adsmanager/);
     await screenshot(ws, 'send-meta-sent');
 
@@ -165,14 +189,23 @@ describe('send approved drafts to Meta and LinkedIn from the extension', () => {
     await expect.poll(() => ws.getByTestId('send-linkedin').isEnabled(), { timeout: 15_000 }).toBe(true);
     fakes.linkedin.inject({ method: 'POST', path: /\/creatives$/, respond: linkedInErrors.server() });
     await ws.getByTestId('send-linkedin').click();
-    await expect.poll(() => ws.getByTestId('send-error').textContent(), { timeout: 30_000 }).toMatch(/LinkedIn returned an error at the creative step.*resumes/);
+    await expect
+      .poll(() => ws.getByTestId('send-error').textContent(), { timeout: 30_000 })
+      .toMatch(/LinkedIn returned an error at the creative step.*resumes/);
     expect(fakes.linkedin.counts()).toEqual({ campaignGroup: 1, campaign: 1, post: 1 });
     await ws.getByTestId('send-linkedin').click();
     await ws.getByTestId('deep-link').waitFor({ timeout: 30_000 });
-    expect(await ws.getByTestId('deep-link').getAttribute('href')).toMatch(/campaignmanager\/accounts\/\d+\/campaigns\//);
+    expect(await ws.getByTestId('deep-link').getAttribute('href')).toMatch(
+      /campaignmanager\/accounts\/\d+\/campaigns\//,
+    );
     expect(fakes.linkedin.counts()).toEqual({ campaignGroup: 1, campaign: 1, post: 1, creative: 1 });
-    for (const kind of ['campaignGroup', 'campaign']) expect(fakes.linkedin.ledger.created(kind).map((o) => o.body.status)).toEqual(['DRAFT']);
-    await expect.poll(async () => ((await storedDrafts(b))[liId]?.remote as Record<string, string> | undefined)?.link, { timeout: 20_000 }).toMatch(/campaignmanager/);
+    for (const kind of ['campaignGroup', 'campaign'])
+      expect(fakes.linkedin.ledger.created(kind).map((o) => o.body.status)).toEqual(['DRAFT']);
+    await expect
+      .poll(async () => ((await storedDrafts(b))[liId]?.remote as Record<string, string> | undefined)?.link, {
+        timeout: 20_000,
+      })
+      .toMatch(/campaignmanager/);
     await screenshot(ws, 'send-linkedin-sent');
 
     // The popup's draft shows the same result (its send panel loads lazily).
@@ -184,16 +217,28 @@ describe('send approved drafts to Meta and LinkedIn from the extension', () => {
 
   it('closing the sign-in window is said in words and keeps the existing connection', async () => {
     // The fake's consent screen answers a page instead of redirecting: the window stays open until closed.
-    fakes.meta.inject({ method: 'GET', path: /\/dialog\/oauth$/, respond: { status: 200, body: { consent: 'waiting for the person' } } });
+    fakes.meta.inject({
+      method: 'GET',
+      path: /\/dialog\/oauth$/,
+      respond: { status: 200, body: { consent: 'waiting for the person' } },
+    });
     const options = await b.context.newPage();
     await options.goto(`chrome-extension://${b.extensionId}/options.html`);
-    await expect.poll(() => options.getByTestId('platform-meta').getAttribute('data-ready'), { timeout: 15_000 }).toBe('true');
-    const opened = b.context.waitForEvent('page', { predicate: (p) => p.url().includes('/dialog/oauth'), timeout: 15_000 });
+    await expect
+      .poll(() => options.getByTestId('platform-meta').getAttribute('data-ready'), { timeout: 15_000 })
+      .toBe('true');
+    const opened = b.context.waitForEvent('page', {
+      predicate: (p) => p.url().includes('/dialog/oauth'),
+      timeout: 15_000,
+    });
     await options.getByTestId('connect-meta').click();
     const signInWindow = await opened;
     await signInWindow.close();
-    await expect.poll(() => options.getByTestId('platform-meta-error').textContent(), { timeout: 15_000 })
-      .toBe('The Meta sign-in window was closed before it finished, so nothing was connected. Click Connect to try again.');
+    await expect
+      .poll(() => options.getByTestId('platform-meta-error').textContent(), { timeout: 15_000 })
+      .toBe(
+        'The Meta sign-in window was closed before it finished, so nothing was connected. Click Connect to try again.',
+      );
     expect(await options.getByTestId('platform-meta').getAttribute('data-ready')).toBe('true');
   });
 });

@@ -33,10 +33,15 @@ describe('team sync between two browser profiles', () => {
     wire = await startWireServer([release]);
     team = await startTestServer({ allowAnyExtensionOrigin: true });
     http = serve({
-      hostname: '127.0.0.1', port: 0,
+      hostname: '127.0.0.1',
+      port: 0,
       fetch: (req: Request) => {
         const token = req.headers.get('authorization')?.replace(/^Bearer /, '');
-        if (token && down.has(token)) return new Response('unavailable', { status: 503, headers: { 'access-control-allow-origin': req.headers.get('origin') ?? '*' } });
+        if (token && down.has(token))
+          return new Response('unavailable', {
+            status: 503,
+            headers: { 'access-control-allow-origin': req.headers.get('origin') ?? '*' },
+          });
         return team.app.fetch(req);
       },
     });
@@ -56,9 +61,14 @@ describe('team sync between two browser profiles', () => {
   });
 
   const status = async (x: ExtensionBrowser) =>
-    currentWorker(x).evaluate(async () => ((await chrome.storage.local.get('syncStatus')).syncStatus ?? null) as TeamSyncStatus | null);
+    currentWorker(x).evaluate(
+      async () => ((await chrome.storage.local.get('syncStatus')).syncStatus ?? null) as TeamSyncStatus | null,
+    );
   const serverDraft = async (id: string) =>
-    (await (await owner.req('GET', `/api/orgs/${orgId}/drafts/${id}`)).json()) as { revision: number; draft: { headline: string } };
+    (await (await owner.req('GET', `/api/orgs/${orgId}/drafts/${id}`)).json()) as {
+      revision: number;
+      draft: { headline: string };
+    };
 
   /** Sign in through the options page, as a person would. */
   async function signInThroughOptions(x: ExtensionBrowser, who: Client): Promise<Page> {
@@ -72,7 +82,9 @@ describe('team sync between two browser profiles', () => {
     await expect.poll(() => page.getByTestId('team-error').textContent()).toBe('Wrong e-mail or password.');
     await page.getByTestId('team-password').fill('correct horse battery');
     await page.getByTestId('team-signin').click();
-    await expect.poll(() => page.getByTestId('team-org-current').textContent(), { timeout: 15_000 }).toContain('Syncing drafts with Acme');
+    await expect
+      .poll(() => page.getByTestId('team-org-current').textContent(), { timeout: 15_000 })
+      .toContain('Syncing drafts with Acme');
     return page;
   }
 
@@ -107,7 +119,9 @@ describe('team sync between two browser profiles', () => {
 
     // B goes offline and edits the headline: kept locally, status says offline.
     // (The profile's own session token: the one options' sign-in stored, not the test's API sign-up token.)
-    const tokenB = await currentWorker(b).evaluate(async () => ((await chrome.storage.local.get('team')).team as { token: string }).token);
+    const tokenB = await currentWorker(b).evaluate(
+      async () => ((await chrome.storage.local.get('team')).team as { token: string }).token,
+    );
     down.add(tokenB);
     await editHeadline(b, id, 'Mine: B’s headline, written offline');
     await expect.poll(async () => (await status(b!))?.state, { timeout: 30_000 }).toBe('offline');
@@ -117,7 +131,9 @@ describe('team sync between two browser profiles', () => {
 
     // Meanwhile A changes the same headline and it reaches the server.
     await editHeadline(a, id, 'Theirs: A’s headline');
-    await expect.poll(async () => (await serverDraft(id)).draft.headline, { timeout: 20_000 }).toBe('Theirs: A’s headline');
+    await expect
+      .poll(async () => (await serverDraft(id)).draft.headline, { timeout: 20_000 })
+      .toBe('Theirs: A’s headline');
 
     // B is back: its push is stale (409) → conflict with both versions, nothing overwritten.
     down.delete(tokenB);
@@ -139,12 +155,16 @@ describe('team sync between two browser profiles', () => {
     await popupB.getByTestId('resolve').click();
     await popupB.getByTestId('conflicts').waitFor({ state: 'detached' });
     await popupB.evaluate(() => chrome.runtime.sendMessage({ wireboost: 'syncNow' }));
-    await expect.poll(async () => (await serverDraft(id)).draft.headline, { timeout: 20_000 }).toBe('Mine: B’s headline, written offline');
+    await expect
+      .poll(async () => (await serverDraft(id)).draft.headline, { timeout: 20_000 })
+      .toBe('Mine: B’s headline, written offline');
     await expect.poll(async () => (await status(b!))?.state).toBe('synced');
     await expect.poll(() => popupB.getByTestId('save-state').textContent()).toBe('Synced');
     const wsA = await a.context.newPage();
     await wsA.goto(`chrome-extension://${a.extensionId}/drafts.html`);
     await wsA.evaluate(() => chrome.runtime.sendMessage({ wireboost: 'syncNow' }));
-    await expect.poll(async () => (await storedDrafts(a!))[id]?.headline, { timeout: 20_000 }).toBe('Mine: B’s headline, written offline');
+    await expect
+      .poll(async () => (await storedDrafts(a!))[id]?.headline, { timeout: 20_000 })
+      .toBe('Mine: B’s headline, written offline');
   });
 });

@@ -20,36 +20,51 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function openToolbarPopup(b: ExtensionBrowser, tab: Page): Promise<ToolbarPopup> {
   await tab.bringToFront();
   const cdp: CDPSession = await b.context.newCDPSession(tab);
-  const send = cdp.send.bind(cdp) as (method: string, params?: object) => Promise<any>;
+  const send = cdp.send.bind(cdp) as <T>(method: string, params?: object) => Promise<T>;
+  type TargetInfo = { targetId: string; type: string; url: string };
   const popupUrl = `chrome-extension://${b.extensionId}/popup.html`;
-  const before = new Set(((await send('Target.getTargets')).targetInfos as { targetId: string }[]).map((t) => t.targetId));
+  const targets = async () => (await send<{ targetInfos: TargetInfo[] }>('Target.getTargets')).targetInfos;
+  const before = new Set((await targets()).map((t) => t.targetId));
 
   await currentWorker(b).evaluate(() => chrome.action.openPopup());
   let targetId: string | null = null;
   for (const until = Date.now() + 10_000; !targetId && Date.now() < until; await sleep(10)) {
-    const infos = (await send('Target.getTargets')).targetInfos as { targetId: string; type: string; url: string }[];
+    const infos = await targets();
     targetId = infos.find((t) => t.type === 'page' && t.url === popupUrl && !before.has(t.targetId))?.targetId ?? null;
   }
   if (!targetId) throw new Error('The toolbar popup did not open');
 
   // Flattened child sessions are not reachable through Playwright's CDPSession; the message-passing form is.
-  const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: false });
+  const { sessionId } = await send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: false });
+  type CdpReply = { id?: number; error?: { message: string }; result?: unknown };
   let nextId = 0;
-  const pending = new Map<number, (m: any) => void>();
-  cdp.on('Target.receivedMessageFromTarget' as any, (e: { sessionId: string; message: string }) => {
-    if (e.sessionId !== sessionId) return;
-    const m = JSON.parse(e.message) as { id?: number };
-    if (m.id != null) pending.get(m.id)?.(m);
-  });
-  const call = (method: string, params: object) => new Promise<any>((resolve, reject) => {
-    const id = ++nextId;
-    pending.set(id, (m) => { pending.delete(id); if (m.error) reject(new Error(m.error.message)); else resolve(m.result); });
-    send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
-  });
+  const pending = new Map<number, (m: CdpReply) => void>();
+  cdp.on(
+    'Target.receivedMessageFromTarget' as 'Target.targetCreated',
+    ((e: { sessionId: string; message: string }) => {
+      if (e.sessionId !== sessionId) return;
+      const m = JSON.parse(e.message) as CdpReply;
+      if (m.id != null) pending.get(m.id)?.(m);
+    }) as never,
+  );
+  const call = <T>(method: string, params: object) =>
+    new Promise<T>((resolve, reject) => {
+      const id = ++nextId;
+      pending.set(id, (m) => {
+        pending.delete(id);
+        if (m.error) reject(new Error(m.error.message));
+        else resolve(m.result as T);
+      });
+      send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+    });
 
   const evaluate = async <T>(expression: string): Promise<T> => {
-    const r = await call('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
-    if (r.exceptionDetails) throw new Error(`In the popup: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+    const r = await call<{
+      result: { value: unknown };
+      exceptionDetails?: { text: string; exception?: { description?: string } };
+    }>('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
+    if (r.exceptionDetails)
+      throw new Error(`In the popup: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
     return r.result.value as T;
   };
   return {
@@ -68,7 +83,8 @@ export async function openToolbarPopup(b: ExtensionBrowser, tab: Page): Promise<
       // Wait until the popup is gone, so the next open is a fresh one.
       for (const until = Date.now() + 5_000; Date.now() < until; await sleep(20)) {
         const s = await b.context.newCDPSession(tab);
-        const open = ((await s.send('Target.getTargets' as never)) as any).targetInfos.some((t: { targetId: string }) => t.targetId === targetId);
+        const { targetInfos } = (await s.send('Target.getTargets' as never)) as { targetInfos: TargetInfo[] };
+        const open = targetInfos.some((t) => t.targetId === targetId);
         await s.detach();
         if (!open) return;
       }

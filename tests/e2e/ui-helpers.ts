@@ -27,7 +27,10 @@ export const CORPUS_RELEASES = {
  * A synthetic PR Newswire-shaped release published `hoursAgo` before now, so the 72-hour clock shows a live
  * state (the corpus pages are years old: always "missed"). Same markup the PR Newswire adapter reads.
  */
-export async function syntheticRelease(hoursAgo: number, slug = 'acme-report'): Promise<ServedPage & { headline: string }> {
+export async function syntheticRelease(
+  hoursAgo: number,
+  slug = 'acme-report',
+): Promise<ServedPage & { headline: string }> {
   const published = new Date(Date.now() - hoursAgo * 3_600_000);
   const iso = published.toISOString().replace(/\.\d{3}Z$/, '+00:00');
   const template = await readFile(path.resolve(import.meta.dirname, '../fixtures/ui/prn-synthetic.html'), 'utf8');
@@ -57,18 +60,36 @@ export async function openRelease(b: ExtensionBrowser, url: string): Promise<{ p
 
 /** Read `local:drafts` as the extension stores it (through the service worker). */
 export async function storedDrafts(b: ExtensionBrowser): Promise<Record<string, Record<string, unknown>>> {
-  return currentWorker(b).evaluate(async () => ((await chrome.storage.local.get('drafts')).drafts ?? {}) as Record<string, Record<string, unknown>>);
+  return currentWorker(b).evaluate(
+    async () => ((await chrome.storage.local.get('drafts')).drafts ?? {}) as Record<string, Record<string, unknown>>,
+  );
 }
 
 /** Run axe-core in the page; returns serious and critical violations (id + first target). */
-export async function axeSerious(page: Page): Promise<{ id: string; impact: string; help: string; targets: string[] }[]> {
+export async function axeSerious(
+  page: Page,
+): Promise<{ id: string; impact: string; help: string; targets: string[] }[]> {
   const source = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
   // Extension pages forbid inline scripts (CSP script-src 'self'); DevTools-protocol evaluation is exempt.
   await page.evaluate(source);
   const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            o: object,
+          ): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => String(n.target)) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 3).map((n) => String(n.target)),
+    }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
@@ -95,7 +116,10 @@ export async function stopServiceWorkers(b: ExtensionBrowser, page: Page): Promi
   });
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
-  await Promise.race([stopped, new Promise((_, reject) => setTimeout(() => reject(new Error('service worker did not stop')), 10_000))]);
+  await Promise.race([
+    stopped,
+    new Promise((_, reject) => setTimeout(() => reject(new Error('service worker did not stop')), 10_000)),
+  ]);
   await cdp.detach();
 }
 
@@ -111,16 +135,52 @@ export async function syntheticWirePages(hoursAgo = 20): Promise<(ServedPage & {
   const bw = await readFile(path.join(dir, 'businesswire-synthetic.html'), 'utf8');
   const rows: [string, string, string, string][] = [
     ['businesswire', 'Business Wire', 'https://www.businesswire.com/news/home/20261123000001/en/', ''],
-    ['accesswire', 'ACCESSWIRE', 'https://www.accesswire.com/1000001/northwind-harbor', 'COLUMBUS, OH / ACCESSWIRE / November 23, 2026 /'],
-    ['einpresswire', 'EIN Presswire', 'https://www.einpresswire.com/article/1000001/northwind-harbor', 'COLUMBUS, OHIO, UNITED STATES, November 23, 2026 /EINPresswire.com/ --'],
-    ['prweb', 'PRWeb', 'https://www.prweb.com/releases/northwind-harbor-302000001.html', 'COLUMBUS, Ohio, Nov. 23, 2026 /PRNewswire-PRWeb/ --'],
-    ['newswirecom', 'Newswire.com', 'https://www.newswire.com/news/northwind-harbor-22000001', 'COLUMBUS, OH (Newswire.com) -'],
-    ['newsfile', 'Newsfile', 'https://www.newsfilecorp.com/release/200001/Northwind-Harbor', 'Columbus, Ohio--(Newsfile Corp. - November 23, 2026) -'],
-    ['cision', 'Cision', 'https://www.newswire.ca/news-releases/northwind-harbor-800000001.html', 'TORONTO, Nov. 23, 2026 /CNW/ -'],
+    [
+      'accesswire',
+      'ACCESSWIRE',
+      'https://www.accesswire.com/1000001/northwind-harbor',
+      'COLUMBUS, OH / ACCESSWIRE / November 23, 2026 /',
+    ],
+    [
+      'einpresswire',
+      'EIN Presswire',
+      'https://www.einpresswire.com/article/1000001/northwind-harbor',
+      'COLUMBUS, OHIO, UNITED STATES, November 23, 2026 /EINPresswire.com/ --',
+    ],
+    [
+      'prweb',
+      'PRWeb',
+      'https://www.prweb.com/releases/northwind-harbor-302000001.html',
+      'COLUMBUS, Ohio, Nov. 23, 2026 /PRNewswire-PRWeb/ --',
+    ],
+    [
+      'newswirecom',
+      'Newswire.com',
+      'https://www.newswire.com/news/northwind-harbor-22000001',
+      'COLUMBUS, OH (Newswire.com) -',
+    ],
+    [
+      'newsfile',
+      'Newsfile',
+      'https://www.newsfilecorp.com/release/200001/Northwind-Harbor',
+      'Columbus, Ohio--(Newsfile Corp. - November 23, 2026) -',
+    ],
+    [
+      'cision',
+      'Cision',
+      'https://www.newswire.ca/news-releases/northwind-harbor-800000001.html',
+      'TORONTO, Nov. 23, 2026 /CNW/ -',
+    ],
   ];
   return rows.map(([wire, name, url, dateline]) => ({
-    wire, url, headline,
-    html: (wire === 'businesswire' ? bw : generic).replaceAll('{{DATELINE}}', dateline).replaceAll('{{PUBLISHED}}', published)
-      .replaceAll('{{HEADLINE}}', headline).replaceAll('{{COMPANY}}', 'Northwind Robotics').replaceAll('{{WIRE}}', name),
+    wire,
+    url,
+    headline,
+    html: (wire === 'businesswire' ? bw : generic)
+      .replaceAll('{{DATELINE}}', dateline)
+      .replaceAll('{{PUBLISHED}}', published)
+      .replaceAll('{{HEADLINE}}', headline)
+      .replaceAll('{{COMPANY}}', 'Northwind Robotics')
+      .replaceAll('{{WIRE}}', name),
   }));
 }

@@ -50,7 +50,9 @@ describe('edits survive the service worker stopping and the browser restarting',
     expect((await storedDrafts(b))[id!]?.headline).toBe('Before the stop, after the stop and restart');
     const ws = await b.context.newPage();
     await ws.goto(`chrome-extension://${b.extensionId}/drafts.html?draft=${id}`);
-    await expect.poll(() => ws.getByTestId('field-headline').inputValue()).toBe('Before the stop, after the stop and restart');
+    await expect
+      .poll(() => ws.getByTestId('field-headline').inputValue())
+      .toBe('Before the stop, after the stop and restart');
     await ws.close();
   });
 });

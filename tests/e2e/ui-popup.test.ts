@@ -3,9 +3,20 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWireServer, corpusFile, type WireServer } from './wire-server';
 import { launchWithExtension, openPopup, type ExtensionBrowser } from './browser';
-import { axeSerious, CORPUS_RELEASES, openRelease, screenshot, storedDrafts, syntheticRelease, syntheticWirePages } from './ui-helpers';
+import {
+  axeSerious,
+  CORPUS_RELEASES,
+  openRelease,
+  screenshot,
+  storedDrafts,
+  syntheticRelease,
+  syntheticWirePages,
+} from './ui-helpers';
 
-const LISTING = { url: 'https://www.prnewswire.com/news-releases/news-releases-list/', file: corpusFile('neg-prn-ism-search-listing-excerpt.html') };
+const LISTING = {
+  url: 'https://www.prnewswire.com/news-releases/news-releases-list/',
+  file: corpusFile('neg-prn-ism-search-listing-excerpt.html'),
+};
 
 describe('popup in real Chromium', () => {
   let server: WireServer;
@@ -30,10 +41,14 @@ describe('popup in real Chromium', () => {
     const { page, tabId } = await openRelease(b, recent.url);
     const popup = await openPopup(b, tabId);
     await expect.poll(() => popup.getByTestId('release-headline').textContent()).toBe(recent.headline);
-    expect(await popup.getByTestId('release-clock').textContent()).toMatch(/hit the wire 5 h ago · 67 h left · on track/);
+    expect(await popup.getByTestId('release-clock').textContent()).toMatch(
+      /hit the wire 5 h ago · 67 h left · on track/,
+    );
     await popup.getByTestId('preview-meta').waitFor();
     expect(await popup.getByTestId('variant').count()).toBeGreaterThanOrEqual(3);
-    await expect.poll(() => popup.getByTestId('count-primaryText').textContent()).toMatch(/^[\d,]+ \/ 125 · max 2,200$/);
+    await expect
+      .poll(() => popup.getByTestId('count-primaryText').textContent())
+      .toMatch(/^[\d,]+ \/ 125 · max 2,200$/);
     // Over the limit: the counter turns red and an inline error appears, live.
     await popup.getByTestId('field-headline').fill('x'.repeat(260));
     await expect.poll(() => popup.getByTestId('count-headline').getAttribute('class')).toContain('counter-over-max');
@@ -132,7 +147,10 @@ describe('popup in real Chromium', () => {
   it('on a page that is not a release explains, then boosts a pasted release URL', async () => {
     const page = await b.context.newPage();
     await page.goto(LISTING.url);
-    const tabId = await b.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? 0, LISTING.url);
+    const tabId = await b.worker.evaluate(
+      async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? 0,
+      LISTING.url,
+    );
     const popup = await openPopup(b, tabId);
     await popup.getByTestId('not-a-release').waitFor();
     expect(await axeSerious(popup)).toEqual([]);
@@ -141,7 +159,9 @@ describe('popup in real Chromium', () => {
     await popup.getByRole('alert').waitFor();
     await popup.getByTestId('paste-url').fill(CORPUS_RELEASES.prnewswire.url);
     await popup.getByRole('button', { name: 'Boost', exact: true }).click();
-    await expect.poll(() => popup.getByTestId('release-headline').textContent(), { timeout: 15_000 }).toBe(CORPUS_RELEASES.prnewswire.headline);
+    await expect
+      .poll(() => popup.getByTestId('release-headline').textContent(), { timeout: 15_000 })
+      .toBe(CORPUS_RELEASES.prnewswire.headline);
     await popup.getByTestId('preview-meta').waitFor();
     await screenshot(popup, 'popup-not-a-release-pasted');
     await popup.close();
@@ -171,8 +191,11 @@ describe('popup in real Chromium', () => {
     const id = await popup.getByTestId('draft').getAttribute('data-draft-id');
     await popup.getByText('Audience & media list').click();
     await popup.getByTestId('audience-bloggers').check();
-    const csv = 'Name,Email,Outlet\nAna Ruiz,ana@example.com,Daily\nBo Li,not-an-email,Weekly\nCy Moss,CY@Example.com ,Wire\nDee,,Radio\nAna again,ana@example.com,Daily\n';
-    await popup.getByTestId('media-list-file').setInputFiles({ name: 'press.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const csv =
+      'Name,Email,Outlet\nAna Ruiz,ana@example.com,Daily\nBo Li,not-an-email,Weekly\nCy Moss,CY@Example.com ,Wire\nDee,,Radio\nAna again,ana@example.com,Daily\n';
+    await popup
+      .getByTestId('media-list-file')
+      .setInputFiles({ name: 'press.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const report = popup.getByTestId('media-list-report');
     await report.waitFor();
     expect(await report.textContent()).toMatch(/press\.csv: 5 rows read, 2 unique addresses kept as hashes/);
@@ -197,7 +220,11 @@ describe('popup in real Chromium', () => {
     await popup.getByText('Destination & UTM').click();
     await popup.getByTestId('field-destination').fill('https://acme.example/newsroom/report?ref=pr');
     await popup.getByTestId('utm-campaign').fill('report-2026');
-    await expect.poll(() => popup.getByTestId('final-url').textContent()).toMatch(/^https:\/\/acme\.example\/newsroom\/report\?ref=pr&utm_source=facebook&utm_medium=paid_social&utm_campaign=report-2026&utm_content=/);
+    await expect
+      .poll(() => popup.getByTestId('final-url').textContent())
+      .toMatch(
+        /^https:\/\/acme\.example\/newsroom\/report\?ref=pr&utm_source=facebook&utm_medium=paid_social&utm_campaign=report-2026&utm_content=/,
+      );
     await expect.poll(async () => (await storedDrafts(b))[id!]?.url).toMatch(/utm_campaign=report-2026/);
     expect(await popup.locator('.fb-domain').textContent()).toBe('ACME.EXAMPLE');
     expect(await axeSerious(popup)).toEqual([]);
@@ -211,17 +238,26 @@ describe('popup in real Chromium', () => {
     const title = await page.title();
     await page.evaluate(() => {
       const p = document.createElement('p');
-      p.textContent = 'BOSTON -- Acme Analytics today published its 2026 Newsroom Data Report, a survey of 1,200 editors.';
+      p.textContent =
+        'BOSTON -- Acme Analytics today published its 2026 Newsroom Data Report, a survey of 1,200 editors.';
       document.body.prepend(p);
       const range = document.createRange();
       range.selectNodeContents(p);
       getSelection()!.removeAllRanges();
       getSelection()!.addRange(range);
     });
-    const tabId = await b.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? 0, LISTING.url);
+    const tabId = await b.worker.evaluate(
+      async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? 0,
+      LISTING.url,
+    );
     const popup = await openPopup(b, tabId);
     await popup.getByTestId('boost-selection').click();
-    await expect.poll(() => popup.getByTestId('release-headline').textContent(), { timeout: 15_000 }).toBe(title.trim() || 'BOSTON -- Acme Analytics today published its 2026 Newsroom Data Report, a survey of 1,200 editors.');
+    await expect
+      .poll(() => popup.getByTestId('release-headline').textContent(), { timeout: 15_000 })
+      .toBe(
+        title.trim() ||
+          'BOSTON -- Acme Analytics today published its 2026 Newsroom Data Report, a survey of 1,200 editors.',
+      );
     await popup.getByTestId('preview-meta').waitFor();
     expect(await popup.getByTestId('preview-body').textContent()).toContain('Newsroom Data Report');
     await popup.close();

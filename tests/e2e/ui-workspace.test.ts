@@ -60,14 +60,29 @@ describe('workspace and options in real Chromium', () => {
 
     // The larger editor edits the same draft the popup sees.
     await ws.getByTestId('field-headline').fill('Edited in the workspace');
-    await expect.poll(() => currentWorker(b).evaluate(async (id) => ((await chrome.storage.local.get('drafts')).drafts as Record<string, { headline: string }>)[id!]?.headline, first)).toBe('Edited in the workspace');
+    await expect
+      .poll(() =>
+        currentWorker(b).evaluate(
+          async (id) =>
+            ((await chrome.storage.local.get('drafts')).drafts as Record<string, { headline: string }>)[id!]?.headline,
+          first,
+        ),
+      )
+      .toBe('Edited in the workspace');
 
     // The release's own headline can be corrected (a selection-boosted release takes the page title).
     await ws.getByTestId('edit-release-headline').click();
     await ws.getByTestId('release-headline-input').fill('Corrected headline');
     await ws.keyboard.press('Enter');
     await expect.poll(() => ws.getByTestId('release-headline').textContent()).toBe('Corrected headline');
-    await expect.poll(() => currentWorker(b).evaluate(async () => Object.values((await chrome.storage.local.get('releases')).releases as Record<string, { release: { headline: string } }>).map((r) => r.release.headline)))
+    await expect
+      .poll(() =>
+        currentWorker(b).evaluate(async () =>
+          Object.values(
+            (await chrome.storage.local.get('releases')).releases as Record<string, { release: { headline: string } }>,
+          ).map((r) => r.release.headline),
+        ),
+      )
       .toContain('Corrected headline');
 
     expect(await axeSerious(ws)).toEqual([]);
@@ -86,8 +101,13 @@ describe('workspace and options in real Chromium', () => {
     await expect.poll(() => opt.getByTestId('error-adReviewLeadHours').textContent()).toContain('between 0 and 72');
     await opt.getByTestId('kit-adReviewLeadHours').fill('12');
     await opt.getByTestId('kit-keyMessages').fill('Data desks cut fact-checking time\nOne set of numbers');
-    await expect.poll(() => currentWorker(b).evaluate(async () => (await chrome.storage.local.get('kit')).kit))
-      .toMatchObject({ newsroomUrl: 'https://acme.example/newsroom', adReviewLeadHours: 12, keyMessages: ['Data desks cut fact-checking time', 'One set of numbers'] });
+    await expect
+      .poll(() => currentWorker(b).evaluate(async () => (await chrome.storage.local.get('kit')).kit))
+      .toMatchObject({
+        newsroomUrl: 'https://acme.example/newsroom',
+        adReviewLeadHours: 12,
+        keyMessages: ['Data desks cut fact-checking time', 'One set of numbers'],
+      });
     expect(await axeSerious(opt)).toEqual([]);
     await screenshot(opt, 'options');
     await opt.close();

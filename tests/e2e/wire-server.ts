@@ -27,8 +27,17 @@ export interface WireServer {
  * hostnames here, so the production manifest's https://www.prnewswire.com/* match runs unchanged.
  */
 export async function startWireServer(pages: ServedPage[]): Promise<WireServer> {
-  const { private: key, cert } = await generate([{ name: 'commonName', value: 'localhost' }], { keySize: 2048, algorithm: 'sha256', notAfterDate: new Date(Date.now() + 86_400_000) });
-  const byUrl = new Map(pages.map((p) => { const u = new URL(p.url); return [`${u.host}${u.pathname}`, p] as const; }));
+  const { private: key, cert } = await generate([{ name: 'commonName', value: 'localhost' }], {
+    keySize: 2048,
+    algorithm: 'sha256',
+    notAfterDate: new Date(Date.now() + 86_400_000),
+  });
+  const byUrl = new Map(
+    pages.map((p) => {
+      const u = new URL(p.url);
+      return [`${u.host}${u.pathname}`, p] as const;
+    }),
+  );
   const server = https.createServer({ key, cert }, async (req, res) => {
     const page = byUrl.get(`${req.headers.host}${(req.url ?? '/').split('?')[0]}`);
     if (!page) {
@@ -44,6 +53,10 @@ export async function startWireServer(pages: ServedPage[]): Promise<WireServer> 
   return {
     port,
     hosts,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

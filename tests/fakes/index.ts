@@ -18,7 +18,9 @@ export interface RunningPlatformFakes {
  * Starts both fakes on 127.0.0.1 (ephemeral ports) for the e2e: point the server at them with `env`,
  * and assert on `meta.counts()` / `linkedin.counts()` ("created exactly once").
  */
-export async function startPlatformFakes(o: { meta?: MetaFakeOptions; linkedin?: LinkedInFakeOptions } = {}): Promise<RunningPlatformFakes> {
+export async function startPlatformFakes(
+  o: { meta?: MetaFakeOptions; linkedin?: LinkedInFakeOptions } = {},
+): Promise<RunningPlatformFakes> {
   const meta = createMetaFake(o.meta);
   const linkedin = createLinkedInFake(o.linkedin);
   const [m, l] = await Promise.all([serveFake(meta.app), serveFake(linkedin.app)]);

@@ -1,8 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { bearer, isSha256Hex, Ledger, readBody, type InjectedResponse } from './common.ts';
+import { bearer, isSha256Hex, Ledger, readBody, type InjectedResponse, type JsonBody as Body } from './common.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- request bodies are validated field by field below
-type Body = Record<string, any>;
 type Env = { Variables: { body: Body; scopes: string[] } };
 type Ctx = Context<Env>;
 
@@ -62,18 +60,54 @@ export const LINKEDIN_ENTITIES: Record<string, { urn: string; name: string }[]> 
   ],
 };
 
-const OBJECTIVES = ['BRAND_AWARENESS', 'WEBSITE_VISIT', 'ENGAGEMENT', 'VIDEO_VIEW', 'LEAD_GENERATION', 'WEBSITE_CONVERSION', 'JOB_APPLICANT'];
-const CTA_LABELS = ['LEARN_MORE', 'DOWNLOAD', 'REGISTER', 'SUBSCRIBE', 'SIGN_UP', 'APPLY', 'VIEW_QUOTE', 'JOIN', 'ATTEND', 'REQUEST_DEMO'];
+const OBJECTIVES = [
+  'BRAND_AWARENESS',
+  'WEBSITE_VISIT',
+  'ENGAGEMENT',
+  'VIDEO_VIEW',
+  'LEAD_GENERATION',
+  'WEBSITE_CONVERSION',
+  'JOB_APPLICANT',
+];
+const CTA_LABELS = [
+  'LEARN_MORE',
+  'DOWNLOAD',
+  'REGISTER',
+  'SUBSCRIBE',
+  'SIGN_UP',
+  'APPLY',
+  'VIEW_QUOTE',
+  'JOIN',
+  'ATTEND',
+  'REQUEST_DEMO',
+];
 
 export const linkedInErrors = {
-  throttle: (): InjectedResponse => ({ status: 429, body: { status: 429, code: 'TOO_MANY_REQUESTS', message: 'Resource level throttle limit for calls to this resource is reached.' } }),
+  throttle: (): InjectedResponse => ({
+    status: 429,
+    body: {
+      status: 429,
+      code: 'TOO_MANY_REQUESTS',
+      message: 'Resource level throttle limit for calls to this resource is reached.',
+    },
+  }),
   expiredToken: (): InjectedResponse => ({
     status: 401,
-    body: { status: 401, serviceErrorCode: 65601, code: 'REVOKED_ACCESS_TOKEN', message: 'The token used in the request has been revoked by the user' },
+    body: {
+      status: 401,
+      serviceErrorCode: 65601,
+      code: 'REVOKED_ACCESS_TOKEN',
+      message: 'The token used in the request has been revoked by the user',
+    },
   }),
   missingPermission: (resource = 'dmpSegments', method = 'CREATE'): InjectedResponse => ({
     status: 403,
-    body: { status: 403, serviceErrorCode: 100, code: 'ACCESS_DENIED', message: `Not enough permissions to access: ${resource}.${method}.20260301` },
+    body: {
+      status: 403,
+      serviceErrorCode: 100,
+      code: 'ACCESS_DENIED',
+      message: `Not enough permissions to access: ${resource}.${method}.20260301`,
+    },
   }),
   invalidField: (path: string, description: string): InjectedResponse => ({
     status: 422,
@@ -81,7 +115,9 @@ export const linkedInErrors = {
       status: 422,
       code: 'UNPROCESSABLE_ENTITY',
       message: `ERROR :: ${path} :: ${description}`,
-      errorDetails: { inputErrors: [{ description, input: { inputPath: { fieldPath: path } }, code: 'INVALID_VALUE' }] },
+      errorDetails: {
+        inputErrors: [{ description, input: { inputPath: { fieldPath: path } }, code: 'INVALID_VALUE' }],
+      },
     },
   }),
   server: (): InjectedResponse => ({ status: 500, body: { status: 500, message: 'Internal Server Error' } }),
@@ -105,12 +141,16 @@ export function createLinkedInFake(options: LinkedInFakeOptions = {}) {
         status: 422,
         code: 'UNPROCESSABLE_ENTITY',
         message: `ERROR :: ${path} :: ${description}`,
-        errorDetails: { inputErrors: [{ description, input: { inputPath: { fieldPath: path } }, code: 'INVALID_VALUE' }] },
+        errorDetails: {
+          inputErrors: [{ description, input: { inputPath: { fieldPath: path } }, code: 'INVALID_VALUE' }],
+        },
       },
       422,
     );
   const draftOnly = (c: Ctx, status: unknown, path: string, what: string) =>
-    status === 'DRAFT' ? undefined : invalid(c, path, `Contract: Wireboost may only create ${what} as DRAFT (got ${String(status)}).`);
+    status === 'DRAFT'
+      ? undefined
+      : invalid(c, path, `Contract: Wireboost may only create ${what} as DRAFT (got ${String(status)}).`);
   const created = (c: Ctx, kind: string, body: Body, id: string) => {
     ledger.create(kind, body, id);
     c.header('x-restli-id', id);
@@ -137,7 +177,8 @@ export function createLinkedInFake(options: LinkedInFakeOptions = {}) {
   // --- OAuth: https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow
   app.get('/oauth/v2/authorization', (c) => {
     const q = c.req.query();
-    if (q.response_type !== 'code') return c.text('LinkedIn Marketing APIs only support the authorization code flow', 400);
+    if (q.response_type !== 'code')
+      return c.text('LinkedIn Marketing APIs only support the authorization code flow', 400);
     if (q.client_id !== clientId || !q.redirect_uri) return c.text('Invalid client_id or redirect_uri', 400);
     const requested = (q.scope ?? '').split(/[\s,]+/).filter(Boolean);
     const code = `li-code-${++issued}`;
@@ -160,7 +201,13 @@ export function createLinkedInFake(options: LinkedInFakeOptions = {}) {
     }
     const g = codes.get(String(b.code));
     if (b.grant_type !== 'authorization_code' || !g || g.redirectUri !== b.redirect_uri) {
-      return c.json({ error: 'invalid_request', error_description: 'Unable to retrieve access token: authorization code not found' }, 400);
+      return c.json(
+        {
+          error: 'invalid_request',
+          error_description: 'Unable to retrieve access token: authorization code not found',
+        },
+        400,
+      );
     }
     codes.delete(String(b.code));
     return c.json(grant(g.scopes));
@@ -171,15 +218,24 @@ export function createLinkedInFake(options: LinkedInFakeOptions = {}) {
     const refresh = `li-refresh-${issued}`;
     tokens.set(access, { scopes });
     tokens.set(refresh, { scopes });
-    return { access_token: access, expires_in: 5183999, refresh_token: refresh, refresh_token_expires_in: 31535999, scope: scopes.join(',') };
+    return {
+      access_token: access,
+      expires_in: 5183999,
+      refresh_token: refresh,
+      refresh_token_expires_in: 31535999,
+      scope: scopes.join(','),
+    };
   }
 
   // --- /rest needs the version headers and a live token.
   app.use('/rest/*', async (c, next) => {
     if (!/^\d{6}$/.test(c.req.header('linkedin-version') ?? '')) {
-      return err(c, 400, 'A version must be present. Please specify a version by adding the LinkedIn-Version header.', { code: 'VERSION_MISSING' });
+      return err(c, 400, 'A version must be present. Please specify a version by adding the LinkedIn-Version header.', {
+        code: 'VERSION_MISSING',
+      });
     }
-    if (c.req.header('x-restli-protocol-version') !== '2.0.0') return err(c, 400, 'X-Restli-Protocol-Version 2.0.0 is required');
+    if (c.req.header('x-restli-protocol-version') !== '2.0.0')
+      return err(c, 400, 'X-Restli-Protocol-Version 2.0.0 is required');
     const t = tokens.get(bearer(c) ?? '');
     if (!t || t.expired) {
       return err(c, 401, 'Invalid access token', { serviceErrorCode: 65600, code: 'INVALID_ACCESS_TOKEN' });
@@ -191,7 +247,10 @@ export function createLinkedInFake(options: LinkedInFakeOptions = {}) {
   const need = (c: Ctx, scope: string, resource: string) =>
     c.get('scopes').includes(scope)
       ? undefined
-      : err(c, 403, `Not enough permissions to access: ${resource}.CREATE.20260301`, { serviceErrorCode: 100, code: 'ACCESS_DENIED' });
+      : err(c, 403, `Not enough permissions to access: ${resource}.CREATE.20260301`, {
+          serviceErrorCode: 100,
+          code: 'ACCESS_DENIED',
+        });
 
   // https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads/advertising-targeting/ads-targeting
   app.get('/rest/adTargetingEntities', (c) => {
@@ -207,7 +266,9 @@ export function createLinkedInFake(options: LinkedInFakeOptions = {}) {
 
   app.get('/rest/adAccounts', (c) =>
     c.req.query('q') === 'search'
-      ? c.json({ elements: [{ id: 1234567890, name: 'Acme Ads', currency: 'USD', status: 'ACTIVE', type: 'BUSINESS' }] })
+      ? c.json({
+          elements: [{ id: 1234567890, name: 'Acme Ads', currency: 'USD', status: 'ACTIVE', type: 'BUSINESS' }],
+        })
       : err(c, 400, 'q=search is required'),
   );
   app.get('/rest/organizationAcls', (c) =>
@@ -220,7 +281,8 @@ export function createLinkedInFake(options: LinkedInFakeOptions = {}) {
     const b = c.get('body');
     const denied = need(c, 'rw_ads', 'adCampaignGroups');
     if (denied) return denied;
-    if (b.account !== `urn:li:sponsoredAccount:${account(c)}`) return invalid(c, '/account', 'must be the ad account in the path');
+    if (b.account !== `urn:li:sponsoredAccount:${account(c)}`)
+      return invalid(c, '/account', 'must be the ad account in the path');
     if (!b.name) return invalid(c, '/name', 'is required but missing');
     const d = draftOnly(c, b.status, '/status', 'campaign groups');
     if (d) return d;
@@ -233,11 +295,17 @@ export function createLinkedInFake(options: LinkedInFakeOptions = {}) {
     const denied = need(c, 'rw_ads', 'adCampaigns');
     if (denied) return denied;
     const groupId = /^urn:li:sponsoredCampaignGroup:(\d+)$/.exec(b.campaignGroup ?? '')?.[1];
-    if (!groupId || !ledger.find('campaignGroup', groupId)) return invalid(c, '/campaignGroup', 'unknown campaign group');
+    if (!groupId || !ledger.find('campaignGroup', groupId))
+      return invalid(c, '/campaignGroup', 'unknown campaign group');
     if (b.type !== 'SPONSORED_UPDATES') return invalid(c, '/type', 'must be SPONSORED_UPDATES for single image ads');
-    if (!OBJECTIVES.includes(b.objectiveType)) return invalid(c, '/objectiveType', `${b.objectiveType} is not a valid objective`);
+    if (!OBJECTIVES.includes(b.objectiveType))
+      return invalid(c, '/objectiveType', `${b.objectiveType} is not a valid objective`);
     if (!b.costType) return invalid(c, '/costType', 'is required but missing');
-    if (typeof b.dailyBudget?.amount !== 'string' || !/^\d+(\.\d{1,2})?$/.test(b.dailyBudget.amount) || !b.dailyBudget.currencyCode) {
+    if (
+      typeof b.dailyBudget?.amount !== 'string' ||
+      !/^\d+(\.\d{1,2})?$/.test(b.dailyBudget.amount) ||
+      !b.dailyBudget.currencyCode
+    ) {
       return invalid(c, '/dailyBudget/amount', 'must be a decimal string in major units with a currencyCode');
     }
     if (!b.locale?.country || !b.locale?.language) return invalid(c, '/locale', 'is required but missing');
@@ -266,10 +334,13 @@ export function createLinkedInFake(options: LinkedInFakeOptions = {}) {
     if (denied) return denied;
     if (!/^urn:li:organization:\d+$/.test(b.author ?? '')) return invalid(c, '/author', 'must be an organization URN');
     if (!b.commentary) return invalid(c, '/commentary', 'is required but missing');
-    if (b.distribution?.feedDistribution !== 'NONE') return invalid(c, '/distribution/feedDistribution', 'dark posts need NONE');
-    if (!/^urn:li:sponsoredAccount:\d+$/.test(b.adContext?.dscAdAccount ?? '')) return invalid(c, '/adContext/dscAdAccount', 'is required for dark posts');
+    if (b.distribution?.feedDistribution !== 'NONE')
+      return invalid(c, '/distribution/feedDistribution', 'dark posts need NONE');
+    if (!/^urn:li:sponsoredAccount:\d+$/.test(b.adContext?.dscAdAccount ?? ''))
+      return invalid(c, '/adContext/dscAdAccount', 'is required for dark posts');
     const article = b.content?.article;
-    if (!article?.source || !/^https?:\/\//.test(article.source)) return invalid(c, '/content/article/source', 'must be a URL');
+    if (!article?.source || !/^https?:\/\//.test(article.source))
+      return invalid(c, '/content/article/source', 'must be a URL');
     if (!article.title) return invalid(c, '/content/article/title', 'is required but missing');
     if (b.contentCallToActionLabel && !CTA_LABELS.includes(b.contentCallToActionLabel)) {
       return invalid(c, '/contentCallToActionLabel', `${b.contentCallToActionLabel} is not a valid label`);
@@ -295,8 +366,10 @@ export function createLinkedInFake(options: LinkedInFakeOptions = {}) {
     const b = c.get('body');
     const denied = need(c, 'rw_dmp_segments', 'dmpSegments');
     if (denied) return denied;
-    for (const f of ['name', 'account', 'type', 'sourcePlatform']) if (!b[f]) return invalid(c, `/${f}`, 'is required but missing');
-    if (!Array.isArray(b.destinations) || !b.destinations.length) return invalid(c, '/destinations', 'is required but missing');
+    for (const f of ['name', 'account', 'type', 'sourcePlatform'])
+      if (!b[f]) return invalid(c, `/${f}`, 'is required but missing');
+    if (!Array.isArray(b.destinations) || !b.destinations.length)
+      return invalid(c, '/destinations', 'is required but missing');
     const id = ledger.nextId();
     segmentUsers.set(id, []);
     return created(c, 'segment', b, id);
@@ -308,10 +381,13 @@ export function createLinkedInFake(options: LinkedInFakeOptions = {}) {
     if (denied) return denied;
     const rows = segmentUsers.get(c.req.param('id'));
     if (!rows) return err(c, 404, 'Segment not found');
-    if (c.req.header('x-restli-method')?.toUpperCase() !== 'BATCH_CREATE') return err(c, 400, 'X-RestLi-Method BATCH_CREATE is required');
-    const elements = c.get('body').elements as { action?: string; userIds?: { idType?: string; idValue?: string }[] }[] | undefined;
+    if (c.req.header('x-restli-method')?.toUpperCase() !== 'BATCH_CREATE')
+      return err(c, 400, 'X-RestLi-Method BATCH_CREATE is required');
+    const elements = c.get('body').elements as
+      { action?: string; userIds?: { idType?: string; idValue?: string }[] }[] | undefined;
     if (!Array.isArray(elements) || !elements.length) return invalid(c, '/elements', 'is required but missing');
-    if (elements.length > LINKEDIN_MAX_USERS) return invalid(c, '/elements', `at most ${LINKEDIN_MAX_USERS} per request`);
+    if (elements.length > LINKEDIN_MAX_USERS)
+      return invalid(c, '/elements', `at most ${LINKEDIN_MAX_USERS} per request`);
     for (const e of elements) {
       const id = e.userIds?.[0];
       if (e.action !== 'ADD' || id?.idType !== 'SHA256_EMAIL' || !isSha256Hex(id.idValue)) {

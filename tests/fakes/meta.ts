@@ -1,10 +1,16 @@
 import { Hono, type Context } from 'hono';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- request bodies are validated field by field below
-type Body = Record<string, any>;
 type Env = { Variables: { body: Body; scopes: string[] } };
 type Ctx = Context<Env>;
-import { bearer, ISO_WITH_OFFSET, isSha256Hex, Ledger, readBody, type InjectedResponse } from './common.ts';
+import {
+  bearer,
+  ISO_WITH_OFFSET,
+  isSha256Hex,
+  Ledger,
+  readBody,
+  type InjectedResponse,
+  type JsonBody as Body,
+} from './common.ts';
 
 /**
  * Contract fake of the parts of Meta's Graph / Marketing API Wireboost uses, validated the way the docs
@@ -44,18 +50,52 @@ export const META_TARGETING: Record<'adinterest' | 'adworkposition', { id: strin
   ],
 };
 
-const OBJECTIVES = ['OUTCOME_AWARENESS', 'OUTCOME_TRAFFIC', 'OUTCOME_ENGAGEMENT', 'OUTCOME_LEADS', 'OUTCOME_SALES', 'OUTCOME_APP_PROMOTION'];
-const CTA_TYPES = ['LEARN_MORE', 'DOWNLOAD', 'SIGN_UP', 'SUBSCRIBE', 'SEE_MORE', 'CONTACT_US', 'WATCH_MORE', 'APPLY_NOW', 'GET_QUOTE', 'NO_BUTTON'];
+const OBJECTIVES = [
+  'OUTCOME_AWARENESS',
+  'OUTCOME_TRAFFIC',
+  'OUTCOME_ENGAGEMENT',
+  'OUTCOME_LEADS',
+  'OUTCOME_SALES',
+  'OUTCOME_APP_PROMOTION',
+];
+const CTA_TYPES = [
+  'LEARN_MORE',
+  'DOWNLOAD',
+  'SIGN_UP',
+  'SUBSCRIBE',
+  'SEE_MORE',
+  'CONTACT_US',
+  'WATCH_MORE',
+  'APPLY_NOW',
+  'GET_QUOTE',
+  'NO_BUTTON',
+];
 export const META_MAX_USERS = 10_000;
 
 /** Ready-made error bodies for injection. */
 export const metaErrors = {
   throttle: (code = 17, regainMinutes = 0): InjectedResponse => ({
     status: 400,
-    body: { error: { message: '(#17) User request limit reached', type: 'OAuthException', code, error_subcode: 2446079, fbtrace_id: 'fake' } },
+    body: {
+      error: {
+        message: '(#17) User request limit reached',
+        type: 'OAuthException',
+        code,
+        error_subcode: 2446079,
+        fbtrace_id: 'fake',
+      },
+    },
     headers: {
       'X-Business-Use-Case-Usage': JSON.stringify({
-        '1234': [{ type: 'ads_management', call_count: 100, total_cputime: 40, total_time: 40, estimated_time_to_regain_access: regainMinutes }],
+        '1234': [
+          {
+            type: 'ads_management',
+            call_count: 100,
+            total_cputime: 40,
+            total_time: 40,
+            estimated_time_to_regain_access: regainMinutes,
+          },
+        ],
       }),
     },
   }),
@@ -73,7 +113,14 @@ export const metaErrors = {
   }),
   missingPermission: (permission = 'ads_management'): InjectedResponse => ({
     status: 403,
-    body: { error: { message: `(#200) Requires ${permission} permission to manage the object`, type: 'OAuthException', code: 200, fbtrace_id: 'fake' } },
+    body: {
+      error: {
+        message: `(#200) Requires ${permission} permission to manage the object`,
+        type: 'OAuthException',
+        code: 200,
+        fbtrace_id: 'fake',
+      },
+    },
   }),
   invalidField: (path: string[], userMsg: string): InjectedResponse => ({
     status: 400,
@@ -117,7 +164,13 @@ export function createMetaFake(options: MetaFakeOptions = {}) {
       error_data: JSON.stringify({ blame_field_specs: [path] }),
     });
   const paused = (c: Ctx, status: unknown, what: string) =>
-    status === 'PAUSED' ? undefined : invalid(c, ['status'], `Contract: Wireboost may only create ${what} with status PAUSED (got ${String(status)}).`);
+    status === 'PAUSED'
+      ? undefined
+      : invalid(
+          c,
+          ['status'],
+          `Contract: Wireboost may only create ${what} with status PAUSED (got ${String(status)}).`,
+        );
 
   const app = new Hono<Env>();
 
@@ -186,7 +239,12 @@ export function createMetaFake(options: MetaFakeOptions = {}) {
   app.use('/:version/*', async (c, next) => {
     const t = tokens.get(bearer(c) ?? c.req.query('access_token') ?? '');
     if (!t) return err(c, 400, { message: 'Invalid OAuth access token - Cannot parse access token', code: 190 });
-    if (t.expired) return err(c, 400, { message: 'Error validating access token: Session has expired', code: 190, error_subcode: 463 });
+    if (t.expired)
+      return err(c, 400, {
+        message: 'Error validating access token: Session has expired',
+        code: 190,
+        error_subcode: 463,
+      });
     c.set('scopes', t.scopes);
     await next();
   });
@@ -194,13 +252,26 @@ export function createMetaFake(options: MetaFakeOptions = {}) {
   app.get('/:version/me/permissions', (c) => {
     const scopes = c.get('scopes');
     return c.json({
-      data: [...scopes.map((permission) => ({ permission, status: 'granted' })), { permission: 'public_profile', status: 'granted' }],
+      data: [
+        ...scopes.map((permission) => ({ permission, status: 'granted' })),
+        { permission: 'public_profile', status: 'granted' },
+      ],
     });
   });
 
   // https://developers.facebook.com/docs/marketing-api/reference/user/adaccounts/
   app.get('/:version/me/adaccounts', (c) =>
-    c.json({ data: [{ id: 'act_1234567890', account_id: '1234567890', name: 'Acme Ads', currency: 'USD', timezone_name: 'America/New_York' }] }),
+    c.json({
+      data: [
+        {
+          id: 'act_1234567890',
+          account_id: '1234567890',
+          name: 'Acme Ads',
+          currency: 'USD',
+          timezone_name: 'America/New_York',
+        },
+      ],
+    }),
   );
   // https://developers.facebook.com/docs/graph-api/reference/user/accounts/
   app.get('/:version/me/accounts', (c) => c.json({ data: [{ id: '998877', name: 'Acme Corp' }] }));
@@ -232,10 +303,20 @@ export function createMetaFake(options: MetaFakeOptions = {}) {
   app.post('/:version/:account{act_[0-9]+}/campaigns', (c) => {
     const b = body(c);
     if (!b.name) return invalid(c, ['name'], 'A campaign name is required.');
-    if (!OBJECTIVES.includes(b.objective)) return invalid(c, ['objective'], `Objective ${b.objective} is not valid (legacy objectives are rejected).`);
-    if (!Array.isArray(b.special_ad_categories)) return invalid(c, ['special_ad_categories'], 'special_ad_categories is required ([] when none).');
-    if (b.daily_budget === undefined && b.lifetime_budget === undefined && typeof b.is_adset_budget_sharing_enabled !== 'boolean') {
-      return invalid(c, ['is_adset_budget_sharing_enabled'], 'Set is_adset_budget_sharing_enabled when the budget is on the ad set.');
+    if (!OBJECTIVES.includes(b.objective))
+      return invalid(c, ['objective'], `Objective ${b.objective} is not valid (legacy objectives are rejected).`);
+    if (!Array.isArray(b.special_ad_categories))
+      return invalid(c, ['special_ad_categories'], 'special_ad_categories is required ([] when none).');
+    if (
+      b.daily_budget === undefined &&
+      b.lifetime_budget === undefined &&
+      typeof b.is_adset_budget_sharing_enabled !== 'boolean'
+    ) {
+      return invalid(
+        c,
+        ['is_adset_budget_sharing_enabled'],
+        'Set is_adset_budget_sharing_enabled when the budget is on the ad set.',
+      );
     }
     const p = paused(c, b.status, 'campaigns');
     if (p) return p;
@@ -248,31 +329,54 @@ export function createMetaFake(options: MetaFakeOptions = {}) {
     if (!ledger.find('campaign', String(b.campaign_id))) return invalid(c, ['campaign_id'], 'Unknown campaign.');
     if (!b.name) return invalid(c, ['name'], 'An ad set name is required.');
     const budget = Number(b.daily_budget);
-    if (!Number.isInteger(budget) || budget <= 0 || (typeof b.daily_budget === 'string' && !/^\d+$/.test(b.daily_budget))) {
-      return invalid(c, ['daily_budget'], 'The daily budget must be a positive integer in the currency’s smallest unit.');
+    if (
+      !Number.isInteger(budget) ||
+      budget <= 0 ||
+      (typeof b.daily_budget === 'string' && !/^\d+$/.test(b.daily_budget))
+    ) {
+      return invalid(
+        c,
+        ['daily_budget'],
+        'The daily budget must be a positive integer in the currency’s smallest unit.',
+      );
     }
     for (const f of ['start_time', 'end_time'] as const) {
-      if (typeof b[f] !== 'string' || !ISO_WITH_OFFSET.test(b[f])) return invalid(c, [f], `${f} must be ISO 8601 with an offset.`);
+      if (typeof b[f] !== 'string' || !ISO_WITH_OFFSET.test(b[f]))
+        return invalid(c, [f], `${f} must be ISO 8601 with an offset.`);
     }
-    if (Date.parse(b.end_time) <= Date.parse(b.start_time)) return invalid(c, ['end_time'], 'The end time must be after the start time.');
-    if (!b.billing_event || !b.optimization_goal) return invalid(c, ['billing_event'], 'billing_event and optimization_goal are required.');
-    const t = b.targeting as Record<string, any> | undefined;
+    if (Date.parse(b.end_time) <= Date.parse(b.start_time))
+      return invalid(c, ['end_time'], 'The end time must be after the start time.');
+    if (!b.billing_event || !b.optimization_goal)
+      return invalid(c, ['billing_event'], 'billing_event and optimization_goal are required.');
+    const t = b.targeting as Body | undefined;
     if (!t?.geo_locations) return invalid(c, ['targeting', 'geo_locations'], 'Targeting needs geo_locations.');
     const aa = t.targeting_automation?.advantage_audience;
     if (aa !== 0 && aa !== 1) {
-      return invalid(c, ['targeting', 'targeting_automation', 'advantage_audience'], 'targeting_automation.advantage_audience (0 or 1) is required.');
+      return invalid(
+        c,
+        ['targeting', 'targeting_automation', 'advantage_audience'],
+        'targeting_automation.advantage_audience (0 or 1) is required.',
+      );
     }
     for (const spec of (t.flexible_spec ?? []) as Record<string, { id: string }[]>[]) {
-      for (const [facet, type] of [['interests', 'adinterest'], ['work_positions', 'adworkposition']] as const) {
+      for (const [facet, type] of [
+        ['interests', 'adinterest'],
+        ['work_positions', 'adworkposition'],
+      ] as const) {
         for (const e of spec[facet] ?? []) {
           if (!META_TARGETING[type].some((k) => k.id === String(e.id))) {
-            return invalid(c, ['targeting', 'flexible_spec', facet], `Unknown ${facet} id ${e.id}: look ids up with /search.`);
+            return invalid(
+              c,
+              ['targeting', 'flexible_spec', facet],
+              `Unknown ${facet} id ${e.id}: look ids up with /search.`,
+            );
           }
         }
       }
     }
     for (const a of (t.custom_audiences ?? []) as { id: string }[]) {
-      if (!ledger.find('customAudience', String(a.id))) return invalid(c, ['targeting', 'custom_audiences'], `Unknown custom audience ${a.id}.`);
+      if (!ledger.find('customAudience', String(a.id)))
+        return invalid(c, ['targeting', 'custom_audiences'], `Unknown custom audience ${a.id}.`);
     }
     const p = paused(c, b.status, 'ad sets');
     if (p) return p;
@@ -282,19 +386,28 @@ export function createMetaFake(options: MetaFakeOptions = {}) {
   // https://developers.facebook.com/docs/marketing-api/reference/ad-creative/
   app.post('/:version/:account{act_[0-9]+}/adcreatives', (c) => {
     const b = body(c);
-    const spec = b.object_story_spec as Record<string, any> | undefined;
+    const spec = b.object_story_spec as Body | undefined;
     if (!spec?.page_id) return invalid(c, ['object_story_spec', 'page_id'], 'A Facebook page is required.');
-    const ld = spec.link_data as Record<string, any> | undefined;
-    if (!ld?.link || !/^https?:\/\//.test(ld.link)) return invalid(c, ['object_story_spec', 'link_data', 'link'], 'The link must be a valid URL.');
+    const ld = spec.link_data as Body | undefined;
+    if (!ld?.link || !/^https?:\/\//.test(ld.link))
+      return invalid(c, ['object_story_spec', 'link_data', 'link'], 'The link must be a valid URL.');
     if (!ld.message) return invalid(c, ['object_story_spec', 'link_data', 'message'], 'The primary text is empty.');
     const cta = ld.call_to_action as { type?: string; value?: { link?: string } } | undefined;
     if (cta) {
       if (!CTA_TYPES.includes(cta.type ?? '')) {
-        return invalid(c, ['object_story_spec', 'link_data', 'call_to_action', 'type'], `Call to action ${cta.type} is not supported.`);
+        return invalid(
+          c,
+          ['object_story_spec', 'link_data', 'call_to_action', 'type'],
+          `Call to action ${cta.type} is not supported.`,
+        );
       }
       // https://developers.facebook.com/docs/marketing-api/reference/ad-creative-link-data-call-to-action/
       if (cta.value?.link !== ld.link) {
-        return invalid(c, ['object_story_spec', 'link_data', 'call_to_action', 'value', 'link'], 'The call-to-action link must be the same as the link.');
+        return invalid(
+          c,
+          ['object_story_spec', 'link_data', 'call_to_action', 'value', 'link'],
+          'The call-to-action link must be the same as the link.',
+        );
       }
     }
     return c.json({ id: ledger.create('creative', b).id });
@@ -315,7 +428,11 @@ export function createMetaFake(options: MetaFakeOptions = {}) {
     const b = body(c);
     if (!b.name) return invalid(c, ['name'], 'An audience name is required.');
     if (b.subtype !== 'CUSTOM') return invalid(c, ['subtype'], 'Customer-list audiences use subtype CUSTOM.');
-    if (!['USER_PROVIDED_ONLY', 'PARTNER_PROVIDED_ONLY', 'BOTH_USER_AND_PARTNER_PROVIDED'].includes(b.customer_file_source)) {
+    if (
+      !['USER_PROVIDED_ONLY', 'PARTNER_PROVIDED_ONLY', 'BOTH_USER_AND_PARTNER_PROVIDED'].includes(
+        b.customer_file_source,
+      )
+    ) {
       return invalid(c, ['customer_file_source'], 'customer_file_source is required.');
     }
     const obj = ledger.create('customAudience', b);
@@ -327,12 +444,22 @@ export function createMetaFake(options: MetaFakeOptions = {}) {
   app.post('/:version/:audienceId{[0-9]+}/users', (c) => {
     const id = c.req.param('audienceId');
     const rows = audienceUsers.get(id);
-    if (!rows) return err(c, 400, { message: `(#100) Unsupported post request. Object with ID '${id}' does not exist`, code: 100, error_subcode: 33 });
+    if (!rows)
+      return err(c, 400, {
+        message: `(#100) Unsupported post request. Object with ID '${id}' does not exist`,
+        code: 100,
+        error_subcode: 33,
+      });
     const payload = body(c).payload as { schema?: unknown; data?: unknown } | undefined;
     if (payload?.schema !== 'EMAIL_SHA256') return invalid(c, ['payload', 'schema'], 'schema must be EMAIL_SHA256.');
-    if (!Array.isArray(payload.data) || payload.data.length === 0) return invalid(c, ['payload', 'data'], 'No users in the payload.');
+    if (!Array.isArray(payload.data) || payload.data.length === 0)
+      return invalid(c, ['payload', 'data'], 'No users in the payload.');
     if (payload.data.length > META_MAX_USERS) {
-      return invalid(c, ['payload', 'data'], `At most ${META_MAX_USERS} users per request (got ${payload.data.length}).`);
+      return invalid(
+        c,
+        ['payload', 'data'],
+        `At most ${META_MAX_USERS} users per request (got ${payload.data.length}).`,
+      );
     }
     const valid = payload.data.filter(isSha256Hex) as string[];
     rows.push(...valid);

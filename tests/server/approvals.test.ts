@@ -4,8 +4,13 @@ import type { PushOk, SyncedDraft } from '../../utils/sync/protocol.ts';
 
 let s: TestServer;
 let t: Awaited<ReturnType<typeof team>>;
-beforeAll(async () => { s = await startTestServer(); t = await team(s); });
-afterAll(async () => { await s.close(); });
+beforeAll(async () => {
+  s = await startTestServer();
+  t = await team(s);
+});
+afterAll(async () => {
+  await s.close();
+});
 
 const review = (c: Client, id: string, action: string, comment?: string) =>
   c.req('POST', `/api/orgs/${t.orgId}/drafts/${id}/review`, { action, ...(comment ? { comment } : {}) });
@@ -26,12 +31,20 @@ test('editor requests review, reviewer approves, the draft is locked until reope
   expect((await review(t.editor, 'a1', 'reopen')).status).toBe(403);
   const reopened = (await (await review(t.reviewer, 'a1', 'reopen')).json()) as SyncedDraft;
   expect(reopened.draft.status).toBe('draft');
-  expect((await push(t.editor, t.orgId, { ...makeDraft({ id: 'a1' }), headline: 'now fine' }, reopened.revision)).status).toBe(200);
+  expect(
+    (await push(t.editor, t.orgId, { ...makeDraft({ id: 'a1' }), headline: 'now fine' }, reopened.revision)).status,
+  ).toBe(200);
   // The comments were stored and the log says who did what.
-  const comments = (await (await t.owner.req('GET', `/api/orgs/${t.orgId}/comments?draftId=a1`)).json()) as { items: { body: string }[] };
+  const comments = (await (await t.owner.req('GET', `/api/orgs/${t.orgId}/comments?draftId=a1`)).json()) as {
+    items: { body: string }[];
+  };
   expect(comments.items.map((c) => c.body)).toEqual(['ready for eyes', 'looks good']);
-  const log = (await (await t.owner.req('GET', `/api/orgs/${t.orgId}/activity`)).json()) as { items: { action: string }[] };
-  expect(log.items.map((e) => e.action)).toEqual(expect.arrayContaining(['draft.review.request', 'draft.review.approve', 'draft.review.reopen']));
+  const log = (await (await t.owner.req('GET', `/api/orgs/${t.orgId}/activity`)).json()) as {
+    items: { action: string }[];
+  };
+  expect(log.items.map((e) => e.action)).toEqual(
+    expect.arrayContaining(['draft.review.request', 'draft.review.approve', 'draft.review.reopen']),
+  );
 });
 
 test('nobody approves their own draft, not even the owner', async () => {
@@ -50,7 +63,9 @@ test('a reviewer who requested review cannot approve it; reject needs a comment'
   expect(((await rej.json()) as SyncedDraft).draft.status).toBe('rejected');
   // Editing a rejected draft sends it back to draft.
   const cur = (await (await t.editor.req('GET', `/api/orgs/${t.orgId}/drafts/r1`)).json()) as SyncedDraft;
-  const edited = (await (await push(t.editor, t.orgId, { ...cur.draft, headline: 'toned down' }, cur.revision)).json()) as PushOk;
+  const edited = (await (
+    await push(t.editor, t.orgId, { ...cur.draft, headline: 'toned down' }, cur.revision)
+  ).json()) as PushOk;
   expect(edited.item.draft.status).toBe('draft');
 });
 

@@ -34,7 +34,10 @@ export const testConfig = (over: Partial<ServerConfig> = {}): ServerConfig => ({
   ...over,
 });
 
-export async function startTestServer(over: Partial<ServerConfig> = {}, extra: Pick<AppDeps, 'platformSendDeps'> = {}): Promise<TestServer> {
+export async function startTestServer(
+  over: Partial<ServerConfig> = {},
+  extra: Pick<AppDeps, 'platformSendDeps'> = {},
+): Promise<TestServer> {
   const url = process.env.DATABASE_URL;
   let dropDb: (() => Promise<void>) | undefined;
   let database: Database;
@@ -56,10 +59,20 @@ export async function startTestServer(over: Partial<ServerConfig> = {}, extra: P
   const clock = { now: new Date('2026-03-02T09:00:00Z') };
   const invitations: { id: string; email: string }[] = [];
   const auth = createAuth(database.db, config, (i) => void invitations.push(i));
-  const app = createApp({ db: database.db, auth, config, clock: () => clock.now, // Tests pick the client address per request (x-test-ip) so rate-limit buckets are under their control.
-    clientIp: (c) => c.req.header('x-test-ip') ?? '203.0.113.7', ...extra });
+  const app = createApp({
+    db: database.db,
+    auth,
+    config,
+    clock: () => clock.now, // Tests pick the client address per request (x-test-ip) so rate-limit buckets are under their control.
+    clientIp: (c) => c.req.header('x-test-ip') ?? '203.0.113.7',
+    ...extra,
+  });
   return {
-    app, database, config, clock, invitations,
+    app,
+    database,
+    config,
+    clock,
+    invitations,
     async close() {
       await database.close();
       await dropDb?.();
@@ -78,7 +91,11 @@ let seq = 0;
 export async function signUp(s: TestServer, name = `user${++seq}`): Promise<Client> {
   const email = `${name}-${randomUUID().slice(0, 8)}@example.test`;
   const res = await s.app.request('/api/auth/sign-up/email', {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-test-ip': `10.0.${seq % 250}.${Math.floor(Math.random() * 250)}` },
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-test-ip': `10.0.${seq % 250}.${Math.floor(Math.random() * 250)}`,
+    },
     body: JSON.stringify({ email, password: 'correct horse battery', name }),
   });
   if (res.status !== 200) throw new Error(`sign-up failed ${res.status} ${await res.text()}`);
@@ -90,24 +107,41 @@ export async function signUp(s: TestServer, name = `user${++seq}`): Promise<Clie
 
 export function clientFor(s: TestServer, token: string, userId: string, email: string): Client {
   return {
-    token, userId, email,
-    req: async (method, path, body, headers = {}) => s.app.request(path, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    }),
+    token,
+    userId,
+    email,
+    req: async (method, path, body, headers = {}) =>
+      s.app.request(path, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      }),
   };
 }
 
 export async function createOrg(c: Client, name = 'Acme'): Promise<string> {
-  const res = await c.req('POST', '/api/auth/organization/create', { name, slug: `${name.toLowerCase()}-${randomUUID().slice(0, 8)}` });
+  const res = await c.req('POST', '/api/auth/organization/create', {
+    name,
+    slug: `${name.toLowerCase()}-${randomUUID().slice(0, 8)}`,
+  });
   if (res.status !== 200) throw new Error(`org create failed ${res.status} ${await res.text()}`);
   return ((await res.json()) as { id: string }).id;
 }
 
 /** Adds a member directly (the invitation flow has its own test). */
-export async function addMember(s: TestServer, orgId: string, c: Client, role: 'owner' | 'admin' | 'editor' | 'reviewer') {
-  await s.database.db.insert(member).values({ id: randomUUID(), organizationId: orgId, userId: c.userId, role, createdAt: new Date() });
+export async function addMember(
+  s: TestServer,
+  orgId: string,
+  c: Client,
+  role: 'owner' | 'admin' | 'editor' | 'reviewer',
+) {
+  await s.database.db
+    .insert(member)
+    .values({ id: randomUUID(), organizationId: orgId, userId: c.userId, role, createdAt: new Date() });
 }
 
 /** An owner, an editor and a reviewer in a fresh organisation. */
@@ -123,11 +157,24 @@ export async function team(s: TestServer, name = 'Acme') {
 
 export function makeDraft(over: Partial<Draft> & { id: string; releaseId?: string } = { id: 'd1' }): Draft {
   return {
-    releaseId: 'rel-1', platform: 'meta', angle: 'news', rationale: 'leads with the news', status: 'draft',
-    destination: 'https://example.com/news', utm: { source: 'facebook', medium: 'paid_social', campaign: 'launch', content: 'news' },
-    url: 'https://example.com/news?utm_source=facebook', imageUrl: null, audience: 'journalists', mediaListId: null,
-    createdAt: '2026-03-02T09:00:00Z', updatedAt: '2026-03-02T09:00:00Z', remote: {},
-    primaryText: 'Acme launches a thing', headline: 'Acme launches', description: 'Read the release', cta: 'LEARN_MORE',
+    releaseId: 'rel-1',
+    platform: 'meta',
+    angle: 'news',
+    rationale: 'leads with the news',
+    status: 'draft',
+    destination: 'https://example.com/news',
+    utm: { source: 'facebook', medium: 'paid_social', campaign: 'launch', content: 'news' },
+    url: 'https://example.com/news?utm_source=facebook',
+    imageUrl: null,
+    audience: 'journalists',
+    mediaListId: null,
+    createdAt: '2026-03-02T09:00:00Z',
+    updatedAt: '2026-03-02T09:00:00Z',
+    remote: {},
+    primaryText: 'Acme launches a thing',
+    headline: 'Acme launches',
+    description: 'Read the release',
+    cta: 'LEARN_MORE',
     ...over,
     id: over.id,
   } as Draft;
@@ -135,15 +182,38 @@ export function makeDraft(over: Partial<Draft> & { id: string; releaseId?: strin
 
 export function makeRelease(id = 'rel-1', headline = 'Acme launches a thing'): StoredRelease {
   return {
-    id, savedAt: '2026-03-02T09:00:00Z',
+    id,
+    savedAt: '2026-03-02T09:00:00Z',
     release: {
-      isRelease: true, confidence: 0.9, reasons: ['test'], wire: 'prnewswire', url: 'https://www.prnewswire.com/x', canonicalUrl: null,
-      headline, subheadline: null, publishedAt: null, company: 'Acme Corp', dateline: null, body: ['Body'], about: [], quotes: [],
-      contacts: [], tickers: [], assets: [], images: [], language: 'en',
+      isRelease: true,
+      confidence: 0.9,
+      reasons: ['test'],
+      wire: 'prnewswire',
+      url: 'https://www.prnewswire.com/x',
+      canonicalUrl: null,
+      headline,
+      subheadline: null,
+      publishedAt: null,
+      company: 'Acme Corp',
+      dateline: null,
+      body: ['Body'],
+      about: [],
+      quotes: [],
+      contacts: [],
+      tickers: [],
+      assets: [],
+      images: [],
+      language: 'en',
     },
   };
 }
 
-export async function push(c: Client, orgId: string, draft: Draft, baseRevision: number, mutationId = `m-${randomUUID()}`) {
+export async function push(
+  c: Client,
+  orgId: string,
+  draft: Draft,
+  baseRevision: number,
+  mutationId = `m-${randomUUID()}`,
+) {
   return c.req('PUT', `/api/orgs/${orgId}/drafts/${draft.id}`, { op: 'upsert', mutationId, baseRevision, draft });
 }

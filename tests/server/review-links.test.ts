@@ -6,13 +6,27 @@ let t: Awaited<ReturnType<typeof team>>;
 beforeAll(async () => {
   s = await startTestServer();
   t = await team(s);
-  await t.owner.req('PUT', `/api/orgs/${t.orgId}/releases/rel-1`, { release: makeRelease('rel-1', 'Acme <b>launches</b>') });
+  await t.owner.req('PUT', `/api/orgs/${t.orgId}/releases/rel-1`, {
+    release: makeRelease('rel-1', 'Acme <b>launches</b>'),
+  });
   await t.owner.req('PUT', `/api/orgs/${t.orgId}/releases/rel-2`, { release: makeRelease('rel-2', 'Other release') });
-  await push(t.editor, t.orgId, makeDraft({ id: 'm1', primaryText: '<script>alert(1)</script> big news', imageUrl: 'javascript:alert(1)' }), 0);
-  await push(t.editor, t.orgId, { ...makeDraft({ id: 'l1' }), platform: 'linkedin', introText: 'LinkedIn intro "quoted"' } as never, 0);
+  await push(
+    t.editor,
+    t.orgId,
+    makeDraft({ id: 'm1', primaryText: '<script>alert(1)</script> big news', imageUrl: 'javascript:alert(1)' }),
+    0,
+  );
+  await push(
+    t.editor,
+    t.orgId,
+    { ...makeDraft({ id: 'l1' }), platform: 'linkedin', introText: 'LinkedIn intro "quoted"' } as never,
+    0,
+  );
   await push(t.editor, t.orgId, makeDraft({ id: 'other', releaseId: 'rel-2', primaryText: 'NOT IN SCOPE' }), 0);
 });
-afterAll(async () => { await s.close(); });
+afterAll(async () => {
+  await s.close();
+});
 
 async function createLink(body: object = { releaseId: 'rel-1' }) {
   const res = await t.editor.req('POST', `/api/orgs/${t.orgId}/review-links`, body);
@@ -20,7 +34,7 @@ async function createLink(body: object = { releaseId: 'rel-1' }) {
   return (await res.json()) as { id: string; token: string; url: string; expiresAt: string };
 }
 
-test('a link shows only its release\'s drafts as escaped Facebook- and LinkedIn-like previews', async () => {
+test("a link shows only its release's drafts as escaped Facebook- and LinkedIn-like previews", async () => {
   const link = await createLink();
   expect(new Date(link.expiresAt).getTime() - s.clock.now.getTime()).toBe(72 * 3_600_000);
   expect(link.url).toBe(`${s.config.publicUrl}/review/${link.token}`);
@@ -41,23 +55,29 @@ test('a link shows only its release\'s drafts as escaped Facebook- and LinkedIn-
 
 test('guests comment on in-scope drafts only; comments reach the team', async () => {
   const link = await createLink();
-  const form = (draftId: string, body: string) => s.app.request(`/review/${link.token}/comments`, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ draftId, name: 'Pat <Agency>', body }).toString(),
-  });
+  const form = (draftId: string, body: string) =>
+    s.app.request(`/review/${link.token}/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ draftId, name: 'Pat <Agency>', body }).toString(),
+    });
   const ok = await form('m1', 'Love it <3');
   expect(ok.status).toBe(303);
   expect((await form('other', 'sneaky')).status).toBe(404);
   const page = await (await s.app.request(`/review/${link.token}?sent=1`)).text();
   expect(page).toContain('Pat &lt;Agency&gt; (guest)');
   expect(page).toContain('Love it &lt;3');
-  const team = (await (await t.owner.req('GET', `/api/orgs/${t.orgId}/comments?draftId=m1`)).json()) as { items: { body: string; viaReviewLink: boolean }[] };
+  const team = (await (await t.owner.req('GET', `/api/orgs/${t.orgId}/comments?draftId=m1`)).json()) as {
+    items: { body: string; viaReviewLink: boolean }[];
+  };
   expect(team.items).toEqual([expect.objectContaining({ body: 'Love it <3', viaReviewLink: true })]);
 });
 
 test('links are read + comment only: no API access with the token', async () => {
   const link = await createLink();
-  const res = await s.app.request(`/api/orgs/${t.orgId}/drafts`, { headers: { authorization: `Bearer ${link.token}` } });
+  const res = await s.app.request(`/api/orgs/${t.orgId}/drafts`, {
+    headers: { authorization: `Bearer ${link.token}` },
+  });
   expect(res.status).toBe(401);
 });
 
@@ -74,7 +94,9 @@ test('expired, revoked and tampered links are refused', async () => {
   expect((await t.reviewer.req('DELETE', `/api/orgs/${t.orgId}/review-links/${link.id}`)).status).toBe(200);
   expect((await s.app.request(`/review/${link.token}`)).status).toBe(404);
   const post = await s.app.request(`/review/${link.token}/comments`, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'draftId=m1&name=x&body=y',
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'draftId=m1&name=x&body=y',
   });
   expect(post.status).toBe(404);
 });

@@ -4,13 +4,19 @@ import { corsFor } from '../../server/lib/cors.ts';
 import { createOrg, signUp, startTestServer, team, type TestServer } from './harness.ts';
 
 let s: TestServer;
-beforeAll(async () => { s = await startTestServer({ authRateLimit: { enabled: true, window: 60, max: 100 } }); });
-afterAll(async () => { await s.close(); });
+beforeAll(async () => {
+  s = await startTestServer({ authRateLimit: { enabled: true, window: 60, max: 100 } });
+});
+afterAll(async () => {
+  await s.close();
+});
 
 describe('CORS', () => {
-  const preflight = (origin: string) => s.app.request('/api/me', {
-    method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
-  });
+  const preflight = (origin: string) =>
+    s.app.request('/api/me', {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
   test.each([
     ['chrome-extension://abcdefghijklmnopabcdefghijklmnop', true],
     ['http://127.0.0.1:8787', true],
@@ -24,7 +30,14 @@ describe('CORS', () => {
   // Actual requests: the answer of a route, an error reply and better-auth's own response all carry them.
   const ext = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
   test.each([
-    ['a route', async (origin: string) => { const u = await signUp(s, `cors-${origin.length}`); return u.req('GET', '/api/me', undefined, { origin }); }, 200],
+    [
+      'a route',
+      async (origin: string) => {
+        const u = await signUp(s, `cors-${origin.length}`);
+        return u.req('GET', '/api/me', undefined, { origin });
+      },
+      200,
+    ],
     ['an error', (origin: string) => s.app.request('/api/me', { headers: { origin } }), 401],
     ['better-auth', (origin: string) => s.app.request('/api/auth/get-session', { headers: { origin } }), 200],
   ] as const)('%s answers with CORS headers for allowed origins only', async (_, call, status) => {
@@ -40,7 +53,9 @@ describe('CORS', () => {
   });
 
   test('a response that brings a Vary of its own still gets the CORS headers', async () => {
-    const app = new Hono().use(corsFor(s.config)).get('/own', () => new Response('x', { headers: { vary: 'Accept-Encoding' } }));
+    const app = new Hono()
+      .use(corsFor(s.config))
+      .get('/own', () => new Response('x', { headers: { vary: 'Accept-Encoding' } }));
     const res = await app.request('/own', { headers: { origin: ext } });
     expect(res.headers.get('access-control-allow-origin')).toBe(ext);
     expect(res.headers.get('vary')).toMatch(/Accept-Encoding.*Origin/);
@@ -51,7 +66,8 @@ test('auth endpoints are rate limited (database storage)', async () => {
   const statuses: number[] = [];
   for (let i = 0; i < 5; i++) {
     const res = await s.app.request('/api/auth/sign-in/email', {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'nobody@example.test', password: 'wrong password!!' }),
     });
     statuses.push(res.status);
@@ -65,7 +81,8 @@ test('sign-in returns a bearer token usable on the API', async () => {
   const u = await signUp(s, 'signin');
   await createOrg(u, 'SignIn');
   const res = await s.app.request('/api/auth/sign-in/email', {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-test-ip': '198.51.100.9' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-test-ip': '198.51.100.9' },
     body: JSON.stringify({ email: u.email, password: 'correct horse battery' }),
   });
   expect(res.status).toBe(200);
@@ -78,12 +95,20 @@ test('sign-in returns a bearer token usable on the API', async () => {
 test('invitations: an owner invites, the invitee accepts with the given role', async () => {
   const t = await team(s, 'Invite');
   const invitee = await signUp(s, 'invitee');
-  const inv = await t.owner.req('POST', '/api/auth/organization/invite-member', { email: invitee.email, role: 'reviewer', organizationId: t.orgId });
+  const inv = await t.owner.req('POST', '/api/auth/organization/invite-member', {
+    email: invitee.email,
+    role: 'reviewer',
+    organizationId: t.orgId,
+  });
   expect(inv.status).toBe(200);
   const { id } = (await inv.json()) as { id: string };
   expect(s.invitations.map((i) => i.id)).toContain(id);
   // Editors cannot invite.
-  const denied = await t.editor.req('POST', '/api/auth/organization/invite-member', { email: 'z@example.test', role: 'editor', organizationId: t.orgId });
+  const denied = await t.editor.req('POST', '/api/auth/organization/invite-member', {
+    email: 'z@example.test',
+    role: 'editor',
+    organizationId: t.orgId,
+  });
   expect(denied.status).toBeGreaterThanOrEqual(400);
   expect((await invitee.req('GET', `/api/orgs/${t.orgId}/drafts`)).status).toBe(404);
   const accepted = await invitee.req('POST', '/api/auth/organization/accept-invitation', { invitationId: id });
@@ -108,9 +133,15 @@ describe('media lists accept only hashes and counts', () => {
   });
   test('hashes are stored and only counts are listed', async () => {
     const t = await team(s, 'Media2');
-    const res = await t.editor.req('PUT', `/api/orgs/${t.orgId}/media-lists/l1`, { name: 'Trade press', count: 3, hashes: [HASH, HASH.replace('b', 'c')] });
+    const res = await t.editor.req('PUT', `/api/orgs/${t.orgId}/media-lists/l1`, {
+      name: 'Trade press',
+      count: 3,
+      hashes: [HASH, HASH.replace('b', 'c')],
+    });
     expect(res.status).toBe(200);
-    const list = (await (await t.reviewer.req('GET', `/api/orgs/${t.orgId}/media-lists`)).json()) as { items: object[] };
+    const list = (await (await t.reviewer.req('GET', `/api/orgs/${t.orgId}/media-lists`)).json()) as {
+      items: object[];
+    };
     expect(list.items).toEqual([expect.objectContaining({ name: 'Trade press', count: 3, hashed: 2 })]);
     expect(JSON.stringify(list)).not.toContain(HASH);
   });
@@ -121,13 +152,16 @@ test('OpenAPI document lists the API', async () => {
   expect(res.status).toBe(200);
   const doc = (await res.json()) as { openapi: string; paths: Record<string, object> };
   expect(doc.openapi).toBe('3.1.0');
-  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/orgs/{orgId}/drafts/{draftId}', '/review/{token}', '/ready']));
+  expect(Object.keys(doc.paths)).toEqual(
+    expect.arrayContaining(['/api/orgs/{orgId}/drafts/{draftId}', '/review/{token}', '/ready']),
+  );
 });
 
 test('a session cookie works too (better-auth getSession path), an expired session does not', async () => {
   const t = await team(s, 'Cookie');
   const res = await s.app.request('/api/auth/sign-in/email', {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-test-ip': '198.51.100.77' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-test-ip': '198.51.100.77' },
     body: JSON.stringify({ email: t.editor.email, password: 'correct horse battery' }),
   });
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;

@@ -23,19 +23,28 @@ let a: Awaited<ReturnType<typeof team>>;
 let b: Awaited<ReturnType<typeof team>>;
 
 const base = (orgId: string) => `/api/orgs/${orgId}/platforms`;
-const send = (c: Client, orgId: string, draftId: string, query = '') => c.req('POST', `${base(orgId)}/drafts/${draftId}/send${query}`);
-const getDraft = async (c: Client, orgId: string, id: string) => (await (await c.req('GET', `/api/orgs/${orgId}/drafts/${id}`)).json()) as SyncedDraft;
+const send = (c: Client, orgId: string, draftId: string, query = '') =>
+  c.req('POST', `${base(orgId)}/drafts/${draftId}/send${query}`);
+const getDraft = async (c: Client, orgId: string, id: string) =>
+  (await (await c.req('GET', `/api/orgs/${orgId}/drafts/${id}`)).json()) as SyncedDraft;
 
 function liDraft(id: string, releaseId = 'rel-1'): LinkedInDraft {
   const m = makeDraft({ id, releaseId }) as Draft & { primaryText?: string };
   const { primaryText: _p, ...rest } = m;
-  return { ...rest, platform: 'linkedin', introText: 'Acme launches a thing', utm: { ...m.utm, source: 'linkedin' } } as LinkedInDraft;
+  return {
+    ...rest,
+    platform: 'linkedin',
+    introText: 'Acme launches a thing',
+    utm: { ...m.utm, source: 'linkedin' },
+  } as LinkedInDraft;
 }
 
 /** Editor writes, asks for review; the reviewer approves. Returns the approved revision. */
 async function approved(draft: Draft, t = a): Promise<number> {
   expect((await push(t.editor, t.orgId, draft, 0)).status).toBe(200);
-  expect((await t.editor.req('POST', `/api/orgs/${t.orgId}/drafts/${draft.id}/review`, { action: 'request' })).status).toBe(200);
+  expect(
+    (await t.editor.req('POST', `/api/orgs/${t.orgId}/drafts/${draft.id}/review`, { action: 'request' })).status,
+  ).toBe(200);
   const ok = await t.reviewer.req('POST', `/api/orgs/${t.orgId}/drafts/${draft.id}/review`, { action: 'approve' });
   expect(ok.status).toBe(200);
   return ((await ok.json()) as SyncedDraft).revision;
@@ -43,22 +52,37 @@ async function approved(draft: Draft, t = a): Promise<number> {
 
 /** The extension's half of the OAuth flow: open the start URL (the fake's consent screen), read the code. */
 async function connect(c: Client, orgId: string, platform: Platform) {
-  const start = await c.req('GET', `${base(orgId)}/connect/${platform}/start?redirectUri=${encodeURIComponent(REDIRECT)}`);
+  const start = await c.req(
+    'GET',
+    `${base(orgId)}/connect/${platform}/start?redirectUri=${encodeURIComponent(REDIRECT)}`,
+  );
   expect(start.status).toBe(200);
   const { url, state } = (await start.json()) as { url: string; state: string };
   const consent = await fetch(url, { redirect: 'manual' });
   const back = new URL(consent.headers.get('location')!);
   expect(back.searchParams.get('state')).toBe(state);
-  return c.req('POST', `${base(orgId)}/connect/${platform}/callback`, { code: back.searchParams.get('code'), state, redirectUri: REDIRECT });
+  return c.req('POST', `${base(orgId)}/connect/${platform}/callback`, {
+    code: back.searchParams.get('code'),
+    state,
+    redirectUri: REDIRECT,
+  });
 }
 
 beforeAll(async () => {
   fakes = await startPlatformFakes();
-  const platforms = platformsFromEnv({ ...fakes.env, WIREBOOST_TOKEN_KEY: randomBytes(32).toString('base64') }, '/nonexistent');
-  s = await startTestServer({ platforms }, { platformSendDeps: { retry: { sleep: async () => {} }, cache: new MemoryTargetingCache() } });
+  const platforms = platformsFromEnv(
+    { ...fakes.env, WIREBOOST_TOKEN_KEY: randomBytes(32).toString('base64') },
+    '/nonexistent',
+  );
+  s = await startTestServer(
+    { platforms },
+    { platformSendDeps: { retry: { sleep: async () => {} }, cache: new MemoryTargetingCache() } },
+  );
   a = await team(s, 'Alpha');
   b = await team(s, 'Beta');
-  expect((await a.owner.req('PUT', `/api/orgs/${a.orgId}/releases/rel-1`, { release: makeRelease('rel-1') })).status).toBe(200);
+  expect(
+    (await a.owner.req('PUT', `/api/orgs/${a.orgId}/releases/rel-1`, { release: makeRelease('rel-1') })).status,
+  ).toBe(200);
 });
 afterAll(async () => {
   await s?.close();
@@ -67,7 +91,10 @@ afterAll(async () => {
 
 describe('connect', () => {
   test('reviewers cannot connect; editors can, the token is sealed, permissions reported', async () => {
-    const denied = await a.reviewer.req('GET', `${base(a.orgId)}/connect/meta/start?redirectUri=${encodeURIComponent(REDIRECT)}`);
+    const denied = await a.reviewer.req(
+      'GET',
+      `${base(a.orgId)}/connect/meta/start?redirectUri=${encodeURIComponent(REDIRECT)}`,
+    );
     expect(denied.status).toBe(403);
 
     const meta = await connect(a.editor, a.orgId, 'meta');
@@ -83,7 +110,10 @@ describe('connect', () => {
     const list = await (await a.reviewer.req('GET', `${base(a.orgId)}/connections`)).text();
     expect(list).not.toMatch(/sealed|v1\./);
     const items = (JSON.parse(list) as { items: { platform: string; connected: boolean; ready: boolean }[] }).items;
-    expect(items.map((i) => [i.platform, i.connected, i.ready])).toEqual([['meta', true, false], ['linkedin', true, false]]);
+    expect(items.map((i) => [i.platform, i.connected, i.ready])).toEqual([
+      ['meta', true, false],
+      ['linkedin', true, false],
+    ]);
   });
 
   test('a send before choosing the account says what to choose', async () => {
@@ -95,17 +125,42 @@ describe('connect', () => {
   });
 
   test('choices, then the account choice', async () => {
-    const choices = (await (await a.editor.req('GET', `${base(a.orgId)}/connect/meta/choices`)).json()) as { adAccounts: { id: string; currency: string }[]; identities: { id: string }[] };
+    const choices = (await (await a.editor.req('GET', `${base(a.orgId)}/connect/meta/choices`)).json()) as {
+      adAccounts: { id: string; currency: string }[];
+      identities: { id: string }[];
+    };
     expect(choices.adAccounts[0]).toMatchObject({ id: '1234567890', currency: 'USD' });
     const put = await a.editor.req('PUT', `${base(a.orgId)}/connections/meta`, {
-      adAccountId: choices.adAccounts[0]!.id, pageId: choices.identities[0]!.id, currency: 'usd', timeZone: 'America/New_York',
+      adAccountId: choices.adAccounts[0]!.id,
+      pageId: choices.identities[0]!.id,
+      currency: 'usd',
+      timeZone: 'America/New_York',
     });
     expect(put.status).toBe(200);
     expect(await put.json()).toMatchObject({ ready: true, currency: 'USD', countries: ['US'] });
-    expect((await a.editor.req('PUT', `${base(a.orgId)}/connections/linkedin`, { adAccountId: '1234567890', currency: 'USD' })).status).toBe(400);
-    const li = await a.editor.req('PUT', `${base(a.orgId)}/connections/linkedin`, { adAccountId: '1234567890', organizationId: 'urn:li:organization:5515715', currency: 'USD' });
+    expect(
+      (
+        await a.editor.req('PUT', `${base(a.orgId)}/connections/linkedin`, {
+          adAccountId: '1234567890',
+          currency: 'USD',
+        })
+      ).status,
+    ).toBe(400);
+    const li = await a.editor.req('PUT', `${base(a.orgId)}/connections/linkedin`, {
+      adAccountId: '1234567890',
+      organizationId: 'urn:li:organization:5515715',
+      currency: 'USD',
+    });
     expect(await li.json()).toMatchObject({ ready: true, organizationId: '5515715', countries: ['United States'] });
-    expect((await a.reviewer.req('PUT', `${base(a.orgId)}/connections/meta`, { adAccountId: '1', pageId: '2', currency: 'USD' })).status).toBe(403);
+    expect(
+      (
+        await a.reviewer.req('PUT', `${base(a.orgId)}/connections/meta`, {
+          adAccountId: '1',
+          pageId: '2',
+          currency: 'USD',
+        })
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -116,13 +171,19 @@ describe('send', () => {
     expect((await push(a.editor, a.orgId, makeDraft({ id: 'unapproved' }), 0)).status).toBe(200);
     const res = await send(a.editor, a.orgId, 'unapproved');
     expect(res.status).toBe(403);
-    expect(await res.json()).toMatchObject({ error: 'not_approved', message: 'This draft needs approval before it can be sent.' });
+    expect(await res.json()).toMatchObject({
+      error: 'not_approved',
+      message: 'This draft needs approval before it can be sent.',
+    });
     expect(fakes.meta.counts()).toEqual({});
   });
 
   test('Meta: dry run creates nothing; send creates PAUSED objects once; sending twice changes nothing', async () => {
     const hashes = Array.from({ length: 25 }, (_, i) => hashEmail(`reporter${i}@example.com`));
-    expect((await a.editor.req('PUT', `/api/orgs/${a.orgId}/media-lists/list-1`, { name: 'Reporters', count: 25, hashes })).status).toBe(200);
+    expect(
+      (await a.editor.req('PUT', `/api/orgs/${a.orgId}/media-lists/list-1`, { name: 'Reporters', count: 25, hashes }))
+        .status,
+    ).toBe(200);
     approvedRev = await approved(makeDraft({ id: 'm1', mediaListId: 'list-1' }));
 
     const dry = await send(a.editor, a.orgId, 'm1', '?dryRun=1');
@@ -134,14 +195,29 @@ describe('send', () => {
     expect((await send(a.reviewer, a.orgId, 'm1')).status).toBe(403); // reviewers approve, they do not send
     const first = await send(a.editor, a.orgId, 'm1');
     expect(first.status).toBe(200);
-    const result = (await first.json()) as { ids: Record<string, string>; created: string[]; remote: Record<string, string> };
+    const result = (await first.json()) as {
+      ids: Record<string, string>;
+      created: string[];
+      remote: Record<string, string>;
+    };
     expect(result.created).toEqual(expect.arrayContaining(['campaign', 'adset', 'creative', 'ad']));
-    const again = (await (await send(a.owner, a.orgId, 'm1')).json()) as { created: string[]; ids: Record<string, string> };
+    const again = (await (await send(a.owner, a.orgId, 'm1')).json()) as {
+      created: string[];
+      ids: Record<string, string>;
+    };
     expect(again.created).toEqual([]);
     expect(again.ids).toEqual(result.ids);
 
-    expect(fakes.meta.counts()).toEqual({ customAudience: 1, audienceUsersBatch: 1, campaign: 1, adset: 1, creative: 1, ad: 1 });
-    for (const kind of ['campaign', 'adset', 'ad']) expect(fakes.meta.ledger.created(kind).every((o) => o.body.status === 'PAUSED')).toBe(true);
+    expect(fakes.meta.counts()).toEqual({
+      customAudience: 1,
+      audienceUsersBatch: 1,
+      campaign: 1,
+      adset: 1,
+      creative: 1,
+      ad: 1,
+    });
+    for (const kind of ['campaign', 'adset', 'ad'])
+      expect(fakes.meta.ledger.created(kind).every((o) => o.body.status === 'PAUSED')).toBe(true);
 
     // Remote ids and the Ads Manager link are on the draft, in a new revision the team pulls.
     const d = await getDraft(a.reviewer, a.orgId, 'm1');
@@ -149,13 +225,20 @@ describe('send', () => {
     expect(d.draft.status).toBe('sent');
     expect(d.draft.remote).toMatchObject({ campaign: result.ids.campaign, ad: result.ids.ad });
     expect(d.draft.remote.link).toContain('adsmanager');
-    const pulled = (await (await a.reviewer.req('GET', `/api/orgs/${a.orgId}/drafts?since=${approvedRev}`)).json()) as PullResponse;
+    const pulled = (await (
+      await a.reviewer.req('GET', `/api/orgs/${a.orgId}/drafts?since=${approvedRev}`)
+    ).json()) as PullResponse;
     expect(pulled.items.map((i) => i.id)).toContain('m1');
     // The repeat send wrote nothing new.
     expect((await getDraft(a.reviewer, a.orgId, 'm1')).revision).toBe(d.revision);
     // Steps are recorded in the database per release / draft.
-    expect(await listSendSteps(s.database.db, a.orgId, 'release:rel-1:meta')).toMatchObject({ campaign: result.ids.campaign });
-    expect(await listSendSteps(s.database.db, a.orgId, 'm1')).toMatchObject({ creative: result.ids.creative, ad: result.ids.ad });
+    expect(await listSendSteps(s.database.db, a.orgId, 'release:rel-1:meta')).toMatchObject({
+      campaign: result.ids.campaign,
+    });
+    expect(await listSendSteps(s.database.db, a.orgId, 'm1')).toMatchObject({
+      creative: result.ids.creative,
+      ad: result.ids.ad,
+    });
   });
 
   test('Meta: a second variant of the release reuses the campaign and ad set', async () => {
@@ -176,10 +259,13 @@ describe('send', () => {
 
     const retry = await send(a.editor, a.orgId, 'l1', '?platform=linkedin');
     expect(retry.status).toBe(200);
-    expect(((await retry.json()) as { skipped: string[] }).skipped).toEqual(expect.arrayContaining(['campaignGroup', 'campaign', 'post']));
+    expect(((await retry.json()) as { skipped: string[] }).skipped).toEqual(
+      expect.arrayContaining(['campaignGroup', 'campaign', 'post']),
+    );
     expect(((await (await send(a.editor, a.orgId, 'l1')).json()) as { created: string[] }).created).toEqual([]);
     expect(fakes.linkedin.counts()).toEqual({ campaignGroup: 1, campaign: 1, post: 1, creative: 1 });
-    for (const kind of ['campaignGroup', 'campaign']) expect(fakes.linkedin.ledger.created(kind).every((o) => o.body.status === 'DRAFT')).toBe(true);
+    for (const kind of ['campaignGroup', 'campaign'])
+      expect(fakes.linkedin.ledger.created(kind).every((o) => o.body.status === 'DRAFT')).toBe(true);
     const d = await getDraft(a.editor, a.orgId, 'l1');
     expect(d.draft.status).toBe('sent');
     expect(d.draft.remote.link).toContain('/campaignmanager/accounts/1234567890/campaigns/');
@@ -190,7 +276,11 @@ describe('send', () => {
     fakes.meta.inject({ method: 'POST', path: /\/adcreatives$/, respond: metaErrors.expiredToken() });
     const failed = await send(a.editor, a.orgId, 'm3');
     expect(failed.status).toBe(409);
-    expect(await failed.json()).toMatchObject({ error: 'auth', step: 'creative', message: expect.stringMatching(/reconnect Meta/i) });
+    expect(await failed.json()).toMatchObject({
+      error: 'auth',
+      step: 'creative',
+      message: expect.stringMatching(/reconnect Meta/i),
+    });
     expect((await send(a.editor, a.orgId, 'm3')).status).toBe(200);
     expect(fakes.meta.counts()).toMatchObject({ campaign: 2, adset: 2, creative: 3, ad: 3 });
   });
@@ -200,13 +290,25 @@ describe('send', () => {
     const before = { ...fakes.meta.counts() };
     const where = and(eq(platformConnections.orgId, a.orgId), eq(platformConnections.platform, 'meta'));
     const [row] = await s.database.db.select().from(platformConnections).where(where);
-    await s.database.db.update(platformConnections).set({ expiresAt: new Date('2020-01-01T00:00:00Z') }).where(where);
+    await s.database.db
+      .update(platformConnections)
+      .set({ expiresAt: new Date('2020-01-01T00:00:00Z') })
+      .where(where);
     const expired = await send(a.editor, a.orgId, 'm4');
     expect(expired.status).toBe(409);
-    expect(await expired.json()).toMatchObject({ error: 'auth', message: expect.stringMatching(/expired: reconnect Meta/) });
+    expect(await expired.json()).toMatchObject({
+      error: 'auth',
+      message: expect.stringMatching(/expired: reconnect Meta/),
+    });
     // A token sealed for another organisation (copied row) does not decrypt here.
-    const [liRow] = await s.database.db.select().from(platformConnections).where(and(eq(platformConnections.orgId, a.orgId), eq(platformConnections.platform, 'linkedin')));
-    await s.database.db.update(platformConnections).set({ expiresAt: row!.expiresAt, sealedToken: liRow!.sealedToken }).where(where);
+    const [liRow] = await s.database.db
+      .select()
+      .from(platformConnections)
+      .where(and(eq(platformConnections.orgId, a.orgId), eq(platformConnections.platform, 'linkedin')));
+    await s.database.db
+      .update(platformConnections)
+      .set({ expiresAt: row!.expiresAt, sealedToken: liRow!.sealedToken })
+      .where(where);
     const unreadable = await send(a.editor, a.orgId, 'm4');
     expect(unreadable.status).toBe(409);
     expect(await unreadable.json()).toMatchObject({ error: 'auth', message: expect.stringMatching(/reconnect Meta/) });
@@ -230,7 +332,9 @@ describe('send', () => {
 
   test('approvals off (owner or admin only): a draft that was never approved can be sent', async () => {
     expect((await a.editor.req('PUT', `/api/orgs/${a.orgId}/settings`, { approvalsRequired: false })).status).toBe(403);
-    expect(await (await a.editor.req('GET', `/api/orgs/${a.orgId}/settings`)).json()).toEqual({ approvalsRequired: true });
+    expect(await (await a.editor.req('GET', `/api/orgs/${a.orgId}/settings`)).json()).toEqual({
+      approvalsRequired: true,
+    });
     expect((await a.owner.req('PUT', `/api/orgs/${a.orgId}/settings`, { approvalsRequired: false })).status).toBe(200);
     const res = await send(a.editor, a.orgId, 'unapproved');
     expect(res.status).toBe(200);

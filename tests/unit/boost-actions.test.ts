@@ -4,7 +4,11 @@ import { BoostError } from '@/utils/fetch-release';
 import { emptyRelease } from '@/utils/release/empty';
 import { selectionRelease } from '@/utils/menus';
 
-const release = (headline: string, isRelease = true) => ({ ...emptyRelease('https://www.businesswire.com/news/home/1/en/'), isRelease, headline });
+const release = (headline: string, isRelease = true) => ({
+  ...emptyRelease('https://www.businesswire.com/news/home/1/en/'),
+  isRelease,
+  headline,
+});
 
 function deps(over: Partial<BoostDeps> = {}) {
   const opened: Record<string, string>[] = [];
@@ -13,8 +17,13 @@ function deps(over: Partial<BoostDeps> = {}) {
     tabRelease: vi.fn(async () => null),
     extractInTab: vi.fn(async () => null),
     fetchLinked: vi.fn(async () => release('linked')),
-    boost: vi.fn(async (r) => { boosted.push(r.headline); return `rel-${boosted.length}`; }),
-    openWorkspace: vi.fn(async (p) => { opened.push(p); }),
+    boost: vi.fn(async (r) => {
+      boosted.push(r.headline);
+      return `rel-${boosted.length}`;
+    }),
+    openWorkspace: vi.fn(async (p) => {
+      opened.push(p);
+    }),
     ...over,
   };
   return { d, opened, boosted };
@@ -44,13 +53,21 @@ describe('Boost this release (context menu)', () => {
 
   it('on a link fetches and extracts it, then opens the workspace on it', async () => {
     const { d, opened } = deps();
-    await handleBoostClick({ menuItemId: 'boost-link', linkUrl: 'https://www.businesswire.com/news/home/1/en/' }, { id: 1 }, d);
+    await handleBoostClick(
+      { menuItemId: 'boost-link', linkUrl: 'https://www.businesswire.com/news/home/1/en/' },
+      { id: 1 },
+      d,
+    );
     expect(d.fetchLinked).toHaveBeenCalledWith('https://www.businesswire.com/news/home/1/en/');
     expect(opened).toEqual([{ release: 'rel-1' }]);
   });
 
   it('passes a fetch failure on as a human message', async () => {
-    const { d, opened } = deps({ fetchLinked: async () => { throw new BoostError("Couldn't reach www.businesswire.com."); } });
+    const { d, opened } = deps({
+      fetchLinked: async () => {
+        throw new BoostError("Couldn't reach www.businesswire.com.");
+      },
+    });
     await handleBoostClick({ menuItemId: 'boost-link', linkUrl: 'https://www.businesswire.com/x' }, { id: 1 }, d);
     expect(opened).toEqual([{ error: "Couldn't reach www.businesswire.com." }]);
   });

@@ -4,7 +4,11 @@ import { createTabState } from '@/utils/tab-state';
 import { tabReleasesItem } from '@/utils/storage';
 import { emptyRelease } from '@/utils/release/empty';
 
-const release = (headline: string) => ({ ...emptyRelease('https://www.prnewswire.com/x.html'), isRelease: true, headline });
+const release = (headline: string) => ({
+  ...emptyRelease('https://www.prnewswire.com/x.html'),
+  isRelease: true,
+  headline,
+});
 
 describe('per-tab release state', () => {
   beforeEach(() => fakeBrowser.reset());

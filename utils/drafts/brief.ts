@@ -3,16 +3,30 @@ import type { Draft } from './schema';
 import { rulesFor } from '../platforms';
 
 /** A Markdown brief for the social team: what, why, when, to whom, and what still needs a human. */
-const copyOf = (d: Draft) => (d.platform === 'meta'
-  ? [['Primary text', d.primaryText], ['Headline', d.headline], ['Description', d.description]]
-  : [['Intro text', d.introText], ['Headline', d.headline], ['Description', d.description]]);
+const copyOf = (d: Draft) =>
+  d.platform === 'meta'
+    ? [
+        ['Primary text', d.primaryText],
+        ['Headline', d.headline],
+        ['Description', d.description],
+      ]
+    : [
+        ['Intro text', d.introText],
+        ['Headline', d.headline],
+        ['Description', d.description],
+      ];
 
-const quote = (text: string) => text.split('\n').map((l) => `> ${l}`).join('\n');
+const quote = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
 
 export function renderBrief(set: DraftSet): string {
   const { release, clock } = set;
   const out: string[] = [
-    `# Paid social brief: ${release.headline || release.url}`, '',
+    `# Paid social brief: ${release.headline || release.url}`,
+    '',
     `- **Company:** ${release.company ?? 'unknown'}`,
     `- **Release:** ${release.canonicalUrl ?? release.url}`,
     `- **Published:** ${clock.publishedAt ?? 'unknown'}`,

@@ -53,8 +53,11 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Digits after the decimal point for a currency (JPY 0, USD 2), for budgets in minor units. */
 export function minorDigits(currency: string): number {
-  try { return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2; }
-  catch { return 2; }
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
 }
 
 export function statusAt(now: number, submitBy: number, deadline: number): ClockStatus {
@@ -69,9 +72,17 @@ export function computeClock(publishedAt: string | null, opts: ClockOptions): Cl
   const published = publishedAt ? Date.parse(publishedAt) : Number.NaN;
   const flight = planFlight(opts);
   if (Number.isNaN(published)) {
-    return { publishedAt, deadline: null, submitBy: null, status: 'unknown', hoursSincePublished: null, hoursLeft: null,
-      reviewLeadHours: lead, flight,
-      explanation: 'Publication time unknown: the 72-hour window cannot be timed. Check the release date by hand.' };
+    return {
+      publishedAt,
+      deadline: null,
+      submitBy: null,
+      status: 'unknown',
+      hoursSincePublished: null,
+      hoursLeft: null,
+      reviewLeadHours: lead,
+      flight,
+      explanation: 'Publication time unknown: the 72-hour window cannot be timed. Check the release date by hand.',
+    };
   }
   const deadline = published + WINDOW_HOURS * H;
   const submitBy = deadline - lead * H;
@@ -79,18 +90,26 @@ export function computeClock(publishedAt: string | null, opts: ClockOptions): Cl
   const since = (opts.now - published) / H;
   const left = (deadline - opts.now) / H;
   const toSubmit = (submitBy - opts.now) / H;
-  const explanation = status === 'missed'
-    ? `Hit the wire ${Math.round(since)} h ago: the 72-hour window closed ${Math.round(-left)} h ago.`
-    : status === 'at-risk'
-      ? toSubmit > 0
-        ? `Hit the wire ${Math.round(since)} h ago · ${Math.round(left)} h left · ${Math.round(toSubmit)} h to submit for ${lead} h of ad review · at risk.`
-        : `Hit the wire ${Math.round(since)} h ago · past the submit-by time: ads may not clear review before the window closes in ${Math.round(left)} h.`
-      : since < 0
-        ? `Scheduled: goes out in ${Math.round(-since)} h · ${Math.round(toSubmit)} h to submit · on track.`
-        : `Hit the wire ${Math.round(since)} h ago · ${Math.round(left)} h left · ${Math.round(toSubmit)} h to submit · on track.`;
+  const explanation =
+    status === 'missed'
+      ? `Hit the wire ${Math.round(since)} h ago: the 72-hour window closed ${Math.round(-left)} h ago.`
+      : status === 'at-risk'
+        ? toSubmit > 0
+          ? `Hit the wire ${Math.round(since)} h ago · ${Math.round(left)} h left · ${Math.round(toSubmit)} h to submit for ${lead} h of ad review · at risk.`
+          : `Hit the wire ${Math.round(since)} h ago · past the submit-by time: ads may not clear review before the window closes in ${Math.round(left)} h.`
+        : since < 0
+          ? `Scheduled: goes out in ${Math.round(-since)} h · ${Math.round(toSubmit)} h to submit · on track.`
+          : `Hit the wire ${Math.round(since)} h ago · ${Math.round(left)} h left · ${Math.round(toSubmit)} h to submit · on track.`;
   return {
-    publishedAt, deadline: toZonedIso(deadline, tz), submitBy: toZonedIso(submitBy, tz), status,
-    hoursSincePublished: round1(since), hoursLeft: round1(left), reviewLeadHours: lead, explanation, flight,
+    publishedAt,
+    deadline: toZonedIso(deadline, tz),
+    submitBy: toZonedIso(submitBy, tz),
+    status,
+    hoursSincePublished: round1(since),
+    hoursLeft: round1(left),
+    reviewLeadHours: lead,
+    explanation,
+    flight,
   };
 }
 
@@ -111,7 +130,14 @@ function planFlight(opts: ClockOptions): FlightPlan {
   const naiveEnd = start + days * 24 * H;
   const end = naiveEnd - (offsetMinutes(naiveEnd, tz) - offsetMinutes(start, tz)) * 60_000;
   return {
-    start: toZonedIso(start, tz), end: toZonedIso(end, tz), timeZone: tz, days, currency,
-    dailyBudget: daily, perVariant: perVariantMinor / 10 ** digits, perVariantMinor, variants,
+    start: toZonedIso(start, tz),
+    end: toZonedIso(end, tz),
+    timeZone: tz,
+    days,
+    currency,
+    dailyBudget: daily,
+    perVariant: perVariantMinor / 10 ** digits,
+    perVariantMinor,
+    variants,
   };
 }

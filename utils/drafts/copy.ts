@@ -17,7 +17,11 @@ export interface CopyVariant {
 }
 
 const ASSET_NOUN: Record<Asset['kind'], string> = {
-  whitepaper: 'white paper', report: 'report', datasheet: 'data sheet', webinar: 'webinar', pdf: 'document',
+  whitepaper: 'white paper',
+  report: 'report',
+  datasheet: 'data sheet',
+  webinar: 'webinar',
+  pdf: 'document',
   other: 'resource',
 };
 
@@ -40,7 +44,12 @@ function fitHeadline(platform: Platform, text: string, keep: string | null): str
 }
 
 /** The first candidate that fits the field's recommended length uncut; descriptions must read whole. */
-function pickShort(platform: Platform, key: string, candidates: (string | null | undefined)[], fallbacks: string[]): string {
+function pickShort(
+  platform: Platform,
+  key: string,
+  candidates: (string | null | undefined)[],
+  fallbacks: string[],
+): string {
   const rule = rulesFor(platform).fields.find((f) => f.key === key)!;
   const all = [...candidates, ...fallbacks].map((c) => (c ? tone(c) : ''));
   const hit = all.find((c) => c && countChars(c, rule.counting) <= rule.recommended.value);
@@ -49,7 +58,9 @@ function pickShort(platform: Platform, key: string, candidates: (string | null |
 
 /** Short, factual description fallbacks, longest first: the first that fits is used. */
 const describe = (company: string | null, ...phrases: string[]) => [
-  ...phrases.flatMap((p) => (company ? [`${p} ${company}`] : [])), ...(company ? [`${company} news`, company] : []), 'Full announcement',
+  ...phrases.flatMap((p) => (company ? [`${p} ${company}`] : [])),
+  ...(company ? [`${company} news`, company] : []),
+  'Full announcement',
 ];
 
 const bodyKey = (p: Platform) => (p === 'meta' ? 'primaryText' : 'introText');
@@ -59,7 +70,10 @@ function compose(platform: Platform, parts: (string | null | undefined)[]): stri
   const rule = rulesFor(platform).fields.find((f) => f.key === bodyKey(platform))!;
   const target = rule.recommended.value * BODY_STRETCH;
   // Decks and subheadlines carry no full stop; in body copy every part ends as a sentence.
-  const list = parts.map((p) => (p ? clean(p) : '')).filter(Boolean).map((p) => (/[.!?…"”’)]$/.test(p) ? p : `${p}.`));
+  const list = parts
+    .map((p) => (p ? clean(p) : ''))
+    .filter(Boolean)
+    .map((p) => (/[.!?…"”’)]$/.test(p) ? p : `${p}.`));
   let text = list[0] ?? '';
   for (const next of list.slice(1)) {
     if (text.includes(next)) continue;
@@ -83,23 +97,32 @@ function newsVariant(platform: Platform, f: ReleaseFacts, kit: MessagingKit): Co
   const rec = rulesFor(platform).fields.find((x) => x.key === 'description')!.recommended.value;
   // A subheadline cut at a clause still reads as a deck; a figure sentence cut short does not.
   const deck = f.subheadline ? clausePrefix(tone(f.subheadline), rec) : null;
-  const desc = pickShort(platform, 'description', [deck, figure, ...kit.keyMessages],
-    describe(f.company, 'Read the full announcement from', 'Announcement from'));
+  const desc = pickShort(
+    platform,
+    'description',
+    [deck, figure, ...kit.keyMessages],
+    describe(f.company, 'Read the full announcement from', 'Announcement from'),
+  );
   return {
-    platform, angle: 'news', asset: null, cta: rules.ctaForAngle.news,
+    platform,
+    angle: 'news',
+    asset: null,
+    cta: rules.ctaForAngle.news,
     fields: {
       [bodyKey(platform)]: fit(platform, bodyKey(platform), body, BODY_STRETCH),
       headline: fitHeadline(platform, f.headline, keyNoun(f)),
       description: desc,
     },
-    rationale: `Straight news: the headline cut at a clause boundary and the lead without its dateline${withFigure ? ', plus the release\'s own figure' : ''}.`,
+    rationale: `Straight news: the headline cut at a clause boundary and the lead without its dateline${withFigure ? ", plus the release's own figure" : ''}.`,
   };
 }
 
 /** Why this quote won, in the terms quoteScore uses. */
 function quoteWhy(q: { speaker: string | null; text: string }): string {
-  const reasons = [q.speaker && SENIOR_RE.test(q.speaker) ? 'a senior speaker' : null, FIGURE_RE.test(q.text) ? 'a concrete figure' : null]
-    .filter(Boolean);
+  const reasons = [
+    q.speaker && SENIOR_RE.test(q.speaker) ? 'a senior speaker' : null,
+    FIGURE_RE.test(q.text) ? 'a concrete figure' : null,
+  ].filter(Boolean);
   return reasons.length ? ` (${reasons.join(' and ')})` : '';
 }
 
@@ -109,13 +132,17 @@ function quoteVariant(platform: Platform, f: ReleaseFacts): CopyVariant {
   if (!q) {
     const fallback = f.story[1] ?? f.subheadline ?? f.lead ?? f.headline;
     return {
-      platform, angle: 'quote', asset: null, cta: rules.ctaForAngle.quote,
+      platform,
+      angle: 'quote',
+      asset: null,
+      cta: rules.ctaForAngle.quote,
       fields: {
         [bodyKey(platform)]: fit(platform, bodyKey(platform), fallback, BODY_STRETCH),
         headline: fitHeadline(platform, f.headline, keyNoun(f)),
         description: pickShort(platform, 'description', [], describe(f.company, 'More from')),
       },
-      rationale: 'No attributed quote found in the release: used its second point instead. Add a spokesperson quote to make this a quote ad.',
+      rationale:
+        'No attributed quote found in the release: used its second point instead. Add a spokesperson quote to make this a quote ad.',
     };
   }
   const speakerName = q.speaker?.split(',')[0]?.trim() ?? null;
@@ -123,15 +150,24 @@ function quoteVariant(platform: Platform, f: ReleaseFacts): CopyVariant {
   const body = speakerName ? `${quoteText} — ${q.speaker}` : quoteText;
   const rule = rules.fields.find((x) => x.key === bodyKey(platform))!;
   // A long quote keeps its first sentence so the attribution survives the cut.
-  const short = countChars(body, rule.counting) > rule.recommended.value * BODY_STRETCH
-    ? `“${truncate(q.text.split(/(?<=[.!?])\s/)[0] ?? q.text, rule.recommended.value * BODY_STRETCH - 40)}”${speakerName ? ` — ${q.speaker}` : ''}`
-    : body;
+  const short =
+    countChars(body, rule.counting) > rule.recommended.value * BODY_STRETCH
+      ? `“${truncate(q.text.split(/(?<=[.!?])\s/)[0] ?? q.text, rule.recommended.value * BODY_STRETCH - 40)}”${speakerName ? ` — ${q.speaker}` : ''}`
+      : body;
   return {
-    platform, angle: 'quote', asset: null, cta: rules.ctaForAngle.quote,
+    platform,
+    angle: 'quote',
+    asset: null,
+    cta: rules.ctaForAngle.quote,
     fields: {
       [bodyKey(platform)]: fit(platform, bodyKey(platform), short, BODY_STRETCH),
       headline: fitHeadline(platform, f.headline, keyNoun(f)),
-      description: pickShort(platform, 'description', speakerName ? [`${speakerName} on the news`, speakerName] : [], describe(f.company, 'Comment from')),
+      description: pickShort(
+        platform,
+        'description',
+        speakerName ? [`${speakerName} on the news`, speakerName] : [],
+        describe(f.company, 'Comment from'),
+      ),
     },
     rationale: `Quote: the strongest line in the release${speakerName ? `, from ${speakerName}` : ''}${quoteWhy(q)}.`,
   };
@@ -150,32 +186,56 @@ function figureClause(f: ReleaseFacts): string | null {
 function insightVariant(platform: Platform, f: ReleaseFacts, kit: MessagingKit): CopyVariant {
   const rules = rulesFor(platform);
   const kitAsset: Asset | null = kit.assetUrl
-    ? { url: kit.assetUrl, label: kit.assetLabel || 'our latest report', kind: 'report' } : null;
+    ? { url: kit.assetUrl, label: kit.assetLabel || 'our latest report', kind: 'report' }
+    : null;
   const asset = f.asset ?? kitAsset;
-  const figure = f.figures.find((s) => s !== f.lead) ?? figureClause(f) ?? f.story.find((s) => s !== f.lead) ?? f.lead ?? f.headline;
+  const figure =
+    f.figures.find((s) => s !== f.lead) ?? figureClause(f) ?? f.story.find((s) => s !== f.lead) ?? f.lead ?? f.headline;
   if (asset) {
     const noun = ASSET_NOUN[asset.kind];
     const label = clean(asset.label) || `the ${noun}`;
     const verb = asset.kind === 'webinar' ? 'Register for' : 'Download';
     return {
-      platform, angle: 'insight', asset,
-      cta: asset.kind === 'webinar' && rules.ctas.some((c) => c.value === 'REGISTER') ? 'REGISTER' : rules.ctaForAngle.insight,
+      platform,
+      angle: 'insight',
+      asset,
+      cta:
+        asset.kind === 'webinar' && rules.ctas.some((c) => c.value === 'REGISTER')
+          ? 'REGISTER'
+          : rules.ctaForAngle.insight,
       fields: {
-        [bodyKey(platform)]: fit(platform, bodyKey(platform), compose(platform, [figure, `${verb} the ${noun} for the full data.`]), BODY_STRETCH),
+        [bodyKey(platform)]: fit(
+          platform,
+          bodyKey(platform),
+          compose(platform, [figure, `${verb} the ${noun} for the full data.`]),
+          BODY_STRETCH,
+        ),
         headline: fit(platform, 'headline', `${verb}: ${label}`),
-        description: pickShort(platform, 'description', f.company ? [`${f.company} ${noun}`] : [], [`Free ${noun}`, `${noun.charAt(0).toUpperCase()}${noun.slice(1)}`]),
+        description: pickShort(platform, 'description', f.company ? [`${f.company} ${noun}`] : [], [
+          `Free ${noun}`,
+          `${noun.charAt(0).toUpperCase()}${noun.slice(1)}`,
+        ]),
       },
       rationale: `Strategic insight: leads with the release's figure and offers the ${noun} (${f.asset ? 'from the release' : 'from the team kit'}) behind a download button.`,
     };
   }
   return {
-    platform, angle: 'insight', asset: null, cta: rules.ctaForAngle.insightWithoutAsset,
+    platform,
+    angle: 'insight',
+    asset: null,
+    cta: rules.ctaForAngle.insightWithoutAsset,
     fields: {
       [bodyKey(platform)]: fit(platform, bodyKey(platform), compose(platform, [figure]), BODY_STRETCH),
       headline: fitHeadline(platform, f.headline, keyNoun(f)),
-      description: pickShort(platform, 'description', [], describe(f.company, 'The numbers behind the news from', 'Context from')),
+      description: pickShort(
+        platform,
+        'description',
+        [],
+        describe(f.company, 'The numbers behind the news from', 'Context from'),
+      ),
     },
-    rationale: 'Insight without an asset: leads with the release\'s data point. Add a report, white paper or webinar link (release or team kit) to turn this into a download ad.',
+    rationale:
+      "Insight without an asset: leads with the release's data point. Add a report, white paper or webinar link (release or team kit) to turn this into a download ad.",
   };
 }
 

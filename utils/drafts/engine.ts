@@ -24,24 +24,56 @@ export interface BuildOptions {
 
 export type KitInput = Partial<MessagingKit> | undefined;
 
-const toMs = (now: number | string | Date) => (typeof now === 'number' ? now : now instanceof Date ? now.getTime() : Date.parse(now));
+const toMs = (now: number | string | Date) =>
+  typeof now === 'number' ? now : now instanceof Date ? now.getTime() : Date.parse(now);
 
 /** Where the ad sends people: the asset it promotes, the team's newsroom, the company site, else the wire page. */
-export function chooseDestination(variant: Pick<CopyVariant, 'asset'>, facts: ReleaseFacts, kit: MessagingKit, release: Release): string {
+export function chooseDestination(
+  variant: Pick<CopyVariant, 'asset'>,
+  facts: ReleaseFacts,
+  kit: MessagingKit,
+  release: Release,
+): string {
   return variant.asset?.url || kit.newsroomUrl || facts.companyUrl || release.canonicalUrl || release.url;
 }
 
-function toDraft(v: CopyVariant, ctx: { release: Release; relId: string; facts: ReleaseFacts; kit: MessagingKit;
-  campaign: string; stamp: string; seed: string; mediaListId: string | null }): Draft {
+function toDraft(
+  v: CopyVariant,
+  ctx: {
+    release: Release;
+    relId: string;
+    facts: ReleaseFacts;
+    kit: MessagingKit;
+    campaign: string;
+    stamp: string;
+    seed: string;
+    mediaListId: string | null;
+  },
+): Draft {
   const rules = rulesFor(v.platform);
   const destination = chooseDestination(v, ctx.facts, ctx.kit, ctx.release);
-  const utm = buildUtm({ source: rules.utmSource, medium: UTM_MEDIUM, campaign: ctx.campaign, content: v.angle }, ctx.kit);
+  const utm = buildUtm(
+    { source: rules.utmSource, medium: UTM_MEDIUM, campaign: ctx.campaign, content: v.angle },
+    ctx.kit,
+  );
   const base = {
-    id: draftId(ctx.relId, v.platform, v.angle, ctx.seed), releaseId: ctx.relId, angle: v.angle,
-    rationale: v.rationale, status: 'draft' as const, destination, utm, url: tagUrl(destination, utm),
-    imageUrl: ctx.facts.imageUrl, audience: ctx.kit.defaultAudiences[0] ?? 'journalists',
-    mediaListId: ctx.mediaListId, createdAt: ctx.stamp, updatedAt: ctx.stamp, remote: {}, cta: v.cta,
-    headline: v.fields.headline ?? '', description: v.fields.description ?? '',
+    id: draftId(ctx.relId, v.platform, v.angle, ctx.seed),
+    releaseId: ctx.relId,
+    angle: v.angle,
+    rationale: v.rationale,
+    status: 'draft' as const,
+    destination,
+    utm,
+    url: tagUrl(destination, utm),
+    imageUrl: ctx.facts.imageUrl,
+    audience: ctx.kit.defaultAudiences[0] ?? 'journalists',
+    mediaListId: ctx.mediaListId,
+    createdAt: ctx.stamp,
+    updatedAt: ctx.stamp,
+    remote: {},
+    cta: v.cta,
+    headline: v.fields.headline ?? '',
+    description: v.fields.description ?? '',
   };
   return v.platform === 'meta'
     ? { ...base, platform: 'meta', primaryText: v.fields.primaryText ?? '' }
@@ -59,17 +91,32 @@ export function buildDraftSet(release: Release, kitInput: KitInput, opts: BuildO
   const facts = releaseFacts(release);
   const relId = releaseId(release);
   const stamp = new Date(now).toISOString();
-  const ctx = { release, relId, facts, kit, stamp, seed: opts.idSeed ?? '', mediaListId: opts.mediaListId ?? null,
-    campaign: utmCampaign(facts.headline || release.url, release.publishedAt, stamp) };
+  const ctx = {
+    release,
+    relId,
+    facts,
+    kit,
+    stamp,
+    seed: opts.idSeed ?? '',
+    mediaListId: opts.mediaListId ?? null,
+    campaign: utmCampaign(facts.headline || release.url, release.publishedAt, stamp),
+  };
   const drafts = PLATFORMS.flatMap((p) => generateCopy(p, facts, kit).map((v) => toDraft(v, ctx)));
   const beat = inferBeat(facts.headline, [facts.subheadline ?? '', ...facts.story].join(' '));
   const geo = geoFromDateline(facts.dateline);
   const audiences = PLATFORMS.flatMap((p) => PRESETS.map((preset) => buildAudience(p, preset, beat, geo)));
   const timeZone = isValidTimeZone(kit.adAccountTimeZone) ? kit.adAccountTimeZone : 'UTC';
   const clock = computeClock(release.publishedAt, {
-    now, reviewLeadHours: kit.adReviewLeadHours, timeZone, flightDays: kit.flightDays,
-    dailyBudget: kit.dailyBudget, currency: kit.currency, variants: drafts.length,
+    now,
+    reviewLeadHours: kit.adReviewLeadHours,
+    timeZone,
+    flightDays: kit.flightDays,
+    dailyBudget: kit.dailyBudget,
+    currency: kit.currency,
+    variants: drafts.length,
   });
-  const lint = Object.fromEntries(drafts.map((d) => [d.id, lintDraft(d, { mediaListSize: opts.mediaListSize ?? null })]));
+  const lint = Object.fromEntries(
+    drafts.map((d) => [d.id, lintDraft(d, { mediaListSize: opts.mediaListSize ?? null })]),
+  );
   return { version: DRAFT_SET_VERSION, releaseId: relId, release, generatedAt: stamp, clock, drafts, audiences, lint };
 }

@@ -1,7 +1,10 @@
 import { DRAFT_SET_VERSION, DraftSetSchema, type DraftSet } from './draftset';
 
 export class DraftSetImportError extends Error {
-  constructor(message: string, readonly issues: string[] = []) {
+  constructor(
+    message: string,
+    readonly issues: string[] = [],
+  ) {
     super(issues.length ? `${message}\n${issues.map((i) => `  - ${i}`).join('\n')}` : message);
     this.name = 'DraftSetImportError';
   }
@@ -15,13 +18,18 @@ export function exportDraftSetJson(set: DraftSet): string {
 /** Read an export back. Round-trips exactly; a malformed file says what is wrong and where. */
 export function importDraftSetJson(text: string): DraftSet {
   let raw: unknown;
-  try { raw = JSON.parse(text.replace(/^\uFEFF/, '')); } catch (e) {
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
     throw new DraftSetImportError(`Not a Wireboost draft file: the JSON does not parse (${(e as Error).message}).`);
   }
-  if (!raw || typeof raw !== 'object') throw new DraftSetImportError('Not a Wireboost draft file: expected a JSON object.');
+  if (!raw || typeof raw !== 'object')
+    throw new DraftSetImportError('Not a Wireboost draft file: expected a JSON object.');
   const version = (raw as { version?: unknown }).version;
   if (typeof version === 'number' && version > DRAFT_SET_VERSION) {
-    throw new DraftSetImportError(`This draft file is version ${version}; this Wireboost reads up to version ${DRAFT_SET_VERSION}. Update the extension.`);
+    throw new DraftSetImportError(
+      `This draft file is version ${version}; this Wireboost reads up to version ${DRAFT_SET_VERSION}. Update the extension.`,
+    );
   }
   const parsed = DraftSetSchema.safeParse(raw);
   if (!parsed.success) {

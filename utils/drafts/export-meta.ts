@@ -16,20 +16,36 @@ export interface MetaSheetOptions {
   objectiveAs?: 'enum' | 'label';
 }
 
-interface Row { set: DraftSet; draft: MetaDraft; opts: MetaSheetOptions; index: number }
+interface Row {
+  set: DraftSet;
+  draft: MetaDraft;
+  opts: MetaSheetOptions;
+  index: number;
+}
 
-const displayLink = (url: string) => { try { return new URL(url).hostname.replace(/^www\./, ''); } catch { return ''; } };
+const displayLink = (url: string) => {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+};
 const fileName = (url: string | null) => (url ? decodeURIComponent(url.split(/[?#]/)[0]!.split('/').pop() ?? '') : '');
 // Ads Manager's sheet times are "MM/DD/YYYY HH:mm" in the ad account's zone; we keep the ISO wall time.
 const sheetTime = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 function objective(r: Row): string {
   const value = r.opts.objective ?? rulesFor('meta').defaultObjective;
-  return r.opts.objectiveAs === 'label' ? rulesFor('meta').objectives.find((o) => o.value === value)?.label ?? value : value;
+  return r.opts.objectiveAs === 'label'
+    ? (rulesFor('meta').objectives.find((o) => o.value === value)?.label ?? value)
+    : value;
 }
 
 export const META_SHEET_COLUMNS: { header: string; value: (r: Row) => string }[] = [
-  { header: 'Campaign Name', value: (r) => r.opts.campaignName ?? `Wireboost · ${r.set.release.headline}`.slice(0, 200) },
+  {
+    header: 'Campaign Name',
+    value: (r) => r.opts.campaignName ?? `Wireboost · ${r.set.release.headline}`.slice(0, 200),
+  },
   { header: 'Campaign Status', value: () => 'PAUSED' },
   { header: 'Campaign Objective', value: objective },
   { header: 'Ad Set Name', value: (r) => `${r.draft.angle} · ${r.draft.audience}` },
@@ -51,9 +67,15 @@ export const META_SHEET_COLUMNS: { header: string; value: (r: Row) => string }[]
 
 export function exportMetaSheet(set: DraftSet, opts: MetaSheetOptions = {}): string {
   const drafts = set.drafts.filter((d): d is MetaDraft => d.platform === 'meta');
-  const rows = drafts.map((draft, index) => META_SHEET_COLUMNS.map((c) => {
-    try { return c.value({ set, draft, opts, index }); } catch { return ''; }
-  }));
+  const rows = drafts.map((draft, index) =>
+    META_SHEET_COLUMNS.map((c) => {
+      try {
+        return c.value({ set, draft, opts, index });
+      } catch {
+        return '';
+      }
+    }),
+  );
   // CRLF and quoting as spreadsheet tools expect; a BOM so Excel reads UTF-8 (quotes, emoji) correctly.
   return `\uFEFF${Papa.unparse({ fields: META_SHEET_COLUMNS.map((c) => c.header), data: rows }, { newline: '\r\n' })}`;
 }

@@ -25,24 +25,34 @@ export interface ReleaseFacts {
   imageUrl: string | null;
 }
 
-const BOILER = /^(?:about\s+\S|safe harbor|forward[- ]looking|media contact|contacts?:|investor relations|source\s|for more information|###)/i;
-export const FIGURE_RE = /(?:[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|[MBK]n?)\b)?|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)|\b\d[\d,.]*\s?(?:million|billion|thousand)\b|\b\d[\d,.]*(?:\s?(?:to|-|–)\s?\d[\d,.]*)?\s+(?:months?|weeks?|days?|years?|hours?|times|x)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:to\s+\w+\s+)?(?:months?|weeks?|years?)\b)/i;
+const BOILER =
+  /^(?:about\s+\S|safe harbor|forward[- ]looking|media contact|contacts?:|investor relations|source\s|for more information|###)/i;
+export const FIGURE_RE =
+  /(?:[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|[MBK]n?)\b)?|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)|\b\d[\d,.]*\s?(?:million|billion|thousand)\b|\b\d[\d,.]*(?:\s?(?:to|-|–)\s?\d[\d,.]*)?\s+(?:months?|weeks?|days?|years?|hours?|times|x)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:to\s+\w+\s+)?(?:months?|weeks?|years?)\b)/i;
 // Segments from 12 characters: a split quote's first half is often short; scare quotes ("the Company") are
 // dropped after halves are joined, by the 30-character floor in mineQuotes.
 const QUOTE_RE = /[“"]([^”"]{12,600})[”"]/g;
-const SPEAKER_AFTER = /^\s*,?\s*(?:said|says|added|adds|noted|explained|commented|according to)\s+([A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|del)){0,3})(?:\s*,\s*([^.“"”]{3,120}?))?(?=[.“"”]|$)/;
-const SPEAKER_BEFORE = /([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:\s*,\s*([^.“"”]{3,120}?))?\s*,?\s+(?:said|says|added|noted|explained)\s*[:,]?\s*$/;
+const SPEAKER_AFTER =
+  /^\s*,?\s*(?:said|says|added|adds|noted|explained|commented|according to)\s+([A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|del)){0,3})(?:\s*,\s*([^.“"”]{3,120}?))?(?=[.“"”]|$)/;
+const SPEAKER_BEFORE =
+  /([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:\s*,\s*([^.“"”]{3,120}?))?\s*,?\s+(?:said|says|added|noted|explained)\s*[:,]?\s*$/;
 const URL_RE = /\b(?:https?:\/\/|www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[^\s)"”,;]*)?/gi;
 const ASSET_WORDS: [RegExp, Asset['kind']][] = [
-  [/white ?paper/i, 'whitepaper'], [/\breport\b|\bsurvey\b|\bstudy\b|\bindex\b/i, 'report'],
-  [/data ?sheet/i, 'datasheet'], [/webinar/i, 'webinar'], [/\.pdf\b/i, 'pdf'], [/e-?book|guide/i, 'other'],
+  [/white ?paper/i, 'whitepaper'],
+  [/\breport\b|\bsurvey\b|\bstudy\b|\bindex\b/i, 'report'],
+  [/data ?sheet/i, 'datasheet'],
+  [/webinar/i, 'webinar'],
+  [/\.pdf\b/i, 'pdf'],
+  [/e-?book|guide/i, 'other'],
 ];
 
 function isWireOrSocial(url: string): boolean {
   try {
     const host = new URL(url.startsWith('http') ? url : `https://${url}`).hostname;
     return Boolean(wireForHost(host)) || /(?:twitter|x|facebook|linkedin|instagram|youtube)\.com$/.test(host);
-  } catch { return true; }
+  } catch {
+    return true;
+  }
 }
 
 const normalUrl = (u: string) => (u.startsWith('http') ? u : `https://${u}`).replace(/[.)]+$/, '');
@@ -56,7 +66,10 @@ function mineQuotes(paragraphs: string[]): Quote[] {
   for (const p of paragraphs) {
     const parts = [...p.matchAll(QUOTE_RE)].map((m) => {
       const s = SPEAKER_AFTER.exec(p.slice(m.index! + m[0].length)) ?? SPEAKER_BEFORE.exec(p.slice(0, m.index));
-      return { speaker: s ? clean([s[1], s[2]].filter(Boolean).join(', ')) : null, text: clean(m[1]!).replace(/,$/, '.') };
+      return {
+        speaker: s ? clean([s[1], s[2]].filter(Boolean).join(', ')) : null,
+        text: clean(m[1]!).replace(/,$/, '.'),
+      };
     });
     const speakers = new Set(parts.map((q) => q.speaker).filter(Boolean));
     if (parts.length > 1 && speakers.size === 1) {
@@ -66,16 +79,27 @@ function mineQuotes(paragraphs: string[]): Quote[] {
   return out.filter((q) => q.text.length >= 30);
 }
 
-export const SENIOR_RE = /\b(?:ceo|chief|founder|president|chair\w*|director|head|vice president|vp|gm|general manager|professor|secretary|minister)\b/i;
+export const SENIOR_RE =
+  /\b(?:ceo|chief|founder|president|chair\w*|director|head|vice president|vp|gm|general manager|professor|secretary|minister)\b/i;
 
 /** The quote a journalist would lift: attributed, substantial, ideally with a figure or a senior voice. */
 export function quoteScore(q: Quote): number {
   const len = q.text.length;
-  return (q.speaker ? 4 : 0) + (q.speaker && SENIOR_RE.test(q.speaker) ? 2 : 0) + (FIGURE_RE.test(q.text) ? 2 : 0)
-    + (len >= 60 && len <= 280 ? 2 : len < 60 ? 0 : 1);
+  return (
+    (q.speaker ? 4 : 0) +
+    (q.speaker && SENIOR_RE.test(q.speaker) ? 2 : 0) +
+    (FIGURE_RE.test(q.text) ? 2 : 0) +
+    (len >= 60 && len <= 280 ? 2 : len < 60 ? 0 : 1)
+  );
 }
 
-const hostOf = (url: string) => { try { return new URL(url).hostname.replace(/^www\./, ''); } catch { return ''; } };
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+};
 /** example.com for www.example.com and news.example.com (good enough without a public-suffix list). */
 const siteOf = (host: string) => host.split('.').slice(-2).join('.');
 
@@ -88,7 +112,10 @@ export function isOwnAsset(url: string, company: string | null, companyUrl: stri
   const host = hostOf(url);
   if (!host || isWireOrSocial(url)) return false;
   if (companyUrl && siteOf(hostOf(companyUrl)) === siteOf(host)) return true;
-  const token = company?.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 8);
+  const token = company
+    ?.toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 8);
   return Boolean(token && token.length >= 3 && host.replace(/[^a-z0-9]/g, '').includes(token));
 }
 
@@ -110,9 +137,18 @@ function pickAsset(release: Release, paragraphs: string[], companyUrl: string | 
 
 function pickCompanyUrl(company: string | null, texts: string[]): string | null {
   const urls = texts.flatMap((t) => [...t.matchAll(URL_RE)].map((m) => m[0])).filter((u) => !isWireOrSocial(u));
-  const token = company?.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 8);
-  const own = token && token.length >= 3
-    ? urls.find((u) => hostOf(normalUrl(u)).replace(/[^a-z0-9]/g, '').includes(token)) : undefined;
+  const token = company
+    ?.toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 8);
+  const own =
+    token && token.length >= 3
+      ? urls.find((u) =>
+          hostOf(normalUrl(u))
+            .replace(/[^a-z0-9]/g, '')
+            .includes(token),
+        )
+      : undefined;
   // Only a site that carries the company's name: releases also link regulators (sec.gov) and partners.
   return own ? normalUrl(own) : null;
 }
@@ -120,7 +156,10 @@ function pickCompanyUrl(company: string | null, texts: string[]): string | null 
 /** A subheadline made of bullets ("- A - B") becomes its first bullet. */
 function deck(sub: string | null): string | null {
   if (!sub) return null;
-  const first = clean(sub).split(/(?:^|\s)[-•▪*]\s+/).map((b) => b.trim()).find(Boolean);
+  const first = clean(sub)
+    .split(/(?:^|\s)[-•▪*]\s+/)
+    .map((b) => b.trim())
+    .find(Boolean);
   return first ?? null;
 }
 
@@ -148,9 +187,11 @@ export function releaseFacts(release: Release): ReleaseFacts {
     quotes,
     // Figures about the company itself first; then story order (the lead paragraph matters most).
     // The subheadline is the release's own summary: when it has a number, that is the number to lead with.
-    figures: [...(release.subheadline ? [deck(release.subheadline)!] : []), ...story].filter((s) => FIGURE_RE.test(s))
+    figures: [...(release.subheadline ? [deck(release.subheadline)!] : []), ...story]
+      .filter((s) => FIGURE_RE.test(s))
       .map((s, i) => ({ s, i, own: release.company && s.includes(release.company.split(/\s+/)[0]!) ? 0 : 1 }))
-      .sort((a, b) => a.own - b.own || a.i - b.i).map((x) => x.s),
+      .sort((a, b) => a.own - b.own || a.i - b.i)
+      .map((x) => x.s),
     asset: pickAsset(release, [...storyParas, ...about], companyUrl),
     companyUrl,
     imageUrl: release.images[0]?.url ?? null,

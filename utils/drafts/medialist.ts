@@ -50,7 +50,8 @@ export interface MediaListOptions {
 
 export class MediaListError extends Error {}
 
-const EMAIL_RE = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.[a-z]{2,}$/;
+const EMAIL_RE =
+  /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.[a-z]{2,}$/;
 const ANGLE_RE = /<([^<>\s]+@[^<>\s]+)>/;
 
 const HEADERS = {
@@ -61,13 +62,17 @@ const HEADERS = {
   beat: /beat|topic|section|coverage|desk|subject|vertical/i,
 } as const;
 
-const BEAT_WORDS = /^(?:tech(?:nology)?|business|finance|markets?|politics|policy|health(?:care)?|science|sports?|culture|energy|climate|security|cyber(?:security)?|media|retail|autos?|mobility|startups?|ai|education|legal|real estate|travel|food|lifestyle|entertainment|hr|workplace|government)(?:\s*[/&,]\s*\w+)*$/i;
+const BEAT_WORDS =
+  /^(?:tech(?:nology)?|business|finance|markets?|politics|policy|health(?:care)?|science|sports?|culture|energy|climate|security|cyber(?:security)?|media|retail|autos?|mobility|startups?|ai|education|legal|real estate|travel|food|lifestyle|entertainment|hr|workplace|government)(?:\s*[/&,]\s*\w+)*$/i;
 const PERSON = /^(?:[\p{Lu}][\p{L}'’.-]+)(?:,?\s+(?:[\p{Lu}][\p{L}'’.-]*|de|van|von|da|del|Jr\.?|Sr\.?)){1,3}$/u;
 
 /** Trimmed, lower-cased, "Name <a@b.c>" unwrapped; null when not an address. */
 export function normaliseEmail(raw: string): string | null {
   const inner = ANGLE_RE.exec(raw)?.[1] ?? raw;
-  const email = inner.trim().replace(/^mailto:/i, '').toLowerCase();
+  const email = inner
+    .trim()
+    .replace(/^mailto:/i, '')
+    .toLowerCase();
   return EMAIL_RE.test(email) ? email : null;
 }
 
@@ -81,7 +86,10 @@ export async function sha256Hex(text: string): Promise<string> {
   return hex;
 }
 
-interface Row { line: number; cells: string[] }
+interface Row {
+  line: number;
+  cells: string[];
+}
 
 function readRows(text: string): Row[] {
   const src = text.replace(/^\uFEFF/, '');
@@ -115,7 +123,10 @@ function detectColumns(rows: Row[]) {
     let best = 0;
     for (let c = 0; c < width; c++) {
       const n = sample.filter((r) => normaliseEmail(r.cells[c] ?? '')).length;
-      if (n > best) { best = n; email = c; }
+      if (n > best) {
+        best = n;
+        email = c;
+      }
     }
   }
   const taken = [email];
@@ -134,7 +145,8 @@ function detectColumns(rows: Row[]) {
     // the remaining text column is the outlet.
     const sample = rows.slice(0, 200);
     const share = (c: number, test: (v: string) => boolean) =>
-      sample.filter((r) => r.cells[c] && test(r.cells[c]!)).length / Math.max(1, sample.filter((r) => r.cells[c]).length);
+      sample.filter((r) => r.cells[c] && test(r.cells[c]!)).length /
+      Math.max(1, sample.filter((r) => r.cells[c]).length);
     const width = Math.max(0, ...sample.map((r) => r.cells.length));
     const free = () => Array.from({ length: width }, (_, c) => c).filter((c) => !taken.includes(c));
     beat = free().find((c) => share(c, (v) => BEAT_WORDS.test(v)) >= 0.6) ?? -1;
@@ -144,8 +156,15 @@ function detectColumns(rows: Row[]) {
     outlet = free().find((c) => share(c, (v) => /\p{L}/u.test(v) && !normaliseEmail(v)) >= 0.6) ?? -1;
   }
   const label = (i: number) => (i < 0 ? null : hasHeader ? head[i] || `column ${i + 1}` : `column ${i + 1}`);
-  return { hasHeader, email, name, lastName, outlet, beat,
-    labels: { email: label(email), name: label(name), outlet: label(outlet), beat: label(beat) } };
+  return {
+    hasHeader,
+    email,
+    name,
+    lastName,
+    outlet,
+    beat,
+    labels: { email: label(email), name: label(name), outlet: label(outlet), beat: label(beat) },
+  };
 }
 
 /** Share of uploaded contacts the platforms typically match (used only to word the warning). */
@@ -156,11 +175,19 @@ export function mediaListWarnings(unique: number): MediaListWarning[] {
   for (const rules of Object.values(PLATFORM_RULES)) {
     const min = rules.audienceMinimum.value;
     if (unique < min) {
-      out.push({ platform: rules.platform, code: 'below-minimum', source: rules.audienceMinimum.source,
-        message: `${unique} contacts is below ${rules.label}'s minimum of ${min} matched people: the list alone won't deliver. Combine it with job-title targeting (journalists, editors).` });
+      out.push({
+        platform: rules.platform,
+        code: 'below-minimum',
+        source: rules.audienceMinimum.source,
+        message: `${unique} contacts is below ${rules.label}'s minimum of ${min} matched people: the list alone won't deliver. Combine it with job-title targeting (journalists, editors).`,
+      });
     } else if (unique * ASSUMED_MATCH_RATE < min) {
-      out.push({ platform: rules.platform, code: 'may-fall-below', source: rules.audienceMinimum.source,
-        message: `${unique} contacts may match fewer than ${rules.label}'s minimum of ${min} (match rates are often around half). Consider adding job-title targeting.` });
+      out.push({
+        platform: rules.platform,
+        code: 'may-fall-below',
+        source: rules.audienceMinimum.source,
+        message: `${unique} contacts may match fewer than ${rules.label}'s minimum of ${min} (match rates are often around half). Consider adding job-title targeting.`,
+      });
     }
   }
   return out;
@@ -168,9 +195,11 @@ export function mediaListWarnings(unique: number): MediaListWarning[] {
 
 export async function importMediaList(csv: string, opts: MediaListOptions = {}): Promise<MediaList> {
   const rows = readRows(csv);
-  if (!rows.length) throw new MediaListError('The file is empty: expected a CSV with one contact per row and an e-mail column.');
+  if (!rows.length)
+    throw new MediaListError('The file is empty: expected a CSV with one contact per row and an e-mail column.');
   const cols = detectColumns(rows);
-  if (cols.email < 0) throw new MediaListError('No e-mail column found: name a column "Email" or include addresses in one column.');
+  if (cols.email < 0)
+    throw new MediaListError('No e-mail column found: name a column "Email" or include addresses in one column.');
   const data = cols.hasHeader ? rows.slice(1) : rows;
   const invalid: MediaListIssue[] = [];
   const duplicates: MediaListIssue[] = [];
@@ -179,11 +208,17 @@ export async function importMediaList(csv: string, opts: MediaListOptions = {}):
   for (const row of data) {
     const email = normaliseEmail(row.cells[cols.email] ?? '');
     if (!email) {
-      invalid.push({ line: row.line, reason: (row.cells[cols.email] ?? '') ? 'not a valid e-mail address' : 'no e-mail address' });
+      invalid.push({
+        line: row.line,
+        reason: (row.cells[cols.email] ?? '') ? 'not a valid e-mail address' : 'no e-mail address',
+      });
       continue;
     }
     const seen = firstLine.get(email);
-    if (seen !== undefined) { duplicates.push({ line: row.line, reason: `same e-mail as line ${seen}` }); continue; }
+    if (seen !== undefined) {
+      duplicates.push({ line: row.line, reason: `same e-mail as line ${seen}` });
+      continue;
+    }
     firstLine.set(email, row.line);
     pending.push({ row, email });
   }
@@ -195,14 +230,26 @@ export async function importMediaList(csv: string, opts: MediaListOptions = {}):
     const hashes = await Promise.all(slice.map((p) => sha256Hex(p.email)));
     slice.forEach(({ row }, j) => {
       const name = [cell(row, cols.name), cell(row, cols.lastName)].filter(Boolean).join(' ') || null;
-      contacts.push({ line: row.line, hash: hashes[j]!, name, outlet: cell(row, cols.outlet), beat: cell(row, cols.beat) });
+      contacts.push({
+        line: row.line,
+        hash: hashes[j]!,
+        name,
+        outlet: cell(row, cols.outlet),
+        beat: cell(row, cols.beat),
+      });
     });
     opts.onProgress?.(Math.min(i + batch, pending.length), pending.length);
   }
   if (!pending.length) opts.onProgress?.(0, 0);
   const hashes = contacts.map((c) => c.hash);
   return {
-    id: `ml_${stableHash([...hashes].sort().join(''))}`, hashes, contacts, rows: data.length, invalid, duplicates,
-    columns: cols.labels, warnings: mediaListWarnings(hashes.length),
+    id: `ml_${stableHash([...hashes].sort().join(''))}`,
+    hashes,
+    contacts,
+    rows: data.length,
+    invalid,
+    duplicates,
+    columns: cols.labels,
+    warnings: mediaListWarnings(hashes.length),
   };
 }

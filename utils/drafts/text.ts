@@ -15,15 +15,48 @@ export function clean(text: string): string {
 }
 
 // Words a clipped phrase must not end on: "Partner to" or "Close the" read as broken.
-const DANGLING = new Set(['a', 'an', 'the', 'to', 'of', 'in', 'on', 'for', 'and', 'or', 'with', 'by', 'at', 'as',
-  'from', 'its', 'their', 'our', 'his', 'her', '&', '-', '–', '—', 'that', 'which', 'is', 'are', 'was', 'will']);
+const DANGLING = new Set([
+  'a',
+  'an',
+  'the',
+  'to',
+  'of',
+  'in',
+  'on',
+  'for',
+  'and',
+  'or',
+  'with',
+  'by',
+  'at',
+  'as',
+  'from',
+  'its',
+  'their',
+  'our',
+  'his',
+  'her',
+  '&',
+  '-',
+  '–',
+  '—',
+  'that',
+  'which',
+  'is',
+  'are',
+  'was',
+  'will',
+]);
 
 function trimDangling(text: string): string {
   let t = text.replace(/[\s,;:(\-–—/]+$/u, '');
   for (let i = 0; i < 4; i++) {
     const words = t.split(' ');
     if (words.length < 2 || !DANGLING.has(words[words.length - 1]!.toLowerCase())) break;
-    t = words.slice(0, -1).join(' ').replace(/[\s,;:(\-–—/]+$/u, '');
+    t = words
+      .slice(0, -1)
+      .join(' ')
+      .replace(/[\s,;:(\-–—/]+$/u, '');
   }
   return t;
 }
@@ -63,8 +96,8 @@ const CLAUSE_RE = /\s+(?:[–—-]{1,2}|\|)\s+|[:;,]\s+|\s+(?=(?:to|as|with|for|
 export function shortenHeadline(headline: string, target: number, keep: string | null): string {
   const text = clean(headline);
   if (graphemeCount(text) <= target) return text;
-  const keeps = (s: string) => !keep || !text.toLowerCase().includes(keep.toLowerCase()) ||
-    s.toLowerCase().includes(keep.toLowerCase());
+  const keeps = (s: string) =>
+    !keep || !text.toLowerCase().includes(keep.toLowerCase()) || s.toLowerCase().includes(keep.toLowerCase());
   const cuts: string[] = [];
   for (const m of text.matchAll(CLAUSE_RE)) cuts.push(trimDangling(text.slice(0, m.index)));
   const fitting = cuts.filter((c) => graphemeCount(c) <= target && keeps(c));
@@ -80,12 +113,14 @@ export function shortenHeadline(headline: string, target: number, keep: string |
 export function clausePrefix(text: string, target: number): string | null {
   const t = clean(text);
   if (graphemeCount(t) <= target) return t;
-  const cuts = [...t.matchAll(CLAUSE_RE)].map((m) => trimDangling(t.slice(0, m.index)))
+  const cuts = [...t.matchAll(CLAUSE_RE)]
+    .map((m) => trimDangling(t.slice(0, m.index)))
     .filter((c) => graphemeCount(c) <= target && graphemeCount(c) >= target * 0.5);
   return cuts.sort((a, b) => b.length - a.length)[0] ?? null;
 }
 
-const ABBREV = /(?:\b(?:Inc|Corp|Co|Ltd|LLC|Mr|Mrs|Ms|Dr|St|Jr|Sr|No|vs|etc|Calif|Mass|Wash|Fla|Ill|Penn|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est)|\b[A-Z]|\b(?:[A-Z]\.){1,3}[A-Z])\.$/;
+const ABBREV =
+  /(?:\b(?:Inc|Corp|Co|Ltd|LLC|Mr|Mrs|Ms|Dr|St|Jr|Sr|No|vs|etc|Calif|Mass|Wash|Fla|Ill|Penn|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est)|\b[A-Z]|\b(?:[A-Z]\.){1,3}[A-Z])\.$/;
 
 /** Sentences of a paragraph, not fooled by "Calif.", "Inc." or "U.S.". */
 export function sentences(paragraph: string): string[] {
@@ -100,30 +135,76 @@ export function sentences(paragraph: string): string[] {
 }
 
 // Superlatives and PR clichés a journalist discounts on sight. Lint flags them; the generator drops them.
-export const HYPE_WORDS = ['revolutionary', 'revolutionize', 'revolutionizes', 'game-changing', 'game changer',
-  'game-changer', 'groundbreaking', 'ground-breaking', 'cutting-edge', 'world-class', 'best-in-class',
-  'industry-leading', 'market-leading', 'state-of-the-art', 'disruptive', 'unprecedented', 'unparalleled',
-  'next-generation', 'next generation', 'leading-edge', 'innovative', 'seamless', 'seamlessly', 'synergy',
-  'synergies', 'paradigm shift', 'world-leading', 'best-of-breed', 'turnkey', 'robust', 'amazing',
-  'incredible', 'awesome', 'breakthrough', 'unique', 'ultimate', 'first-ever', 'must-have', 'cutting edge'];
+export const HYPE_WORDS = [
+  'revolutionary',
+  'revolutionize',
+  'revolutionizes',
+  'game-changing',
+  'game changer',
+  'game-changer',
+  'groundbreaking',
+  'ground-breaking',
+  'cutting-edge',
+  'world-class',
+  'best-in-class',
+  'industry-leading',
+  'market-leading',
+  'state-of-the-art',
+  'disruptive',
+  'unprecedented',
+  'unparalleled',
+  'next-generation',
+  'next generation',
+  'leading-edge',
+  'innovative',
+  'seamless',
+  'seamlessly',
+  'synergy',
+  'synergies',
+  'paradigm shift',
+  'world-leading',
+  'best-of-breed',
+  'turnkey',
+  'robust',
+  'amazing',
+  'incredible',
+  'awesome',
+  'breakthrough',
+  'unique',
+  'ultimate',
+  'first-ever',
+  'must-have',
+  'cutting edge',
+];
 
 const HYPE_RE = new RegExp(`\\b(?:${HYPE_WORDS.map((w) => w.replace(/[-\s]/g, '[-\\s]')).join('|')})\\b`, 'gi');
 
 // PR clichés: flagged by lint; the generator rewrites them in dePr rather than deleting words.
-const CLICHE_RE = /\b(?:(?:is|are)\s+(?:pleased|proud|excited|thrilled|delighted)\s+to\s+announce|(?:a|the)\s+(?:leading|premier|foremost)\s+(?:global\s+)?(?:provider|supplier|developer|maker|company|platform))\b/gi;
+const CLICHE_RE =
+  /\b(?:(?:is|are)\s+(?:pleased|proud|excited|thrilled|delighted)\s+to\s+announce|(?:a|the)\s+(?:leading|premier|foremost)\s+(?:global\s+)?(?:provider|supplier|developer|maker|company|platform))\b/gi;
 
 export function findHype(text: string): string[] {
-  const found = [...text.matchAll(HYPE_RE), ...text.matchAll(CLICHE_RE)].map((m) => m[0].toLowerCase().replace(/\s+/g, ' '));
+  const found = [...text.matchAll(HYPE_RE), ...text.matchAll(CLICHE_RE)].map((m) =>
+    m[0].toLowerCase().replace(/\s+/g, ' '),
+  );
   return [...new Set(found)];
 }
 
 /** Drop hype adjectives ("an innovative platform" → "a platform"), fixing the article they leave behind. */
 const HYPE_ALT = HYPE_RE.source.slice(2, -2);
 // "flexible, innovative systems" → "flexible systems"; "innovative and scalable" → "scalable".
-const HYPE_LISTED = new RegExp(`(?:,\\s*|\\s+(?:and|&)\\s+)(?:${HYPE_ALT})\\b|\\b(?:${HYPE_ALT})(?:,\\s*|\\s+(?:and|&)\\s+)(?=\\w)`, 'gi');
+const HYPE_LISTED = new RegExp(
+  `(?:,\\s*|\\s+(?:and|&)\\s+)(?:${HYPE_ALT})\\b|\\b(?:${HYPE_ALT})(?:,\\s*|\\s+(?:and|&)\\s+)(?=\\w)`,
+  'gi',
+);
 
 export function dehype(text: string): string {
-  return clean(text.replace(HYPE_LISTED, ' ').replace(HYPE_RE, ' ').replace(/\b(a|an)\s+(?=[,.;]|$)/gi, '$1 '))
+  return clean(
+    text
+      .replace(HYPE_LISTED, ' ')
+      .replace(HYPE_RE, ' ')
+      .replace(/\b(a|an)\s+(?=[,.;]|$)/gi, '$1 '),
+  )
     .replace(/\b([Aa])n\s+(?=[bcdfghjklmnpqrstvwxyz])/g, '$1 ')
     .replace(/\b([Aa])\s+(?=[aeiou])/g, '$1n ')
     .replace(/\s+([,.;:])/g, '$1');
@@ -150,7 +231,10 @@ export function unshout(text: string): string {
   const prose = /[.!?]\s+\S/.test(text) || text.length > 90;
   let sentenceStart = true;
   return text.replace(/\p{L}[\p{L}'’]*|[.!?]/gu, (w, offset: number) => {
-    if (/^[.!?]$/.test(w)) { sentenceStart = true; return w; }
+    if (/^[.!?]$/.test(w)) {
+      sentenceStart = true;
+      return w;
+    }
     const lower = w.toLowerCase();
     const first = sentenceStart;
     sentenceStart = false;
@@ -162,13 +246,18 @@ export function unshout(text: string): string {
 
 /** Press-release boilerplate that reads badly in an ad. */
 export function dePr(text: string): string {
-  return clean(text
-    // ("Ideanomics" or the "Company") — legal defined terms
-    .replace(/\s*\((?:the\s+)?["“][^"”]+["”](?:\s*(?:or|and)\s*(?:the\s+)?["“][^"”]+["”])*\)/g, '')
-    .replace(/\b(?:is|are)\s+(?:pleased|proud|excited|thrilled|delighted|happy)\s+to\s+announce\b/gi, 'announced')
-    .replace(/\b(?:is|are)\s+(?:pleased|proud|excited|thrilled|delighted|happy)\s+to\s+(?=\w)/gi, '')
-    // "a leading provider of X" → "a provider of X": the claim goes, the fact stays.
-    .replace(/\b(a|the)\s+(?:leading|premier|foremost)\s+(?:global\s+)?(provider|supplier|developer|maker|company|platform)\b/gi, '$1 $2'));
+  return clean(
+    text
+      // ("Ideanomics" or the "Company") — legal defined terms
+      .replace(/\s*\((?:the\s+)?["“][^"”]+["”](?:\s*(?:or|and)\s*(?:the\s+)?["“][^"”]+["”])*\)/g, '')
+      .replace(/\b(?:is|are)\s+(?:pleased|proud|excited|thrilled|delighted|happy)\s+to\s+announce\b/gi, 'announced')
+      .replace(/\b(?:is|are)\s+(?:pleased|proud|excited|thrilled|delighted|happy)\s+to\s+(?=\w)/gi, '')
+      // "a leading provider of X" → "a provider of X": the claim goes, the fact stays.
+      .replace(
+        /\b(a|the)\s+(?:leading|premier|foremost)\s+(?:global\s+)?(provider|supplier|developer|maker|company|platform)\b/gi,
+        '$1 $2',
+      ),
+  );
 }
 
 /** Everything the generator applies to a field before fitting it to the limit. */
@@ -177,11 +266,17 @@ export function tone(text: string): string {
 }
 
 export function slugify(text: string, max = 48): string {
-  const slug = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   if (slug.length <= max) return slug;
   const cut = slug.slice(0, max + 1);
   const at = cut.lastIndexOf('-');
-  return (at > max / 2 ? cut.slice(0, at) : slug.slice(0, max)).replace(/-+$/, '')
+  return (at > max / 2 ? cut.slice(0, at) : slug.slice(0, max))
+    .replace(/-+$/, '')
     .replace(/(?:-(?:a|an|the|to|of|in|on|for|and|or|with|by|at|as))+$/, '');
 }

@@ -23,14 +23,22 @@ export function buildUtm(base: Utm, kit: Pick<MessagingKit, 'defaultUtm'>): Utm 
  */
 export function tagUrl(destination: string, utm: Utm): string {
   let url: URL;
-  try { url = new URL(destination); } catch { return destination; }
+  try {
+    url = new URL(destination);
+  } catch {
+    return destination;
+  }
   for (const k of UTM_KEYS) url.searchParams.delete(`utm_${k}`);
   for (const k of UTM_KEYS) if (utm[k]) url.searchParams.append(`utm_${k}`, utm[k]);
   return url.toString();
 }
 
 export function hasUtm(link: string): boolean {
-  try { return new URL(link).searchParams.has('utm_source'); } catch { return false; }
+  try {
+    return new URL(link).searchParams.has('utm_source');
+  } catch {
+    return false;
+  }
 }
 
 /** For the destination/UTM editor: change either and get the draft back with its tagged `url` recomputed. */

@@ -2,8 +2,10 @@ import type { PlatformRules } from './types';
 
 const SPECS = 'https://business.linkedin.com/advertise/ads/sponsored-content/single-image-ads-specs';
 const POST_SCHEMA = 'https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/post-api-schema';
-const OBJECTIVES = 'https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads/account-structure/campaign-objectives';
-const TARGETING = 'https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads/advertising-targeting/ads-targeting';
+const OBJECTIVES =
+  'https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads/account-structure/campaign-objectives';
+const TARGETING =
+  'https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads/advertising-targeting/ads-targeting';
 // Facet URNs and the and/or structure: https://learn.microsoft.com/en-us/linkedin/shared/references/v2/ads/targeting-criteria (checked with the search tool).
 const SEGMENTS = 'https://learn.microsoft.com/en-us/linkedin/marketing/matched-audiences/create-and-manage-segments';
 
@@ -15,12 +17,30 @@ export const linkedinRules = {
   label: 'LinkedIn',
   fields: [
     // A newer help page says 3,000 for intro text; 600 is the ad spec page and the safe bound.
-    { key: 'introText', label: 'Introductory text', counting, overRecommended: 'info',
-      recommended: { value: 150, source: SPECS }, max: { value: 600, source: SPECS } },
-    { key: 'headline', label: 'Headline', counting, overRecommended: 'warning',
-      recommended: { value: 70, source: SPECS }, max: { value: 200, source: SPECS } },
-    { key: 'description', label: 'Description', counting, overRecommended: 'warning',
-      recommended: { value: 100, source: SPECS }, max: { value: 300, source: SPECS } },
+    {
+      key: 'introText',
+      label: 'Introductory text',
+      counting,
+      overRecommended: 'info',
+      recommended: { value: 150, source: SPECS },
+      max: { value: 600, source: SPECS },
+    },
+    {
+      key: 'headline',
+      label: 'Headline',
+      counting,
+      overRecommended: 'warning',
+      recommended: { value: 70, source: SPECS },
+      max: { value: 200, source: SPECS },
+    },
+    {
+      key: 'description',
+      label: 'Description',
+      counting,
+      overRecommended: 'warning',
+      recommended: { value: 100, source: SPECS },
+      max: { value: 300, source: SPECS },
+    },
   ],
   // contentCallToActionLabel values (Posts API schema).
   ctas: [

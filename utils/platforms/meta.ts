@@ -16,13 +16,31 @@ export const metaRules = {
   platform: 'meta',
   label: 'Meta (Facebook & Instagram)',
   fields: [
-    { key: 'primaryText', label: 'Primary text', counting, overRecommended: 'info',
-      recommended: { value: 125, source: ADS_GUIDE }, max: { value: 2200, source: CITED_MAXIMA } },
-    { key: 'headline', label: 'Headline', counting, overRecommended: 'warning',
+    {
+      key: 'primaryText',
+      label: 'Primary text',
+      counting,
+      overRecommended: 'info',
+      recommended: { value: 125, source: ADS_GUIDE },
+      max: { value: 2200, source: CITED_MAXIMA },
+    },
+    {
+      key: 'headline',
+      label: 'Headline',
+      counting,
+      overRecommended: 'warning',
       // Feed shows ~27; 40 is the cross-placement figure Meta's guide and most tools cite.
-      recommended: { value: 40, source: CITED_RECOMMENDED }, max: { value: 255, source: CITED_MAXIMA } },
-    { key: 'description', label: 'Description', counting, overRecommended: 'warning',
-      recommended: { value: 30, source: CITED_RECOMMENDED }, max: { value: 255, source: CITED_MAXIMA } },
+      recommended: { value: 40, source: CITED_RECOMMENDED },
+      max: { value: 255, source: CITED_MAXIMA },
+    },
+    {
+      key: 'description',
+      label: 'Description',
+      counting,
+      overRecommended: 'warning',
+      recommended: { value: 30, source: CITED_RECOMMENDED },
+      max: { value: 255, source: CITED_MAXIMA },
+    },
   ],
   // The subset of call_to_action.type that makes sense for a press release; the full enum is much longer.
   ctas: [

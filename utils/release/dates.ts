@@ -10,14 +10,32 @@
  * follow US/Canada daylight saving. Long names are keyed by initials: "Eastern Daylight Time" → EDT.
  */
 const ZONES: Record<string, number> = {
-  ET: -5, EST: -5, EDT: -4, CT: -6, CST: -6, CDT: -5, MT: -7, MST: -7, MDT: -6, PT: -8, PST: -8, PDT: -7,
-  GMT: 0, UTC: 0, BST: 1, CET: 1, CEST: 2, IST: 5.5, JST: 9,
+  ET: -5,
+  EST: -5,
+  EDT: -4,
+  CT: -6,
+  CST: -6,
+  CDT: -5,
+  MT: -7,
+  MST: -7,
+  MDT: -6,
+  PT: -8,
+  PST: -8,
+  PDT: -7,
+  GMT: 0,
+  UTC: 0,
+  BST: 1,
+  CET: 1,
+  CEST: 2,
+  IST: 5.5,
+  JST: 9,
 };
 
 const pad = (n: number) => `${n < 10 ? '0' : ''}${n}`;
 
 /** Day of the year's first Sunday on or after day `from` of month `m` (0-based), as month*31+day. */
-const sunday = (y: number, m: number, from: number) => m * 31 + from + ((7 - new Date(Date.UTC(y, m, from)).getUTCDay()) % 7);
+const sunday = (y: number, m: number, from: number) =>
+  m * 31 + from + ((7 - new Date(Date.UTC(y, m, from)).getUTCDay()) % 7);
 
 /** US/Canada daylight saving (rules since 2007): 2nd Sunday of March to 1st Sunday of November, 2:00 local. */
 export const usDaylight = (y: number, mo: number, d: number, h: number) =>
@@ -46,11 +64,11 @@ export function parseDate(raw: string | null | undefined, houseZone?: string): s
   const [, dayFirst, mon, dayAfter, y, h, mi, ampm, zone = houseZone ?? ''] = m;
   const month = 'JanFebMarAprMayJunJulAugSepOctNovDec'.indexOf(mon!) / 3;
   const d = parseInt(dayFirst ?? dayAfter!);
-  const hour = (+h! % (ampm ? 12 : 24)) + (ampm == 'PM' ? 12 : 0);
-  if (new Date(Date.UTC(+y!, month, d)).getUTCDate() != d || month < 0 || hour > 23 || +mi! > 59) return null;
+  const hour = (+h! % (ampm ? 12 : 24)) + (ampm === 'PM' ? 12 : 0);
+  if (new Date(Date.UTC(+y!, month, d)).getUTCDate() !== d || month < 0 || hour > 23 || +mi! > 59) return null;
   const day = `${y}-${pad(month + 1)}-${pad(d)}`;
   const base = ZONES[/ /.test(zone) ? zone.replace(/(\w)\w* ?/g, '$1') : zone];
   if (!h || base == null) return day;
-  const min = (base + (zone.length == 2 && usDaylight(+y!, month, d, hour) ? 1 : 0)) * 60;
+  const min = (base + (zone.length === 2 && usDaylight(+y!, month, d, hour) ? 1 : 0)) * 60;
   return `${day}T${pad(hour)}:${mi}:00${min < 0 ? '-' : '+'}${pad((Math.abs(min) / 60) | 0)}:${pad(Math.abs(min) % 60)}`;
 }

@@ -24,7 +24,8 @@ const SAID = /\b(?:said|says|added|explained|stated|noted)\b,? *(\p{Lu}[\p{L}.'�
 const QUOTED = /[“"]([^”"]{20,})[”"]/g;
 const PERSON = /^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3}$/u;
 /** "(NASDAQ: IDEX)", "(NYSE American: XYZ)", "(TSXV: ABC.U)": listed exchanges only, symbols in capitals. */
-const TICKER = /\b(NYSE(?: American)?|NASDAQ|Nasdaq|TSXV?|CSE|OTC\w*|ASX|LSE)\s?:\s?([A-Z][A-Z\d]{0,5}(?:\.[A-Z]{1,2})?)\b/g;
+const TICKER =
+  /\b(NYSE(?: American)?|NASDAQ|Nasdaq|TSXV?|CSE|OTC\w*|ASX|LSE)\s?:\s?([A-Z][A-Z\d]{0,5}(?:\.[A-Z]{1,2})?)\b/g;
 /** Asset kinds in test order; the capture group that matched a link's label + URL names its kind. */
 const ASSET_KINDS: AssetKind[] = ['whitepaper', 'datasheet', 'webinar', 'report', 'pdf', 'other'];
 const ASSET = /(white.?paper)|(data.?sheet)|(webinar)|(report)|(\.pdf\b)|(\be-?book|case.stud|brochure)/i;
@@ -36,13 +37,14 @@ const ASSET = /(white.?paper)|(data.?sheet)|(webinar)|(report)|(\.pdf\b)|(\be-?b
  */
 function collect(root: Element | null | undefined): Record<string, Element[]> {
   const found: Record<string, Element[]> = { block: [] };
-  for (const stack = root ? [root] : []; stack[0]; ) {
+  for (const stack = root ? [root] : []; stack[0];) {
     const e = stack.pop()!;
     const name = e.localName;
     (found[name] ??= []).push(e);
     if (/^(p|li|h[2-6])$/.test(name)) found.block!.push(e);
     // menus, footers, pickers and drawings never hold a release: not walking them halves a wire page's cost
-    if (!/^(nav|footer|aside|form|select|svg|noscript|template)$/.test(name)) for (let c = e.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+    if (!/^(nav|footer|aside|form|select|svg|noscript|template)$/.test(name))
+      for (let c = e.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
   }
   return found;
 }
@@ -83,7 +85,7 @@ export function readRelease(doc: Document, url: string, r: Release): void {
     /* not a URL: no wire, and no base for links */
   }
   const id = wireForHost(host);
-  const w: Partial<WireAdapter> = WIRES.find((x) => x.id == id) ?? {};
+  const w: Partial<WireAdapter> = WIRES.find((x) => x.id === id) ?? {};
   r.wire = host ? (id ?? 'generic') : null;
   // Adapter selectors are only ever run on their wire's pages. Everything else comes from one walk over the
   // elements: querySelectorAll costs a full tree match per call in linkedom, a walk costs one pass.
@@ -100,22 +102,26 @@ export function readRelease(doc: Document, url: string, r: Release): void {
   };
 
   const meta: Record<string, string> = {};
-  for (const m of (page.meta ?? [])) {
-    meta[(m.getAttribute('property') ?? m.getAttribute('name') ?? '').trim().toLowerCase()] ??= m.getAttribute('content')?.trim() ?? '';
+  for (const m of page.meta ?? []) {
+    meta[(m.getAttribute('property') ?? m.getAttribute('name') ?? '').trim().toLowerCase()] ??=
+      m.getAttribute('content')?.trim() ?? '';
   }
   const nodes = ldNodes((page.script ?? []).filter((e) => /ld/.test(e.getAttribute('type')!)));
-  const ld = nodes.find((n) => /PressRelease/i.test(ldType(n))) ?? nodes.find((n) => /Article|BlogPosting/i.test(ldType(n)));
+  const ld =
+    nodes.find((n) => /PressRelease/i.test(ldType(n))) ?? nodes.find((n) => /Article|BlogPosting/i.test(ldType(n)));
   const pressRelease = /PressRelease/i.test(ldType(ld));
 
   const headline = q(w.headline);
   const wireHeadline = text(headline);
   r.headline = wireHeadline || squash(ldText(ld, 'headline')) || squash(meta['og:title']) || text((page.h1 ?? [])[0]);
   // subtitles sit next to the headline: searching there costs nothing, searching the page costs a walk
-  r.subheadline = [...(w.sub && headline?.parentElement?.querySelectorAll(w.sub) || [])].map(text).filter(Boolean).join('\n') || null;
+  r.subheadline =
+    [...((w.sub && headline?.parentElement?.querySelectorAll(w.sub)) || [])].map(text).filter(Boolean).join('\n') ||
+    null;
 
   // The dateline: a wire's signature near the start of one of the first paragraphs of its block. Several
   // such paragraphs in separate blocks are excerpts on a listing page, not one release.
-  const paragraphs = (page.p ?? []);
+  const paragraphs = page.p ?? [];
   let dateline: Element | undefined;
   let leading = 0;
   // Without an adapter or a dateline, the story is the block holding the most real paragraphs.
@@ -127,12 +133,16 @@ export function readRelease(doc: Document, url: string, r: Release): void {
     if (story.get(p.parentElement)! > (story.get(storyBox) ?? 0)) storyBox = p.parentElement;
     const m = WIRE_MARK.exec(t);
     let before = 0;
-    for (let s = m && p.previousElementSibling; s && before < 3; s = s.previousElementSibling) if (s.localName == 'p' && lines(s, 9).trim()) before++;
-    if (m && m.index < 200 && /^[\p{Lu}/(]/u.test(t) && before < 3 && !p.closest('blockquote')) leading++, (dateline ??= p);
+    for (let s = m && p.previousElementSibling; s && before < 3; s = s.previousElementSibling)
+      if (s.localName === 'p' && lines(s, 9).trim()) before++;
+    if (m && m.index < 200 && /^[\p{Lu}/(]/u.test(t) && before < 3 && !p.closest('blockquote')) {
+      leading++;
+      dateline ??= p;
+    }
   }
   const datelineText = text(dateline);
   const mark = WIRE_MARK.exec(datelineText);
-  const wireBody = w.body ? dateline?.closest(w.body) ?? q(w.body) : null;
+  const wireBody = w.body ? (dateline?.closest(w.body) ?? q(w.body)) : null;
   const box = wireBody ?? dateline?.parentElement ?? storyBox;
 
   // The body, read in order: story paragraphs, then "About X" boilerplate, then contacts, until the
@@ -143,7 +153,8 @@ export function readRelease(doc: Document, url: string, r: Release): void {
   let mode = 0; // 0 story, 1 about, 2 contacts
   for (const b of inBox.block!.slice(0, 600)) {
     let outer = false;
-    for (let a = b.parentElement, up = 0; a && a != box && up++ < 20; a = a.parentElement) outer ||= NOT_BODY.test(`${a.localName} ${a.getAttribute('class')}`);
+    for (let a = b.parentElement, up = 0; a && a !== box && up++ < 20; a = a.parentElement)
+      outer ||= NOT_BODY.test(`${a.localName} ${a.getAttribute('class')}`);
     const raw = outer ? '' : lines(b).trim();
     const t = squash(raw);
     if (!t) continue;
@@ -154,13 +165,15 @@ export function readRelease(doc: Document, url: string, r: Release): void {
     if (about) {
       mode = 1;
       aboutName ||= about[1]!;
-      if (head != t) r.about.push(squash(raw.slice(nl)));
+      if (head !== t) r.about.push(squash(raw.slice(nl)));
     } else if ((CONTACT_HEAD.test(head) && (head.length < 60 || /@/.test(t))) || mode > 1) {
       mode = 2;
       const contact = contactFrom(raw);
       if (contact) r.contacts.push(contact);
-    } else if (mode || BOILERPLATE.test(t)) r.about.push(t), (mode = 1);
-    else r.body.push(t);
+    } else if (mode || BOILERPLATE.test(t)) {
+      r.about.push(t);
+      mode = 1;
+    } else r.body.push(t);
   }
   for (const el of w.contact ? doc.querySelectorAll(w.contact) : []) {
     const c = contactFrom(lines(el).trim());
@@ -175,13 +188,19 @@ export function readRelease(doc: Document, url: string, r: Release): void {
   }
   for (const [, exchange, symbol] of [r.headline, ...r.body, ...r.about].join('\n').matchAll(TICKER)) {
     const x = exchange!.toUpperCase();
-    if (!r.tickers.some((k) => k.exchange == x && k.symbol == symbol)) r.tickers.push({ exchange: x, symbol: symbol! });
+    if (!r.tickers.some((k) => k.exchange === x && k.symbol === symbol))
+      r.tickers.push({ exchange: x, symbol: symbol! });
   }
 
   // The issuer: the wire's "SOURCE" line, then its byline, then a PressRelease's own author/publisher
   // (a NewsArticle's publisher is a newsroom, never the issuer), then the "About X" heading.
   r.company =
-    squash(source || value(q(w.company)) || (pressRelease ? ldName(ldGet(ld, 'author')) || ldName(ldGet(ld, 'publisher')) : '') || aboutName) || null;
+    squash(
+      source ||
+        value(q(w.company)) ||
+        (pressRelease ? ldName(ldGet(ld, 'author')) || ldName(ldGet(ld, 'publisher')) : '') ||
+        aboutName,
+    ) || null;
 
   // A wire's dateline, or a newsroom's plain "CITY, Date –" opening the story.
   const plain = !mark && PLAIN_DATELINE.test(r.body[0] ?? '');
@@ -194,14 +213,19 @@ export function readRelease(doc: Document, url: string, r: Release): void {
     // trailing separators and lower-case particles ("MONTRÉAL, le 12 mars 2024")
     for (let i = 0; i < 3; i++) loc = loc.replace(/[\s,\-–—/(]+$/, '').replace(/(^|[\s,])\p{Ll}+$/u, '$1');
     const [city, region, ...country] = loc.split(/ *, */);
-    if (city && loc.length < 80 && /^\p{Lu}/u.test(city)) r.dateline = { city, region: region || null, country: country.join(', ') || null };
+    if (city && loc.length < 80 && /^\p{Lu}/u.test(city))
+      r.dateline = { city, region: region || null, country: country.join(', ') || null };
   }
 
   // The release's own date, never one from a "related releases" block: structured data, then the wire's
   // printed date, then the dateline's day.
   for (const s of [
-    ldText(ld, 'datePublished'), meta['article:published_time'], meta['og:article:published_time'], meta.date,
-    value(q(w.date)), lead.slice(0, (mark?.index ?? 0) + 60),
+    ldText(ld, 'datePublished'),
+    meta['article:published_time'],
+    meta['og:article:published_time'],
+    meta.date,
+    value(q(w.date)),
+    lead.slice(0, (mark?.index ?? 0) + 60),
   ]) {
     const d = parseDate(s, w.zone);
     if (d?.includes('T')) {
@@ -225,10 +249,13 @@ export function readRelease(doc: Document, url: string, r: Release): void {
     if (!/^data:|\.gif\b|pixel/i.test(src!)) add(u, () => r.images.push({ url: u!, alt: squash(alt) }));
   };
   image(meta['og:image'], meta['og:image:alt']);
-  for (const i of inBox.img ?? []) if (!i.hasAttribute('hidden')) image(i.getAttribute('src') || i.getAttribute('data-src'), i.getAttribute('alt'));
+  for (const i of inBox.img ?? [])
+    if (!i.hasAttribute('hidden')) image(i.getAttribute('src') || i.getAttribute('data-src'), i.getAttribute('alt'));
 
   r.language = doc.documentElement?.getAttribute('lang') || meta['og:locale']?.replace('_', '-') || null;
-  r.canonicalUrl = abs((page.link ?? []).find((l) => l.getAttribute('rel') == 'canonical')?.getAttribute('href') || meta['og:url']);
+  r.canonicalUrl = abs(
+    (page.link ?? []).find((l) => l.getAttribute('rel') === 'canonical')?.getAttribute('href') || meta['og:url'],
+  );
 
   // Evidence: each item is something ordinary news articles lack, and none is enough on its own.
   let score = 0;

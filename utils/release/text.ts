@@ -15,7 +15,8 @@ export function lines(node: Node, max = 1e9): string {
   for (let c = node.firstChild; c && s.length < max; c = c.nextSibling) {
     const t = c.nodeType;
     const name = (c as Element).localName;
-    s += t == 3 ? c.nodeValue : t != 1 ? '' : name == 'br' ? '\n' : NOT_TEXT.test(name) ? '' : lines(c, max - s.length);
+    s +=
+      t === 3 ? c.nodeValue : t !== 1 ? '' : name === 'br' ? '\n' : NOT_TEXT.test(name) ? '' : lines(c, max - s.length);
   }
   return s;
 }
@@ -26,8 +27,13 @@ export const text = (el: Element | null | undefined) => (el ? squash(lines(el)) 
 
 /** What an element says: a meta's content, a time's datetime, otherwise its text. */
 export const value = (el: Element | null | undefined) =>
-  el?.getAttribute(el.localName == 'meta' ? 'content' : 'datetime') ?? text(el);
+  el?.getAttribute(el.localName === 'meta' ? 'content' : 'datetime') ?? text(el);
 
 /** JSON-LD strings often carry HTML entities ("HackerRank &amp; Cybermedia"): the common ones. */
 export const decode = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#0?39;|&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#0?39;|&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');

@@ -76,8 +76,10 @@ export function createDraftsStore(opts: { now?: () => Date; delayMs?: number; li
 
       async hydrate() {
         const read = await Promise.all([
-          readEarly(draftsItem, VERSIONS.drafts), readEarly(releasesItem, VERSIONS.releases),
-          readEarly(mediaListsItem, VERSIONS.mediaLists), readEarly(kitItem, VERSIONS.kit),
+          readEarly(draftsItem, VERSIONS.drafts),
+          readEarly(releasesItem, VERSIONS.releases),
+          readEarly(mediaListsItem, VERSIONS.mediaLists),
+          readEarly(kitItem, VERSIONS.kit),
         ]);
         const [drafts, releases, mediaLists, kit] = [read[0].value, read[1].value, read[2].value, read[3].value];
         autosave?.dispose();
@@ -96,7 +98,8 @@ export function createDraftsStore(opts: { now?: () => Date; delayMs?: number; li
           const since = Date.now() - 10_000;
           for (const [id, mine] of Object.entries(local)) {
             const theirs = merged[id];
-            if (dirty.has(id)) merged[id] = mine; // not written yet: ours
+            if (dirty.has(id))
+              merged[id] = mine; // not written yet: ours
             // A write from a context that read before our edit landed (stale copy, or our new draft missing):
             // keep ours and write it again. Newer edits from elsewhere (later updatedAt) win as usual.
             else if ((theirs && mine.updatedAt > theirs.updatedAt) || (!theirs && (recent.get(id) ?? 0) > since)) {
@@ -112,10 +115,19 @@ export function createDraftsStore(opts: { now?: () => Date; delayMs?: number; li
         const onReleases = (releases: Record<string, StoredRelease> | null) => set({ releases: releases ?? {} });
         const onMediaLists = (lists: Record<string, StoredMediaList> | null) => set({ mediaLists: lists ?? {} });
         const onKit = (kit: MessagingKit | null) => set({ kit });
-        unwatch = [draftsItem.watch(onDrafts), releasesItem.watch(onReleases), mediaListsItem.watch(onMediaLists), kitItem.watch(onKit)];
+        unwatch = [
+          draftsItem.watch(onDrafts),
+          releasesItem.watch(onReleases),
+          mediaListsItem.watch(onMediaLists),
+          kitItem.watch(onKit),
+        ];
         // An early snapshot (the popup's first paint) may predate a write made before these watches
         // existed: read such an item again and take it as if it had been watched.
-        const catchUp = <T>(item: WxtStorageItem<T, Record<string, unknown>>, apply: (v: T) => void, early: boolean) => {
+        const catchUp = <T>(
+          item: WxtStorageItem<T, Record<string, unknown>>,
+          apply: (v: T) => void,
+          early: boolean,
+        ) => {
           if (early && changedSinceEarlyRead(item)) void item.getValue().then(apply);
         };
         catchUp(draftsItem, onDrafts, read[0].early);
@@ -188,13 +200,20 @@ export function createDraftsStore(opts: { now?: () => Date; delayMs?: number; li
 export const useDrafts = createDraftsStore();
 
 /* Selectors: components subscribe to slices, never to the whole store. */
-export const selectDraft = (id: string | null) => (s: DraftsState) => (id ? s.drafts[id] ?? null : null);
-export const selectRelease = (id: string | null) => (s: DraftsState) => (id ? s.releases[id] ?? null : null);
+export const selectDraft = (id: string | null) => (s: DraftsState) => (id ? (s.drafts[id] ?? null) : null);
+export const selectRelease = (id: string | null) => (s: DraftsState) => (id ? (s.releases[id] ?? null) : null);
 
 /** Drafts of a release, optionally one platform, oldest first (stable order while editing). */
-export function draftsOf(drafts: Record<string, Draft>, releaseId: string | null, platform?: Draft['platform']): Draft[] {
+export function draftsOf(
+  drafts: Record<string, Draft>,
+  releaseId: string | null,
+  platform?: Draft['platform'],
+): Draft[] {
   const angleOrder = { news: 0, quote: 1, insight: 2, custom: 3 } as const;
   return Object.values(drafts)
     .filter((d) => d.releaseId === releaseId && (!platform || d.platform === platform))
-    .sort((a, b) => angleOrder[a.angle] - angleOrder[b.angle] || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        angleOrder[a.angle] - angleOrder[b.angle] || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+    );
 }

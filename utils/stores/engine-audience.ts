@@ -12,8 +12,14 @@ import { releaseFacts } from '../drafts/facts';
 /* ------------------------------------------------------------------ audiences */
 
 export interface AudienceOption {
-  preset: AudiencePreset; label: string; explanation: string; beat: string; beatEvidence: string[]; geo: string;
-  facets: { label: string; values: string[] }[]; notes: string[];
+  preset: AudiencePreset;
+  label: string;
+  explanation: string;
+  beat: string;
+  beatEvidence: string[];
+  geo: string;
+  facets: { label: string; values: string[] }[];
+  notes: string[];
 }
 
 export function audienceOptions(release: Release, platform: Platform): AudienceOption[] {
@@ -22,14 +28,29 @@ export function audienceOptions(release: Release, platform: Platform): AudienceO
   const geo = geoFromDateline(facts.dateline);
   return PRESETS.map((preset) => {
     const a = buildAudience(platform, preset, beat, geo);
-    const facets = a.platform === 'meta'
-      ? [{ label: 'Job titles', values: a.work_positions }, { label: 'Interests', values: a.interests }, { label: 'Behaviours', values: a.behaviors }]
-      : [{ label: 'Job titles', values: a.titles }, { label: 'Functions', values: a.functions }, { label: 'Seniorities', values: a.seniorities },
-        { label: 'Industries', values: a.industries }, { label: 'Groups', values: a.groups }];
+    const facets =
+      a.platform === 'meta'
+        ? [
+            { label: 'Job titles', values: a.work_positions },
+            { label: 'Interests', values: a.interests },
+            { label: 'Behaviours', values: a.behaviors },
+          ]
+        : [
+            { label: 'Job titles', values: a.titles },
+            { label: 'Functions', values: a.functions },
+            { label: 'Seniorities', values: a.seniorities },
+            { label: 'Industries', values: a.industries },
+            { label: 'Groups', values: a.groups },
+          ];
     return {
-      preset, label: a.label, explanation: a.explanation, beat: a.beat.label, beatEvidence: a.beat.keywords,
+      preset,
+      label: a.label,
+      explanation: a.explanation,
+      beat: a.beat.label,
+      beatEvidence: a.beat.keywords,
       geo: a.geo.city ? `${a.geo.city}, ${a.geo.countryName}` : a.geo.countryName,
-      facets: facets.filter((f) => f.values.length), notes: a.notes,
+      facets: facets.filter((f) => f.values.length),
+      notes: a.notes,
     };
   });
 }

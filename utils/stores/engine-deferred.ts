@@ -25,7 +25,12 @@ export function countField(platform: Platform, key: string, text: string): Field
 
 export function lintDraft(draft: Draft, ctx: { audienceSize?: number | null } = {}): Hint[] {
   return engineLint(draft, { mediaListSize: ctx.audienceSize ?? null }).map((h) => ({
-    id: `${h.field ?? 'draft'}:${h.code}`, code: h.code, level: h.severity, field: h.field, message: h.message, source: h.source,
+    id: `${h.field ?? 'draft'}:${h.code}`,
+    code: h.code,
+    level: h.severity,
+    field: h.field,
+    message: h.message,
+    source: h.source,
   }));
 }
 
@@ -33,7 +38,12 @@ export function lintDraft(draft: Draft, ctx: { audienceSize?: number | null } = 
 export function clockFor(release: Release, kit: MessagingKit | null, now: Date, variants = 1): Clock {
   const k = kit ?? DEFAULT_KIT;
   return computeClock(release.publishedAt, {
-    now: now.getTime(), reviewLeadHours: k.adReviewLeadHours, flightDays: k.flightDays, dailyBudget: k.dailyBudget,
-    currency: k.currency, variants, timeZone: isValidTimeZone(k.adAccountTimeZone) ? k.adAccountTimeZone : 'UTC',
+    now: now.getTime(),
+    reviewLeadHours: k.adReviewLeadHours,
+    flightDays: k.flightDays,
+    dailyBudget: k.dailyBudget,
+    currency: k.currency,
+    variants,
+    timeZone: isValidTimeZone(k.adAccountTimeZone) ? k.adAccountTimeZone : 'UTC',
   });
 }

@@ -26,12 +26,26 @@ export const releaseIdOf = (release: Release): string => releaseId(release);
 
 /** The kit's defaults, without parsing (the schema's defaults, kept in step by a unit test). */
 export const DEFAULT_KIT: MessagingKit = {
-  keyMessages: [], boilerplate: '', newsroomUrl: '', assetUrl: '', assetLabel: '', defaultUtm: {},
-  defaultAudiences: ['journalists'], adReviewLeadHours: 24, flightDays: 7, dailyBudget: 50, currency: 'USD',
+  keyMessages: [],
+  boilerplate: '',
+  newsroomUrl: '',
+  assetUrl: '',
+  assetLabel: '',
+  defaultUtm: {},
+  defaultAudiences: ['journalists'],
+  adReviewLeadHours: 24,
+  flightDays: 7,
+  dailyBudget: 50,
+  currency: 'USD',
   adAccountTimeZone: 'America/New_York',
 };
 
-export const ANGLE_LABELS: Record<Draft['angle'], string> = { news: 'News', quote: 'Quote', insight: 'Insight', custom: 'Custom' };
+export const ANGLE_LABELS: Record<Draft['angle'], string> = {
+  news: 'News',
+  quote: 'Quote',
+  insight: 'Insight',
+  custom: 'Custom',
+};
 
 export function ctaLabel(platform: Platform, value: string): string {
   return PLATFORM_RULES[platform].ctas.find((c) => c.value === value)?.label ?? value.replace(/_/g, ' ').toLowerCase();
@@ -53,21 +67,52 @@ export function duplicateDraft(draft: Draft, now: Date): Draft {
   const id = `drf_${now.getTime().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   const content = `${draft.utm.content}-copy`;
   let url = draft.url;
-  try { const u = new URL(draft.url); u.searchParams.set('utm_content', content); url = u.toString(); } catch { /* untagged */ }
-  return { ...draft, id, status: 'draft', createdAt: stamp, updatedAt: stamp, remote: {}, utm: { ...draft.utm, content }, url } as Draft;
+  try {
+    const u = new URL(draft.url);
+    u.searchParams.set('utm_content', content);
+    url = u.toString();
+  } catch {
+    /* untagged */
+  }
+  return {
+    ...draft,
+    id,
+    status: 'draft',
+    createdAt: stamp,
+    updatedAt: stamp,
+    remote: {},
+    utm: { ...draft.utm, content },
+    url,
+  } as Draft;
 }
 
 /* ------------------------------------------------------------------ counters + lint (types; code deferred) */
 
-export interface FieldCount { count: number; recommended: number; max: number; state: 'ok' | 'over-recommended' | 'over-max' }
-export interface Hint { id: string; code: string; level: 'error' | 'warning' | 'info'; field: string | null; message: string; source?: string }
+export interface FieldCount {
+  count: number;
+  recommended: number;
+  max: number;
+  state: 'ok' | 'over-recommended' | 'over-max';
+}
+export interface Hint {
+  id: string;
+  code: string;
+  level: 'error' | 'warning' | 'info';
+  field: string | null;
+  message: string;
+  source?: string;
+}
 
 export const loadDeferred = () => import('./engine-deferred');
 
 /* ------------------------------------------------------------------ clock */
 
 /** The 72-hour clock as the card shows it: the engine's status rule, no time-zone formatting (see deferred). */
-export interface QuickClock { status: ClockStatus; hoursSincePublished: number | null; hoursLeft: number | null }
+export interface QuickClock {
+  status: ClockStatus;
+  hoursSincePublished: number | null;
+  hoursLeft: number | null;
+}
 
 export function quickClock(publishedAt: string | null, kit: MessagingKit | null, now: Date): QuickClock {
   const published = publishedAt ? Date.parse(publishedAt) : Number.NaN;
@@ -76,5 +121,9 @@ export function quickClock(publishedAt: string | null, kit: MessagingKit | null,
   const deadline = published + WINDOW_HOURS * H;
   const submitBy = deadline - (kit ?? DEFAULT_KIT).adReviewLeadHours * H;
   const t = now.getTime();
-  return { status: statusAt(t, submitBy, deadline), hoursSincePublished: (t - published) / H, hoursLeft: (deadline - t) / H };
+  return {
+    status: statusAt(t, submitBy, deadline),
+    hoursSincePublished: (t - published) / H,
+    hoursLeft: (deadline - t) / H,
+  };
 }

@@ -33,7 +33,10 @@ export function createKitStore() {
           if (!form) return;
           const r = validateKitForm(form);
           if (!r.ok) return;
-          await Promise.all([kitItem.setValue(r.kit), settingsItem.setValue({ ...(await settingsItem.getValue()), teamServerUrl: r.teamServerUrl })]);
+          await Promise.all([
+            kitItem.setValue(r.kit),
+            settingsItem.setValue({ ...(await settingsItem.getValue()), teamServerUrl: r.teamServerUrl }),
+          ]);
           if (get().saveState === 'pending') set({ saveState: 'saved' });
         },
         onError: () => set({ saveState: 'error' }),

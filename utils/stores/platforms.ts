@@ -7,7 +7,12 @@ import { messageOf } from '../team/platform-errors';
 import type { TeamConnection } from '../team/types';
 
 /** The account choice being edited in Options (ids as the platform gives them). */
-export interface ChoiceForm { adAccountId: string; identityId: string; currency: string; timeZone: string }
+export interface ChoiceForm {
+  adAccountId: string;
+  identityId: string;
+  currency: string;
+  timeZone: string;
+}
 
 export interface PlatformSlice {
   connection: PlatformConnection | null;
@@ -46,7 +51,12 @@ export interface PlatformsDeps {
 }
 
 const emptySlice = (): PlatformSlice => ({
-  connection: null, choices: null, form: { adAccountId: '', identityId: '', currency: '', timeZone: '' }, busy: null, error: null, notice: null,
+  connection: null,
+  choices: null,
+  form: { adAccountId: '', identityId: '', currency: '', timeZone: '' },
+  busy: null,
+  error: null,
+  notice: null,
 });
 
 /** The form from the saved choice, else the first account offered (with its currency and zone). */
@@ -67,7 +77,8 @@ export function formFor(c: PlatformConnection | null, choices: PlatformChoices |
 export function createPlatformsStore(deps: PlatformsDeps) {
   let api: PlatformApi | null = null;
   return create<PlatformsState>()((set, get) => {
-    const patch = (p: Platform, s: Partial<PlatformSlice>) => set({ [p]: { ...get()[p], ...s } } as Partial<PlatformsState>);
+    const patch = (p: Platform, s: Partial<PlatformSlice>) =>
+      set({ [p]: { ...get()[p], ...s } } as Partial<PlatformsState>);
     /** Run one action on one platform: busy while it runs, its error in words afterwards. */
     async function act(p: Platform, busy: PlatformSlice['busy'], fn: (api: PlatformApi) => Promise<void>) {
       if (!api) return patch(p, { error: 'Sign in to your team server and choose an organisation first.' });
@@ -87,13 +98,24 @@ export function createPlatformsStore(deps: PlatformsDeps) {
     };
 
     return {
-      key: null, redirectUrl: '', loading: false, error: null, meta: emptySlice(), linkedin: emptySlice(),
+      key: null,
+      redirectUrl: '',
+      loading: false,
+      error: null,
+      meta: emptySlice(),
+      linkedin: emptySlice(),
 
       async load(team) {
         const key = team?.token && team.orgId ? `${team.serverUrl}|${team.orgId}|${team.token}` : null;
-        api = key ? platformApi(deps.fetch, { serverUrl: team!.serverUrl, token: team!.token, orgId: team!.orgId! }) : null;
+        api = key
+          ? platformApi(deps.fetch, { serverUrl: team!.serverUrl, token: team!.token, orgId: team!.orgId! })
+          : null;
         let redirectUrl = '';
-        try { redirectUrl = deps.identity().getRedirectURL(); } catch { /* no identity API: Connect will say so */ }
+        try {
+          redirectUrl = deps.identity().getRedirectURL();
+        } catch {
+          /* no identity API: Connect will say so */
+        }
         set({ key, redirectUrl, loading: !!api, error: null, meta: emptySlice(), linkedin: emptySlice() });
         if (!api) return;
         try {
@@ -107,18 +129,24 @@ export function createPlatformsStore(deps: PlatformsDeps) {
         }
       },
 
-      connect: (p) => act(p, 'connect', async (a) => {
-        const r = await connectPlatform(a, deps.identity(), p);
-        await refresh(a, p);
-        await get().loadChoices(p);
-        // After the choices: loading them clears notices, and this one must stay.
-        patch(p, { notice: r.missing.length ? 'Connected, but some permissions were not granted (below).' : 'Connected. Choose the ad account below.' });
-      }),
+      connect: (p) =>
+        act(p, 'connect', async (a) => {
+          const r = await connectPlatform(a, deps.identity(), p);
+          await refresh(a, p);
+          await get().loadChoices(p);
+          // After the choices: loading them clears notices, and this one must stay.
+          patch(p, {
+            notice: r.missing.length
+              ? 'Connected, but some permissions were not granted (below).'
+              : 'Connected. Choose the ad account below.',
+          });
+        }),
 
-      loadChoices: (p) => act(p, 'choices', async (a) => {
-        const choices = await a.choices(p);
-        patch(p, { choices, form: formFor(get()[p].connection, choices) });
-      }),
+      loadChoices: (p) =>
+        act(p, 'choices', async (a) => {
+          const choices = await a.choices(p);
+          patch(p, { choices, form: formFor(get()[p].connection, choices) });
+        }),
 
       setField(p, key, value) {
         const s = get()[p];
@@ -132,20 +160,29 @@ export function createPlatformsStore(deps: PlatformsDeps) {
         patch(p, { form, notice: null });
       },
 
-      save: (p) => act(p, 'save', async (a) => {
-        const f = get()[p].form;
-        if (!f.adAccountId || !f.identityId || !/^[A-Za-z]{3}$/.test(f.currency)) {
-          throw new Error(`Choose an ad account, a ${p === 'meta' ? 'Facebook page' : 'LinkedIn organisation'} and a three-letter currency.`);
-        }
-        const connection = await a.choose(p, { adAccountId: f.adAccountId, identityId: f.identityId, currency: f.currency, timeZone: f.timeZone || undefined });
-        patch(p, { connection, notice: 'Saved. Drafts can be sent to this account.' });
-      }),
+      save: (p) =>
+        act(p, 'save', async (a) => {
+          const f = get()[p].form;
+          if (!f.adAccountId || !f.identityId || !/^[A-Za-z]{3}$/.test(f.currency)) {
+            throw new Error(
+              `Choose an ad account, a ${p === 'meta' ? 'Facebook page' : 'LinkedIn organisation'} and a three-letter currency.`,
+            );
+          }
+          const connection = await a.choose(p, {
+            adAccountId: f.adAccountId,
+            identityId: f.identityId,
+            currency: f.currency,
+            timeZone: f.timeZone || undefined,
+          });
+          patch(p, { connection, notice: 'Saved. Drafts can be sent to this account.' });
+        }),
 
-      disconnect: (p) => act(p, 'disconnect', async (a) => {
-        await a.disconnect(p);
-        patch(p, { ...emptySlice(), notice: 'Disconnected.' });
-        await refresh(a, p);
-      }),
+      disconnect: (p) =>
+        act(p, 'disconnect', async (a) => {
+          await a.disconnect(p);
+          patch(p, { ...emptySlice(), notice: 'Disconnected.' });
+          await refresh(a, p);
+        }),
     };
   });
 }

@@ -50,7 +50,9 @@ export const usePopup = create<PopupState>()((set, get) => ({
       url = new URL(raw.trim());
       if (!/^https?:$/.test(url.protocol)) throw new Error();
     } catch {
-      set({ paste: { status: 'error', error: 'That is not a web address. Paste the full link, starting with https://' } });
+      set({
+        paste: { status: 'error', error: 'That is not a web address. Paste the full link, starting with https://' },
+      });
       return;
     }
     set({ paste: { status: 'busy', error: null } });
@@ -75,14 +77,24 @@ export const usePopup = create<PopupState>()((set, get) => ({
       });
       const picked = result?.result as { text: string; title: string; url: string } | undefined;
       if (!picked?.text.trim()) {
-        set({ selection: { status: 'error', error: 'Nothing is selected on the page. Select the release text first, then try again.' } });
+        set({
+          selection: {
+            status: 'error',
+            error: 'Nothing is selected on the page. Select the release text first, then try again.',
+          },
+        });
         return;
       }
       const { selectionRelease } = await import('../menus');
       await get().openRelease(selectionRelease(picked.text, picked.title, picked.url));
       set({ selection: idle });
     } catch (e) {
-      set({ selection: { status: 'error', error: `Wireboost can't read this page (${message(e)}). Right-click the selected text and choose "Boost this release" instead.` } });
+      set({
+        selection: {
+          status: 'error',
+          error: `Wireboost can't read this page (${message(e)}). Right-click the selected text and choose "Boost this release" instead.`,
+        },
+      });
     }
   },
 }));

@@ -6,7 +6,11 @@ import { PLATFORM_RULES } from './engine';
  * (Meta 125, LinkedIn 150), cut at a word boundary, never inside a grapheme when given the engine's
  * grapheme splitter (code points until it has loaded, a few ms after first paint).
  */
-export function feedCut(text: string, limit: number, split: (t: string) => string[] = Array.from): { shown: string; cut: boolean } {
+export function feedCut(
+  text: string,
+  limit: number,
+  split: (t: string) => string[] = Array.from,
+): { shown: string; cut: boolean } {
   const g = split(text);
   if (g.length <= limit) return { shown: text, cut: false };
   const head = g.slice(0, limit).join('');
@@ -23,5 +27,9 @@ export function bodyOf(d: Draft): string {
 }
 
 export function displayDomain(url: string): string {
-  try { return new URL(url).hostname.replace(/^www\./, ''); } catch { return ''; }
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
 }

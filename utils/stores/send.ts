@@ -35,7 +35,8 @@ const empty: DraftSendState = { ctx: null, busy: null, result: null, error: null
  */
 export function createSendStore(t: SendTransport) {
   return create<SendState>()((set, get) => {
-    const patch = (id: string, s: Partial<DraftSendState>) => set({ byDraft: { ...get().byDraft, [id]: { ...(get().byDraft[id] ?? empty), ...s } } });
+    const patch = (id: string, s: Partial<DraftSendState>) =>
+      set({ byDraft: { ...get().byDraft, [id]: { ...(get().byDraft[id] ?? empty), ...s } } });
     return {
       byDraft: {},
       async refresh(draftId, platform) {
@@ -51,9 +52,17 @@ export function createSendStore(t: SendTransport) {
         try {
           const r = await t.send({ draftId, platform, dryRun });
           if (r.ok) patch(draftId, { result: r.result });
-          else patch(draftId, { error: { message: r.error, action: r.action, ...(r.draftField ? { draftField: r.draftField } : {}) } });
+          else
+            patch(draftId, {
+              error: { message: r.error, action: r.action, ...(r.draftField ? { draftField: r.draftField } : {}) },
+            });
         } catch (e) {
-          patch(draftId, { error: { message: `Wireboost’s background did not answer (${e instanceof Error ? e.message : String(e)}): try again.`, action: 'retry' } });
+          patch(draftId, {
+            error: {
+              message: `Wireboost’s background did not answer (${e instanceof Error ? e.message : String(e)}): try again.`,
+              action: 'retry',
+            },
+          });
         } finally {
           patch(draftId, { busy: null });
         }

@@ -19,7 +19,11 @@ export async function resolveTabId(search: string = globalThis.location?.search 
   if (fromQuery != null) return fromQuery;
   const early = earlyTabId();
   if (early) {
-    try { return await early; } catch { /* ask again below */ }
+    try {
+      return await early;
+    } catch {
+      /* ask again below */
+    }
   }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id ?? null;
@@ -36,11 +40,11 @@ export const useTabRelease = create<TabReleaseState>()((set, get) => ({
         tabId === undefined ? resolveTabId() : tabId,
         readEarly(tabReleasesItem, VERSIONS.tabReleases),
       ]);
-      set({ hydrated: true, tabId: id, current: id == null ? null : all[id] ?? null, error: null });
+      set({ hydrated: true, tabId: id, current: id == null ? null : (all[id] ?? null), error: null });
       // Stay in step with the background: a release detected while the popup is open shows up.
       const follow = (next: TabReleases | null) => {
         const { tabId: watched } = get();
-        set({ current: watched == null ? null : next?.[watched] ?? null });
+        set({ current: watched == null ? null : (next?.[watched] ?? null) });
       };
       tabReleasesItem.watch(follow);
       // An early snapshot may predate a write made before the watch existed: then read once more.

@@ -1,5 +1,12 @@
 import type { Draft } from '../drafts/schema';
-import { BATCH_MAX, type BatchPushResponse, type PullResponse, type PushConflict, type PushOk, type SyncedDraft } from './protocol';
+import {
+  BATCH_MAX,
+  type BatchPushResponse,
+  type PullResponse,
+  type PushConflict,
+  type PushOk,
+  type SyncedDraft,
+} from './protocol';
 import { threeWayMerge, applyChoices } from './merge';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
 import { emptyState, type Conflict, type PendingMutation, type SyncState, type SyncStorage } from './state';
@@ -179,7 +186,10 @@ export class SyncClient {
     if (init.body) headers.set('content-type', 'application/json');
     let res: Response;
     try {
-      res = await this.o.fetch(`${this.o.baseUrl}/api/orgs/${encodeURIComponent(this.o.orgId)}${path}`, { ...init, headers });
+      res = await this.o.fetch(`${this.o.baseUrl}/api/orgs/${encodeURIComponent(this.o.orgId)}${path}`, {
+        ...init,
+        headers,
+      });
     } catch (e) {
       throw new Transient(String(e));
     }
@@ -196,7 +206,8 @@ export class SyncClient {
         return res;
       } catch (e) {
         if (!(e instanceof Transient)) throw e;
-        if (attempt + 1 < this.o.backoff.attempts) await this.o.sleep(backoffDelay(this.o.backoff, attempt, this.o.random));
+        if (attempt + 1 < this.o.backoff.attempts)
+          await this.o.sleep(backoffDelay(this.o.backoff, attempt, this.o.random));
       }
     }
     this.offline = true;
@@ -223,11 +234,21 @@ export class SyncClient {
         await this.persist();
       }
       const body = {
-        mutations: heads.map((m) => (m.op === 'upsert'
-          ? { op: 'upsert', draftId: m.draftId, mutationId: m.mutationId, baseRevision: m.baseRevision, draft: m.draft }
-          : { op: 'delete', draftId: m.draftId, mutationId: m.mutationId, baseRevision: m.baseRevision })),
+        mutations: heads.map((m) =>
+          m.op === 'upsert'
+            ? {
+                op: 'upsert',
+                draftId: m.draftId,
+                mutationId: m.mutationId,
+                baseRevision: m.baseRevision,
+                draft: m.draft,
+              }
+            : { op: 'delete', draftId: m.draftId, mutationId: m.mutationId, baseRevision: m.baseRevision },
+        ),
       };
-      const res = await this.withRetry(() => this.request('/drafts/batch', { method: 'POST', body: JSON.stringify(body) }));
+      const res = await this.withRetry(() =>
+        this.request('/drafts/batch', { method: 'POST', body: JSON.stringify(body) }),
+      );
       if (!res) return this.status();
       const replies = new Map<string, { status: number; body: unknown }>();
       if (res.status === 200) {
@@ -249,11 +270,22 @@ export class SyncClient {
 
   private async handleReply(m: PendingMutation, status: number, body: unknown) {
     if (status === 200) this.acknowledge(m, (body as PushOk).item);
-    else if (status === 409 && (body as PushConflict).error === 'conflict') await this.onConflict(m, body as PushConflict);
+    else if (status === 409 && (body as PushConflict).error === 'conflict')
+      await this.onConflict(m, body as PushConflict);
     else if (status === 423) {
-      this.park(m, 'locked', (body as { server?: SyncedDraft }).server ?? null, 'the draft is approved or sent; reopen it to edit');
+      this.park(
+        m,
+        'locked',
+        (body as { server?: SyncedDraft }).server ?? null,
+        'the draft is approved or sent; reopen it to edit',
+      );
     } else {
-      this.park(m, 'rejected', this.state.server[m.draftId] ?? null, `server refused the change (HTTP ${status}): ${typeof body === 'string' ? body : JSON.stringify(body)}`);
+      this.park(
+        m,
+        'rejected',
+        this.state.server[m.draftId] ?? null,
+        `server refused the change (HTTP ${status}): ${typeof body === 'string' ? body : JSON.stringify(body)}`,
+      );
     }
   }
 
@@ -279,13 +311,25 @@ export class SyncClient {
       // Deleted on one side, edited on the other: a person decides.
       if (!server && localDraft) return this.requeue(m.draftId, localDraft, 0, null);
       if (server?.deleted && !localDraft) return; // both deleted: nothing to do
-      return this.park({ ...m, draft: localDraft ?? undefined }, server?.deleted ? 'deleted_on_server' : 'clash', server, undefined);
+      return this.park(
+        { ...m, draft: localDraft ?? undefined },
+        server?.deleted ? 'deleted_on_server' : 'clash',
+        server,
+        undefined,
+      );
     }
     const base = m.base ?? server.draft;
     const { merged, clashes } = threeWayMerge(base, localDraft, server.draft);
     if (clashes.length === 0) return this.requeue(m.draftId, merged, server.revision, server.draft);
     this.state.conflicts.push({
-      id: this.o.newId(), draftId: m.draftId, reason: 'clash', base: m.base, local: localDraft, server, merged, clashes,
+      id: this.o.newId(),
+      draftId: m.draftId,
+      reason: 'clash',
+      base: m.base,
+      local: localDraft,
+      server,
+      merged,
+      clashes,
       at: this.o.now().toISOString(),
     });
   }
@@ -297,22 +341,45 @@ export class SyncClient {
   }
 
   private requeue(draftId: string, draft: Draft, baseRevision: number, base: Draft | null) {
-    this.state.outbox.unshift({ mutationId: this.o.newId(), draftId, op: 'upsert', draft, baseRevision, base, sent: false });
+    this.state.outbox.unshift({
+      mutationId: this.o.newId(),
+      draftId,
+      op: 'upsert',
+      draft,
+      baseRevision,
+      base,
+      sent: false,
+    });
   }
 
-  private park(m: PendingMutation, reason: Conflict['reason'], server: SyncedDraft | null, message: string | undefined) {
+  private park(
+    m: PendingMutation,
+    reason: Conflict['reason'],
+    server: SyncedDraft | null,
+    message: string | undefined,
+  ) {
     const later = this.takeLater(m.draftId);
     const last = later.length ? later[later.length - 1]! : m;
     if (server) this.state.server[server.id] = server;
     this.state.conflicts.push({
-      id: this.o.newId(), draftId: m.draftId, reason, message, base: m.base, local: last.draft ?? null, server,
-      merged: null, clashes: [], at: this.o.now().toISOString(),
+      id: this.o.newId(),
+      draftId: m.draftId,
+      reason,
+      message,
+      base: m.base,
+      local: last.draft ?? null,
+      server,
+      merged: null,
+      clashes: [],
+      at: this.o.now().toISOString(),
     });
   }
 
   private async pullNow(): Promise<SyncStatus> {
     for (let page = 0; page < 10_000; page++) {
-      const res = await this.withRetry(() => this.request(`/drafts?since=${this.state.cursor}&limit=${this.o.pageSize}`));
+      const res = await this.withRetry(() =>
+        this.request(`/drafts?since=${this.state.cursor}&limit=${this.o.pageSize}`),
+      );
       if (!res) return this.status();
       if (res.status !== 200) {
         this.offline = true;

@@ -34,10 +34,19 @@ export function sameValue(a: unknown, b: unknown): boolean {
   }
   const ka = Object.keys(a as object).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
   const kb = Object.keys(b as object).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  return ka.length === kb.length && ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
 }
 
-function mergeObject(base: Record<string, unknown>, local: Record<string, unknown>, server: Record<string, unknown>, prefix: string, clashes: FieldClash[]) {
+function mergeObject(
+  base: Record<string, unknown>,
+  local: Record<string, unknown>,
+  server: Record<string, unknown>,
+  prefix: string,
+  clashes: FieldClash[],
+) {
   const out: Record<string, unknown> = {};
   const keys = new Set([...Object.keys(base), ...Object.keys(local), ...Object.keys(server)]);
   for (const key of keys) {
@@ -62,7 +71,13 @@ function mergeObject(base: Record<string, unknown>, local: Record<string, unknow
 
 export function threeWayMerge<T extends object>(base: T, local: T, server: T): MergeResult<T> {
   const clashes: FieldClash[] = [];
-  const merged = mergeObject(base as Record<string, unknown>, local as Record<string, unknown>, server as Record<string, unknown>, '', clashes);
+  const merged = mergeObject(
+    base as Record<string, unknown>,
+    local as Record<string, unknown>,
+    server as Record<string, unknown>,
+    '',
+    clashes,
+  );
   return { merged: merged as T, clashes };
 }
 

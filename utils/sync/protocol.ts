@@ -17,7 +17,15 @@ export const SyncedDraftSchema = z.object({
   updatedBy: z.string(),
   updatedAt: z.string(),
 });
-export type SyncedDraft = { id: string; draft: Draft; revision: number; deleted: boolean; createdBy: string; updatedBy: string; updatedAt: string };
+export type SyncedDraft = {
+  id: string;
+  draft: Draft;
+  revision: number;
+  deleted: boolean;
+  createdBy: string;
+  updatedBy: string;
+  updatedAt: string;
+};
 
 export const MutationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, 'mutation id: 8–100 url-safe characters');
 
@@ -55,7 +63,10 @@ export type PullResponse = { items: SyncedDraft[]; cursor: number; hasMore: bool
 /** POST /api/orgs/:orgId/drafts/batch — up to 100 mutations, at most one per draft, in one round trip. */
 export const BATCH_MAX = 100;
 export const BatchPushRequestSchema = z.object({
-  mutations: z.array(z.intersection(PushRequestSchema, z.object({ draftId: z.string().min(1).max(200) }))).min(1).max(BATCH_MAX),
+  mutations: z
+    .array(z.intersection(PushRequestSchema, z.object({ draftId: z.string().min(1).max(200) })))
+    .min(1)
+    .max(BATCH_MAX),
 });
 export type BatchPushRequest = { mutations: (PushRequest & { draftId: string })[] };
 

@@ -52,8 +52,14 @@ export interface SyncStorage {
 export function memoryStorage(initial?: SyncState): SyncStorage & { saved: SyncState | undefined } {
   const box = { saved: initial ? structuredClone(initial) : undefined };
   return {
-    get saved() { return box.saved; },
-    async load() { return box.saved ? structuredClone(box.saved) : undefined; },
-    async save(state) { box.saved = structuredClone(state); },
+    get saved() {
+      return box.saved;
+    },
+    async load() {
+      return box.saved ? structuredClone(box.saved) : undefined;
+    },
+    async save(state) {
+      box.saved = structuredClone(state);
+    },
   };
 }

@@ -5,13 +5,24 @@ import type { TeamConnection } from './types';
  * Pure: fetch is injected, so the options page, the background and Node tests share it.
  */
 export class TeamError extends Error {
-  constructor(message: string, readonly status: number | null = null) {
+  constructor(
+    message: string,
+    readonly status: number | null = null,
+  ) {
     super(message);
   }
 }
 
-export interface Organisation { id: string; name: string; slug: string; role: string }
-export interface Me { user: TeamConnection['user']; organizations: Organisation[] }
+export interface Organisation {
+  id: string;
+  name: string;
+  slug: string;
+  role: string;
+}
+export interface Me {
+  user: TeamConnection['user'];
+  organizations: Organisation[];
+}
 
 /** Trims and validates a server URL to its origin (http(s) only). */
 export function normaliseServerUrl(url: string): string {
@@ -21,11 +32,17 @@ export function normaliseServerUrl(url: string): string {
   } catch {
     throw new TeamError('Enter the team server address, e.g. https://wireboost.example.com.');
   }
-  if (!/^https?:$/.test(u.protocol)) throw new TeamError('The team server address must start with https:// (or http:// on this computer).');
+  if (!/^https?:$/.test(u.protocol))
+    throw new TeamError('The team server address must start with https:// (or http:// on this computer).');
   return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
 }
 
-async function call(f: typeof fetch, serverUrl: string, path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<Response> {
+async function call(
+  f: typeof fetch,
+  serverUrl: string,
+  path: string,
+  init: { method?: string; body?: unknown; token?: string } = {},
+): Promise<Response> {
   const headers: Record<string, string> = {};
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   if (init.token) headers.authorization = `Bearer ${init.token}`;
@@ -37,7 +54,9 @@ async function call(f: typeof fetch, serverUrl: string, path: string, init: { me
       credentials: 'omit',
     });
   } catch {
-    throw new TeamError(`Cannot reach the team server at ${serverUrl}. Check the address and that the server is running.`);
+    throw new TeamError(
+      `Cannot reach the team server at ${serverUrl}. Check the address and that the server is running.`,
+    );
   }
 }
 
@@ -53,20 +72,22 @@ async function messageOf(res: Response): Promise<string> {
 async function failure(res: Response, what: string): Promise<TeamError> {
   if (res.status === 429) return new TeamError('Too many attempts. Wait a few seconds and try again.', 429);
   if (res.status === 404) return new TeamError('That address answers, but it is not a Wireboost team server.', 404);
-  if (res.status >= 500) return new TeamError(`The team server had a problem (${res.status}). Try again in a moment.`, res.status);
+  if (res.status >= 500)
+    return new TeamError(`The team server had a problem (${res.status}). Try again in a moment.`, res.status);
   return new TeamError(`${what}: ${await messageOf(res)}`, res.status);
 }
 
 async function withToken(res: Response, what: string): Promise<{ token: string; user: TeamConnection['user'] }> {
   const token = res.headers.get('set-auth-token');
   const body = (await res.json()) as { user?: { id: string; name: string; email: string } };
-  if (!token || !body.user) throw new TeamError(`${what}: the server did not return a session token (is this a Wireboost team server?).`);
+  if (!token || !body.user)
+    throw new TeamError(`${what}: the server did not return a session token (is this a Wireboost team server?).`);
   return { token, user: { id: body.user.id, name: body.user.name, email: body.user.email } };
 }
 
 export async function signIn(f: typeof fetch, serverUrl: string, email: string, password: string) {
   const res = await call(f, serverUrl, '/api/auth/sign-in/email', { body: { email: email.trim(), password } });
-  if (res.status === 401 || res.status === 400 && /password|email/i.test(await res.clone().text())) {
+  if (res.status === 401 || (res.status === 400 && /password|email/i.test(await res.clone().text()))) {
     throw new TeamError('Wrong e-mail or password.', res.status);
   }
   if (!res.ok) throw await failure(res, 'Could not sign in');
@@ -75,7 +96,9 @@ export async function signIn(f: typeof fetch, serverUrl: string, email: string, 
 
 export async function signUp(f: typeof fetch, serverUrl: string, name: string, email: string, password: string) {
   if (password.length < 10) throw new TeamError('Choose a password of at least 10 characters.');
-  const res = await call(f, serverUrl, '/api/auth/sign-up/email', { body: { name: name.trim() || email.trim(), email: email.trim(), password } });
+  const res = await call(f, serverUrl, '/api/auth/sign-up/email', {
+    body: { name: name.trim() || email.trim(), email: email.trim(), password },
+  });
   if (res.status === 422 || (res.status === 400 && /exist/i.test(await res.clone().text()))) {
     throw new TeamError('An account with this e-mail already exists: sign in instead.', res.status);
   }
@@ -91,13 +114,27 @@ export async function fetchMe(f: typeof fetch, serverUrl: string, token: string)
 }
 
 export function slugify(name: string): string {
-  const base = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'team';
+  const base =
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'team';
   return `${base}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-export async function createOrganisation(f: typeof fetch, serverUrl: string, token: string, name: string): Promise<Organisation> {
+export async function createOrganisation(
+  f: typeof fetch,
+  serverUrl: string,
+  token: string,
+  name: string,
+): Promise<Organisation> {
   if (!name.trim()) throw new TeamError('Name the organisation.');
-  const res = await call(f, serverUrl, '/api/auth/organization/create', { token, body: { name: name.trim(), slug: slugify(name) } });
+  const res = await call(f, serverUrl, '/api/auth/organization/create', {
+    token,
+    body: { name: name.trim(), slug: slugify(name) },
+  });
   if (res.status === 401) throw new TeamError('Your session has ended: sign in again.', 401);
   if (!res.ok) throw await failure(res, 'Could not create the organisation');
   const o = (await res.json()) as { id: string; name: string; slug: string };

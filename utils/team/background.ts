@@ -13,7 +13,11 @@ export const SYNC_ALARM = 'wireboost-sync';
  */
 export function startTeamSync(): SyncRunner {
   const runner = createSyncRunner({
-    drafts: draftsItem, releases: releasesItem, team: teamItem, syncState: syncStateItem, status: syncStatusItem,
+    drafts: draftsItem,
+    releases: releasesItem,
+    team: teamItem,
+    syncState: syncStateItem,
+    status: syncStatusItem,
     fetch: (input, init) => fetch(input, init),
   });
   const started = runner.start();
@@ -35,7 +39,12 @@ export function startTeamSync(): SyncRunner {
   });
 
   // Sending to Meta / LinkedIn: the team server does the work; the background asks it and then syncs.
-  const sender = createSendService({ team: teamItem, syncState: syncStateItem, fetch: (input, init) => fetch(input, init), syncNow: () => started.then(() => runner.syncNow()) });
+  const sender = createSendService({
+    team: teamItem,
+    syncState: syncStateItem,
+    fetch: (input, init) => fetch(input, init),
+    syncNow: () => started.then(() => runner.syncNow()),
+  });
   onMessage('sendContext', async ({ data }) => {
     const { draftId, platform } = SendRequestSchema.pick({ draftId: true, platform: true }).parse(data);
     await started;
@@ -43,7 +52,12 @@ export function startTeamSync(): SyncRunner {
   });
   onMessage('platformSend', async ({ data }) => {
     const req = SendRequestSchema.safeParse(data);
-    if (!req.success) return { ok: false, error: 'Wireboost sent itself a malformed request: reload the page.', action: 'retry' } as const;
+    if (!req.success)
+      return {
+        ok: false,
+        error: 'Wireboost sent itself a malformed request: reload the page.',
+        action: 'retry',
+      } as const;
     await started;
     return sender.send(req.data);
   });

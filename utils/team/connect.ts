@@ -13,7 +13,11 @@ export interface IdentityLike {
  * state), the browser's own sign-in window runs it and hands back the redirect, and the server exchanges
  * the code with the app secret it alone has. The extension sees only the code, never a token.
  */
-export async function connectPlatform(api: PlatformApi, identity: IdentityLike, platform: Platform): Promise<CallbackReply> {
+export async function connectPlatform(
+  api: PlatformApi,
+  identity: IdentityLike,
+  platform: Platform,
+): Promise<CallbackReply> {
   const p = PLATFORM_LABEL[platform];
   const redirectUri = identity.getRedirectURL();
   const { url, state } = await api.start(platform, redirectUri);
@@ -29,14 +33,18 @@ export async function connectPlatform(api: PlatformApi, identity: IdentityLike, 
   if (error) {
     // LinkedIn: user_cancelled_login / user_cancelled_authorize; Meta: error=access_denied&error_reason=user_denied.
     const cancelled = /cancel|denied/i.test(`${error} ${params.get('error_reason') ?? ''}`);
-    throw new PlatformFailure(cancelled
-      ? `You cancelled the ${p} sign-in, so nothing was connected. Click Connect to try again.`
-      : `${p} refused the sign-in: ${params.get('error_description') ?? error}.`, 'retry');
+    throw new PlatformFailure(
+      cancelled
+        ? `You cancelled the ${p} sign-in, so nothing was connected. Click Connect to try again.`
+        : `${p} refused the sign-in: ${params.get('error_description') ?? error}.`,
+      'retry',
+    );
   }
   const code = params.get('code');
   if (!code) throw new PlatformFailure(`${p} sent no authorisation code back: connect again.`, 'retry');
   // The state must be the one the server signed for this attempt (CSRF); the server checks it again.
-  if (params.get('state') !== state) throw new PlatformFailure(`The ${p} sign-in answer did not match this attempt: connect again.`, 'retry');
+  if (params.get('state') !== state)
+    throw new PlatformFailure(`The ${p} sign-in answer did not match this attempt: connect again.`, 'retry');
   return api.callback(platform, { code, state, redirectUri });
 }
 
@@ -57,10 +65,16 @@ export function signInWindowFailure(platform: Platform, e: unknown): PlatformFai
   const p = PLATFORM_LABEL[platform];
   const text = e instanceof Error ? e.message : String(e);
   if (/did not approve|cancel|closed|denied/i.test(text)) {
-    return new PlatformFailure(`The ${p} sign-in window was closed before it finished, so nothing was connected. Click Connect to try again.`, 'retry');
+    return new PlatformFailure(
+      `The ${p} sign-in window was closed before it finished, so nothing was connected. Click Connect to try again.`,
+      'retry',
+    );
   }
   if (/could not be loaded|load/i.test(text)) {
-    return new PlatformFailure(`The ${p} sign-in page could not be loaded: check your connection (and that ${p} is reachable), then try again.`, 'retry');
+    return new PlatformFailure(
+      `The ${p} sign-in page could not be loaded: check your connection (and that ${p} is reachable), then try again.`,
+      'retry',
+    );
   }
   return new PlatformFailure(`The ${p} sign-in did not finish: ${text}`, 'retry');
 }

@@ -9,19 +9,29 @@ import { ConnectionSchema } from './platform-contract';
  * failure becomes a PlatformFailure with a sentence a person can act on. No platform token ever passes
  * through here: the server keeps them sealed and only reports what was granted.
  */
-export interface TeamTarget { serverUrl: string; token: string; orgId: string }
+export interface TeamTarget {
+  serverUrl: string;
+  token: string;
+  orgId: string;
+}
 
 export { ConnectionSchema, type PlatformConnection } from './platform-contract';
 
 export const ChoicesSchema = z.object({
-  adAccounts: z.array(z.object({ id: z.string(), name: z.string(), currency: z.string().optional(), timeZone: z.string().optional() })),
+  adAccounts: z.array(
+    z.object({ id: z.string(), name: z.string(), currency: z.string().optional(), timeZone: z.string().optional() }),
+  ),
   identities: z.array(z.object({ id: z.string(), name: z.string().optional() })),
   scopes: z.array(z.string()),
   missing: z.array(z.string()),
 });
 export type PlatformChoices = z.infer<typeof ChoicesSchema>;
 
-export const CallbackReplySchema = z.object({ granted: z.array(z.string()), missing: z.array(z.string()), expiresAt: z.string().nullable() });
+export const CallbackReplySchema = z.object({
+  granted: z.array(z.string()),
+  missing: z.array(z.string()),
+  expiresAt: z.string().nullable(),
+});
 export type CallbackReply = z.infer<typeof CallbackReplySchema>;
 
 const StartReplySchema = z.object({ url: z.string().url(), state: z.string().min(1) });
@@ -49,12 +59,21 @@ export interface AccountChoice {
 export function platformApi(f: typeof fetch, t: TeamTarget) {
   const base = `${t.serverUrl}/api/orgs/${encodeURIComponent(t.orgId)}`;
 
-  async function call<T>(platform: Platform | null, what: string, path: string, schema: z.ZodType<T>, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  async function call<T>(
+    platform: Platform | null,
+    what: string,
+    path: string,
+    schema: z.ZodType<T>,
+    init: { method?: string; body?: unknown } = {},
+  ): Promise<T> {
     let res: Response;
     try {
       res = await f(`${base}${path}`, {
         method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'),
-        headers: { authorization: `Bearer ${t.token}`, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          authorization: `Bearer ${t.token}`,
+          ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
         ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
         credentials: 'omit',
       });
@@ -64,20 +83,43 @@ export function platformApi(f: typeof fetch, t: TeamTarget) {
     if (!res.ok) throw await httpFailure(res, platform, what);
     const parsed = schema.safeParse(await res.json().catch(() => undefined));
     if (!parsed.success) {
-      throw new PlatformFailure(`${what}: the team server answered something this version of Wireboost does not understand. Update the extension or the server.`, 'server');
+      throw new PlatformFailure(
+        `${what}: the team server answered something this version of Wireboost does not understand. Update the extension or the server.`,
+        'server',
+      );
     }
     return parsed.data;
   }
 
   const label = (p: Platform) => PLATFORM_LABEL[p];
   return {
-    connections: () => call(null, 'Could not load the ad platform connections', '/platforms/connections', z.object({ items: z.array(ConnectionSchema) })).then((r) => r.items),
-    approvalsRequired: () => call(null, 'Could not load the organisation settings', '/settings', z.object({ approvalsRequired: z.boolean() })).then((r) => r.approvalsRequired),
+    connections: () =>
+      call(
+        null,
+        'Could not load the ad platform connections',
+        '/platforms/connections',
+        z.object({ items: z.array(ConnectionSchema) }),
+      ).then((r) => r.items),
+    approvalsRequired: () =>
+      call(
+        null,
+        'Could not load the organisation settings',
+        '/settings',
+        z.object({ approvalsRequired: z.boolean() }),
+      ).then((r) => r.approvalsRequired),
     start: (p: Platform, redirectUri: string) =>
-      call(p, `Could not start connecting ${label(p)}`, `/platforms/connect/${p}/start?redirectUri=${encodeURIComponent(redirectUri)}`, StartReplySchema),
+      call(
+        p,
+        `Could not start connecting ${label(p)}`,
+        `/platforms/connect/${p}/start?redirectUri=${encodeURIComponent(redirectUri)}`,
+        StartReplySchema,
+      ),
     callback: (p: Platform, body: { code: string; state: string; redirectUri: string }) =>
-      call(p, `Could not finish connecting ${label(p)}`, `/platforms/connect/${p}/callback`, CallbackReplySchema, { body }),
-    choices: (p: Platform) => call(p, `Could not list your ${label(p)} accounts`, `/platforms/connect/${p}/choices`, ChoicesSchema),
+      call(p, `Could not finish connecting ${label(p)}`, `/platforms/connect/${p}/callback`, CallbackReplySchema, {
+        body,
+      }),
+    choices: (p: Platform) =>
+      call(p, `Could not list your ${label(p)} accounts`, `/platforms/connect/${p}/choices`, ChoicesSchema),
     choose: (p: Platform, c: AccountChoice) =>
       call(p, `Could not save the ${label(p)} account`, `/platforms/connections/${p}`, ConnectionSchema, {
         method: 'PUT',
@@ -88,9 +130,18 @@ export function platformApi(f: typeof fetch, t: TeamTarget) {
           ...(c.timeZone ? { timeZone: c.timeZone } : {}),
         },
       }),
-    disconnect: (p: Platform) => call(p, `Could not disconnect ${label(p)}`, `/platforms/connections/${p}`, z.object({ ok: z.boolean() }), { method: 'DELETE' }),
+    disconnect: (p: Platform) =>
+      call(p, `Could not disconnect ${label(p)}`, `/platforms/connections/${p}`, z.object({ ok: z.boolean() }), {
+        method: 'DELETE',
+      }),
     send: (p: Platform, draftId: string, dryRun: boolean) =>
-      call(p, `Could not send to ${label(p)}`, `/platforms/drafts/${encodeURIComponent(draftId)}/send?platform=${p}${dryRun ? '&dryRun=1' : ''}`, SendResultSchema, { body: {} }),
+      call(
+        p,
+        `Could not send to ${label(p)}`,
+        `/platforms/drafts/${encodeURIComponent(draftId)}/send?platform=${p}${dryRun ? '&dryRun=1' : ''}`,
+        SendResultSchema,
+        { body: {} },
+      ),
   };
 }
 export type PlatformApi = ReturnType<typeof platformApi>;

@@ -43,7 +43,7 @@ export interface SyncRunner {
 function viewIn(state: SyncState, id: string): Draft | null {
   const pending = state.outbox.filter((m) => m.draftId === id);
   const last = pending[pending.length - 1];
-  if (last) return last.op === 'delete' ? null : last.draft ?? null;
+  if (last) return last.op === 'delete' ? null : (last.draft ?? null);
   const s = state.server[id];
   return s && !s.deleted ? s.draft : null;
 }
@@ -98,7 +98,9 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
 
   const queue = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = chain.then(fn);
-    chain = next.catch((e) => { message = e instanceof Error ? e.message : String(e); });
+    chain = next.catch((e) => {
+      message = e instanceof Error ? e.message : String(e);
+    });
     return next;
   };
 
@@ -108,33 +110,45 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
     releaseIds = new Set();
     releaseCursor = 0;
     lastHttp = null;
-    client = t && t.orgId ? new SyncClient({
-      ...deps.client,
-      baseUrl: t.serverUrl,
-      orgId: t.orgId,
-      storage: itemSyncStorage(deps.syncState, keyOf(t)),
-      fetch: async (input, init) => {
-        const res = await deps.fetch(input, init);
-        lastHttp = res.status;
-        return res;
-      },
-      getToken: () => team?.token ?? null,
-    }) : null;
+    client =
+      t && t.orgId
+        ? new SyncClient({
+            ...deps.client,
+            baseUrl: t.serverUrl,
+            orgId: t.orgId,
+            storage: itemSyncStorage(deps.syncState, keyOf(t)),
+            fetch: async (input, init) => {
+              const res = await deps.fetch(input, init);
+              lastHttp = res.status;
+              return res;
+            },
+            getToken: () => team?.token ?? null,
+          })
+        : null;
   }
 
   async function writeStatus(): Promise<TeamSyncStatus> {
     if (!client || !team) {
-      const off = { ...OFF_STATUS, message: team && !team.orgId ? 'Choose an organisation in Settings to sync.' : null };
+      const off = {
+        ...OFF_STATUS,
+        message: team && !team.orgId ? 'Choose an organisation in Settings to sync.' : null,
+      };
       await deps.status.setValue(off);
       return off;
     }
     const snap = await client.snapshot();
     const state = client.status();
     const status: TeamSyncStatus = {
-      state, pending: snap.outbox.length, conflicts: snap.conflicts, lastSyncAt,
-      message: state !== 'offline' ? null
-        : lastHttp === 401 ? 'Your session has ended: sign in again in Settings. Changes are kept on this device.'
-        : (message ?? `Cannot reach ${team.serverUrl}; changes are kept on this device.`),
+      state,
+      pending: snap.outbox.length,
+      conflicts: snap.conflicts,
+      lastSyncAt,
+      message:
+        state !== 'offline'
+          ? null
+          : lastHttp === 401
+            ? 'Your session has ended: sign in again in Settings. Changes are kept on this device.'
+            : (message ?? `Cannot reach ${team.serverUrl}; changes are kept on this device.`),
     };
     await deps.status.setValue(status);
     return status;
@@ -151,7 +165,10 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
       // A draft with an open conflict is held locally until a person resolves it (its edits are kept).
       if (conflicted.has(id)) continue;
       const view = await client.view(id);
-      if (view && sameValue(view, draft)) { editedFrom.delete(id); continue; }
+      if (view && sameValue(view, draft)) {
+        editedFrom.delete(id);
+        continue;
+      }
       const from = editedFrom.get(id);
       editedFrom.delete(id);
       if (from !== undefined && !pending.has(id) && view && !sameValue(from, view)) {
@@ -167,7 +184,10 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
     if (prev) {
       for (const id of Object.keys(prev)) {
         if (local[id] || conflicted.has(id)) continue;
-        if ((await client.view(id)) !== null) { await client.remove(id); queued++; }
+        if ((await client.view(id)) !== null) {
+          await client.remove(id);
+          queued++;
+        }
       }
     }
     return queued;
@@ -213,7 +233,11 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
     for (let page = 0; page < 1000; page++) {
       const res = await deps.fetch(url(`?since=${releaseCursor}&limit=1000`), { headers });
       if (!res.ok) return;
-      const body = (await res.json()) as { items: { id: string; release: StoredRelease; deleted: boolean }[]; cursor: number; hasMore: boolean };
+      const body = (await res.json()) as {
+        items: { id: string; release: StoredRelease; deleted: boolean }[];
+        cursor: number;
+        hasMore: boolean;
+      };
       for (const item of body.items) {
         releaseIds.add(item.id);
         if (!item.deleted) pulled[item.id] = item.release;
@@ -232,7 +256,9 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
     for (const [id, release] of Object.entries(local)) {
       if (releaseIds.has(id)) continue;
       const res = await deps.fetch(url(`/${encodeURIComponent(id)}`), {
-        method: 'PUT', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ release }),
+        method: 'PUT',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ release }),
       });
       if (res.ok) releaseIds.add(id);
       else if (res.status === 403) return; // a reviewer cannot share releases
@@ -256,7 +282,10 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
 
   function schedule() {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => { timer = null; void queue(cycle).catch(() => undefined); }, debounceMs);
+    timer = setTimeout(() => {
+      timer = null;
+      void queue(cycle).catch(() => undefined);
+    }, debounceMs);
   }
 
   return {
@@ -267,14 +296,24 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
         deps.drafts.watch((next, prev) => {
           if (!client) return;
           void queue(async () => {
-            if (await reconcile(next ?? {}, prev ?? {})) { schedule(); await writeStatus(); }
+            if (await reconcile(next ?? {}, prev ?? {})) {
+              schedule();
+              await writeStatus();
+            }
           }).catch(() => undefined);
         }),
-        ...(deps.releases ? [deps.releases.watch((next) => {
-          if (client && Object.keys(next ?? {}).some((id) => !releaseIds.has(id))) schedule();
-        })] : []),
+        ...(deps.releases
+          ? [
+              deps.releases.watch((next) => {
+                if (client && Object.keys(next ?? {}).some((id) => !releaseIds.has(id))) schedule();
+              }),
+            ]
+          : []),
         deps.team.watch((next) => {
-          void queue(async () => { connect(next); return cycle(); }).catch(() => undefined);
+          void queue(async () => {
+            connect(next);
+            return cycle();
+          }).catch(() => undefined);
         }),
       ];
       await queue(cycle).catch(() => undefined);
@@ -321,7 +360,9 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
         return writeStatus();
       });
     },
-    idle: async () => { await chain; },
+    idle: async () => {
+      await chain;
+    },
   };
 }
 

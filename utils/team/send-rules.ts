@@ -27,7 +27,13 @@ export interface SendAvailability {
   reason: string | null;
 }
 
-const STATUS_TEXT: Record<DraftStatus, string> = { draft: 'a draft', in_review: 'in review', approved: 'approved', rejected: 'rejected', sent: 'sent' };
+const STATUS_TEXT: Record<DraftStatus, string> = {
+  draft: 'a draft',
+  in_review: 'in review',
+  approved: 'approved',
+  rejected: 'rejected',
+  sent: 'sent',
+};
 
 /**
  * The enable rules, in the order a person has to fix them. Sending is refused unless the server holds
@@ -47,7 +53,10 @@ export function sendAvailability(ctx: SendContext | null, platform: Platform): S
   if (!ctx.serverStatus) return off('Waiting for this draft to sync to the team.');
   if (ctx.error) return off(ctx.error);
   if (!ctx.connection?.connected) return off(`Connect ${p} in Options to send.`);
-  if (!ctx.connection.ready) return off(`Choose the ${p} ad account and ${platform === 'meta' ? 'Facebook page' : 'LinkedIn organisation'} in Options.`);
+  if (!ctx.connection.ready)
+    return off(
+      `Choose the ${p} ad account and ${platform === 'meta' ? 'Facebook page' : 'LinkedIn organisation'} in Options.`,
+    );
   if (ctx.approvalsRequired !== false && ctx.serverStatus !== 'approved' && ctx.serverStatus !== 'sent') {
     return off(`Needs approval before sending (this draft is ${STATUS_TEXT[ctx.serverStatus]}).`);
   }

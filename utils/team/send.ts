@@ -7,7 +7,11 @@ import { messageOf, PlatformFailure, type FailureAction } from './platform-error
 import type { SendContext } from './send-rules';
 import type { StoredSyncState, TeamConnection } from './types';
 
-export const SendRequestSchema = z.object({ draftId: z.string().min(1), platform: PlatformSchema, dryRun: z.boolean() });
+export const SendRequestSchema = z.object({
+  draftId: z.string().min(1),
+  platform: PlatformSchema,
+  dryRun: z.boolean(),
+});
 export type SendRequest = z.infer<typeof SendRequestSchema>;
 
 export type SendReply =
@@ -31,15 +35,23 @@ export interface SendServiceDeps {
 export function createSendService(deps: SendServiceDeps) {
   async function target() {
     const t = await deps.team.getValue();
-    return t?.token && t.orgId ? { t, api: platformApi(deps.fetch, { serverUrl: t.serverUrl, token: t.token, orgId: t.orgId }) } : null;
+    return t?.token && t.orgId
+      ? { t, api: platformApi(deps.fetch, { serverUrl: t.serverUrl, token: t.token, orgId: t.orgId }) }
+      : null;
   }
 
   return {
     async context(draftId: string, platform: z.infer<typeof PlatformSchema>): Promise<SendContext> {
       const team = await deps.team.getValue();
       const ctx: SendContext = {
-        signedIn: !!team?.token, orgId: team?.orgId ?? null, serverStatus: null, pending: false, conflict: false,
-        approvalsRequired: null, connection: null, error: null,
+        signedIn: !!team?.token,
+        orgId: team?.orgId ?? null,
+        serverStatus: null,
+        pending: false,
+        conflict: false,
+        approvalsRequired: null,
+        connection: null,
+        error: null,
       };
       const tg = await target();
       if (!tg) return ctx;
@@ -62,14 +74,25 @@ export function createSendService(deps: SendServiceDeps) {
 
     async send(req: SendRequest): Promise<SendReply> {
       const tg = await target();
-      if (!tg) return { ok: false, error: 'Sign in to your team server and choose an organisation in Options first.', action: 'sign-in' };
+      if (!tg)
+        return {
+          ok: false,
+          error: 'Sign in to your team server and choose an organisation in Options first.',
+          action: 'sign-in',
+        };
       try {
         const result = await tg.api.send(req.platform, req.draftId, req.dryRun);
         if (!req.dryRun) await deps.syncNow().catch(() => undefined);
         return { ok: true, result };
       } catch (e) {
         if (e instanceof PlatformFailure) {
-          return { ok: false, error: e.message, action: e.action, ...(e.details.draftField ? { draftField: e.details.draftField } : {}), ...(e.details.step ? { step: e.details.step } : {}) };
+          return {
+            ok: false,
+            error: e.message,
+            action: e.action,
+            ...(e.details.draftField ? { draftField: e.details.draftField } : {}),
+            ...(e.details.step ? { step: e.details.step } : {}),
+          };
         }
         return { ok: false, error: messageOf(e), action: 'retry' };
       }

@@ -7,9 +7,14 @@ export function useSyncStatus(): TeamSyncStatus | null {
   const [status, setStatus] = useState<TeamSyncStatus | null>(null);
   useEffect(() => {
     let live = true;
-    void syncStatusItem.getValue().then((v) => { if (live) setStatus(v); });
+    void syncStatusItem.getValue().then((v) => {
+      if (live) setStatus(v);
+    });
     const unwatch = syncStatusItem.watch((v) => setStatus(v));
-    return () => { live = false; unwatch(); };
+    return () => {
+      live = false;
+      unwatch();
+    };
   }, []);
   return status;
 }

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { organization, user } from './auth.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -10,14 +21,18 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
  * organisation happen in revision order, so a client that pulled up to N can never later miss a change ≤ N.
  */
 export const orgRevisions = pgTable('org_revisions', {
-  orgId: text('org_id').primaryKey().references(() => organization.id, { onDelete: 'cascade' }),
+  orgId: text('org_id')
+    .primaryKey()
+    .references(() => organization.id, { onDelete: 'cascade' }),
   rev: bigint('rev', { mode: 'number' }).notNull().default(0),
 });
 
 export const releases = pgTable(
   'releases',
   {
-    orgId: text('org_id').notNull().references(() => organization.id, { onDelete: 'cascade' }),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
     id: text('id').notNull(),
     doc: jsonb('doc').notNull(),
     revision: bigint('revision', { mode: 'number' }).notNull(),
@@ -31,7 +46,9 @@ export const releases = pgTable(
 export const drafts = pgTable(
   'drafts',
   {
-    orgId: text('org_id').notNull().references(() => organization.id, { onDelete: 'cascade' }),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
     id: text('id').notNull(),
     releaseId: text('release_id').notNull(),
     status: text('status').notNull(),
@@ -64,7 +81,9 @@ export const drafts = pgTable(
 export const mutations = pgTable(
   'mutations',
   {
-    orgId: text('org_id').notNull().references(() => organization.id, { onDelete: 'cascade' }),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
     mutationId: text('mutation_id').notNull(),
     userId: text('user_id').notNull(),
     status: integer('status').notNull().default(0),
@@ -75,7 +94,9 @@ export const mutations = pgTable(
 );
 
 export const messagingKits = pgTable('messaging_kits', {
-  orgId: text('org_id').primaryKey().references(() => organization.id, { onDelete: 'cascade' }),
+  orgId: text('org_id')
+    .primaryKey()
+    .references(() => organization.id, { onDelete: 'cascade' }),
   doc: jsonb('doc').notNull(),
   revision: bigint('revision', { mode: 'number' }).notNull(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -86,7 +107,9 @@ export const comments = pgTable(
   'comments',
   {
     id: text('id').primaryKey(),
-    orgId: text('org_id').notNull().references(() => organization.id, { onDelete: 'cascade' }),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
     releaseId: text('release_id').notNull(),
     draftId: text('draft_id'),
     authorUserId: text('author_user_id').references(() => user.id, { onDelete: 'set null' }),
@@ -96,14 +119,19 @@ export const comments = pgTable(
     body: text('body').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('comments_org_release_idx').on(t.orgId, t.releaseId), index('comments_org_draft_idx').on(t.orgId, t.draftId)],
+  (t) => [
+    index('comments_org_release_idx').on(t.orgId, t.releaseId),
+    index('comments_org_draft_idx').on(t.orgId, t.draftId),
+  ],
 );
 
 export const reviewLinks = pgTable(
   'review_links',
   {
     id: text('id').primaryKey(),
-    orgId: text('org_id').notNull().references(() => organization.id, { onDelete: 'cascade' }),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
     releaseId: text('release_id').notNull(),
     label: text('label').notNull().default(''),
     createdBy: text('created_by').notNull(),
@@ -118,7 +146,9 @@ export const reviewLinks = pgTable(
 export const mediaLists = pgTable(
   'media_lists',
   {
-    orgId: text('org_id').notNull().references(() => organization.id, { onDelete: 'cascade' }),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
     id: text('id').notNull(),
     name: text('name').notNull(),
     count: integer('count').notNull(),
@@ -133,8 +163,12 @@ export const activity = pgTable(
   'activity',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    orgId: text('org_id').notNull().references(() => organization.id, { onDelete: 'cascade' }),
-    at: ts('at').notNull().default(sql`now()`),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
+    at: ts('at')
+      .notNull()
+      .default(sql`now()`),
     actorUserId: text('actor_user_id'),
     actorName: text('actor_name').notNull(),
     action: text('action').notNull(),
@@ -147,7 +181,9 @@ export const activity = pgTable(
 
 /** Per-organisation switches. No row means the defaults (approvals required). */
 export const orgSettings = pgTable('org_settings', {
-  orgId: text('org_id').primaryKey().references(() => organization.id, { onDelete: 'cascade' }),
+  orgId: text('org_id')
+    .primaryKey()
+    .references(() => organization.id, { onDelete: 'cascade' }),
   /** When on, only approved drafts may be sent to Meta / LinkedIn. */
   approvalsRequired: boolean('approvals_required').notNull().default(true),
   updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -163,7 +199,9 @@ export const orgSettings = pgTable('org_settings', {
 export const platformConnections = pgTable(
   'platform_connections',
   {
-    orgId: text('org_id').notNull().references(() => organization.id, { onDelete: 'cascade' }),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
     platform: text('platform').notNull(),
     sealedToken: text('sealed_token').notNull(),
     sealedRefreshToken: text('sealed_refresh_token'),
@@ -195,7 +233,9 @@ export const platformConnections = pgTable(
 export const sendSteps = pgTable(
   'send_steps',
   {
-    orgId: text('org_id').notNull().references(() => organization.id, { onDelete: 'cascade' }),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
     scopeId: text('scope_id').notNull(),
     step: text('step').notNull(),
     remoteId: text('remote_id').notNull(),
@@ -212,7 +252,9 @@ export const sendSteps = pgTable(
 export const sendLeases = pgTable(
   'send_leases',
   {
-    orgId: text('org_id').notNull().references(() => organization.id, { onDelete: 'cascade' }),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
     holder: text('holder').notNull(),
     expiresAt: ts('expires_at').notNull(),

@@ -48,9 +48,14 @@ export function linkedInResolver(o: { cfg: LinkedInConfig; executor: Executor; c
       if (urn && !urns.includes(urn)) urns.push(urn);
     }
     if (names.length && !urns.length) {
-      throw new PlatformError('linkedin', 'targeting', `LinkedIn found none of these ${facetKey}: ${names.join(', ')}.`, {
-        draftField: 'audience',
-      });
+      throw new PlatformError(
+        'linkedin',
+        'targeting',
+        `LinkedIn found none of these ${facetKey}: ${names.join(', ')}.`,
+        {
+          draftField: 'audience',
+        },
+      );
     }
     return urns;
   };

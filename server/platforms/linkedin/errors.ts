@@ -15,7 +15,9 @@ export interface LinkedInErrorBody {
 }
 
 const bodyOf = (body: unknown): LinkedInErrorBody =>
-  body && typeof body === 'object' ? (body as LinkedInErrorBody) : { message: typeof body === 'string' ? body : undefined };
+  body && typeof body === 'object'
+    ? (body as LinkedInErrorBody)
+    : { message: typeof body === 'string' ? body : undefined };
 
 /** LinkedIn field path (suffix match, longest first) → the draft's field name. */
 export const LINKEDIN_PATH_TO_DRAFT_FIELD: [string, string][] = [
@@ -36,7 +38,10 @@ export const LINKEDIN_PATH_TO_DRAFT_FIELD: [string, string][] = [
 
 export function draftFieldForLinkedInPath(path: string | undefined): string | undefined {
   if (!path) return undefined;
-  const normalized = path.replace(/^\//, '').replace(/\//g, '.').replace(/\.\d+(?=\.|$)/g, '');
+  const normalized = path
+    .replace(/^\//, '')
+    .replace(/\//g, '.')
+    .replace(/\.\d+(?=\.|$)/g, '');
   for (const [suffix, field] of LINKEDIN_PATH_TO_DRAFT_FIELD) {
     if (`.${normalized}.`.includes(`.${suffix}.`)) return field;
   }
@@ -70,11 +75,15 @@ function fieldPath(e: LinkedInErrorBody): { path?: string; text?: string } {
 }
 
 /** Status → how to tell the user (rows are data; first match wins). */
-const LINKEDIN_ERROR_TABLE: { match: (status: number, e: LinkedInErrorBody) => boolean; make: (status: number, e: LinkedInErrorBody) => PlatformError }[] = [
+const LINKEDIN_ERROR_TABLE: {
+  match: (status: number, e: LinkedInErrorBody) => boolean;
+  make: (status: number, e: LinkedInErrorBody) => PlatformError;
+}[] = [
   {
     // 401: expired (60-day tokens) or revoked. serviceErrorCode 65600–65602 are the token codes.
-    match: (s, e) => s === 401 || (e.serviceErrorCode ?? 0) >= 65600 && (e.serviceErrorCode ?? 0) <= 65602,
-    make: (status, e) => new PlatformError('linkedin', 'auth', authMessage('linkedin'), { status, code: e.serviceErrorCode, raw: e }),
+    match: (s, e) => s === 401 || ((e.serviceErrorCode ?? 0) >= 65600 && (e.serviceErrorCode ?? 0) <= 65602),
+    make: (status, e) =>
+      new PlatformError('linkedin', 'auth', authMessage('linkedin'), { status, code: e.serviceErrorCode, raw: e }),
   },
   {
     match: (s) => s === 403,

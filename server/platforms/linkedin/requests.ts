@@ -50,7 +50,12 @@ export function createCampaignGroup(cfg: LinkedInConfig, s: SendSettings): Platf
     status: 'DRAFT',
   };
   assertStatus(body.status, 'DRAFT', 'a LinkedIn campaign group');
-  return { method: 'POST', url: rest(cfg, `adAccounts/${s.adAccountId}/adCampaignGroups`), headers: headers(cfg), body };
+  return {
+    method: 'POST',
+    url: rest(cfg, `adAccounts/${s.adAccountId}/adCampaignGroups`),
+    headers: headers(cfg),
+    body,
+  };
 }
 
 // https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads/account-structure/create-and-manage-campaigns
@@ -84,7 +89,8 @@ export function createCampaign(
 // https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api (dark posts)
 // https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/post-api-schema
 export function createDarkPost(cfg: LinkedInConfig, s: SendSettings, draft: LinkedInDraft): PlatformRequest {
-  if (!s.linkedin?.organizationId) throw new Error('LinkedIn sends need the organisation id (settings.linkedin.organizationId).');
+  if (!s.linkedin?.organizationId)
+    throw new Error('LinkedIn sends need the organisation id (settings.linkedin.organizationId).');
   const body = {
     author: `urn:li:organization:${s.linkedin.organizationId}`,
     commentary: draft.introText,
@@ -102,7 +108,12 @@ export function createDarkPost(cfg: LinkedInConfig, s: SendSettings, draft: Link
 }
 
 // https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads/account-structure/create-and-manage-creatives-new
-export function createCreative(cfg: LinkedInConfig, s: SendSettings, campaignId: string, postUrn: string): PlatformRequest {
+export function createCreative(
+  cfg: LinkedInConfig,
+  s: SendSettings,
+  campaignId: string,
+  postUrn: string,
+): PlatformRequest {
   const body = {
     campaign: `urn:li:sponsoredCampaign:${campaignId}`,
     content: { reference: postUrn },
@@ -130,7 +141,9 @@ export function createDmpSegment(cfg: LinkedInConfig, s: SendSettings, name: str
 // https://learn.microsoft.com/en-us/linkedin/marketing/matched-audiences/create-and-manage-segment-users
 export function addSegmentUsers(cfg: LinkedInConfig, segmentId: string, hashes: string[]): PlatformRequest {
   if (hashes.length > LINKEDIN_MAX_USERS_PER_BATCH) {
-    throw new Error(`Wireboost sends at most ${LINKEDIN_MAX_USERS_PER_BATCH} LinkedIn users per request, got ${hashes.length}`);
+    throw new Error(
+      `Wireboost sends at most ${LINKEDIN_MAX_USERS_PER_BATCH} LinkedIn users per request, got ${hashes.length}`,
+    );
   }
   const body = {
     elements: hashes.map((idValue) => ({ action: 'ADD', userIds: [{ idType: 'SHA256_EMAIL', idValue }] })),

@@ -18,7 +18,10 @@ export const FACET = {
  * How each facet's entities are found: titles and locations by typeahead; functions and seniorities are
  * closed lists fetched whole (q=adTargetingFacet) and matched by name locally.
  */
-export const FACET_FINDER: Record<'locations' | 'titles' | 'functions' | 'seniorities', 'typeahead' | 'adTargetingFacet'> = {
+export const FACET_FINDER: Record<
+  'locations' | 'titles' | 'functions' | 'seniorities',
+  'typeahead' | 'adTargetingFacet'
+> = {
   locations: 'typeahead',
   titles: 'typeahead',
   functions: 'adTargetingFacet',
@@ -58,7 +61,12 @@ export function validateLinkedInTargeting(t: LinkedInTargetingUrns): void {
 }
 
 /** Same check on names, before any look-up, so a bad preset fails without a network call. */
-export function validateLinkedInNames(n: { locations: string[]; titles?: string[]; functions?: string[]; seniorities?: string[] }): void {
+export function validateLinkedInNames(n: {
+  locations: string[];
+  titles?: string[];
+  functions?: string[];
+  seniorities?: string[];
+}): void {
   validateLinkedInTargeting({ ...n });
 }
 

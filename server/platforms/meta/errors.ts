@@ -1,9 +1,4 @@
-import {
-  PlatformError,
-  authMessage,
-  fieldMessage,
-  permissionMessage,
-} from '../errors.ts';
+import { PlatformError, authMessage, fieldMessage, permissionMessage } from '../errors.ts';
 
 /**
  * Meta's error envelope: {error: {message, type, code, error_subcode, error_user_title, error_user_msg,
@@ -52,8 +47,7 @@ export function metaRetryAfterMs(headers: Headers): number | undefined {
     }
   }
   const acc = parseJson(headers.get('x-ad-account-usage')) as
-    | { reset_time_duration?: unknown; estimated_time_to_regain_access?: unknown }
-    | undefined;
+    { reset_time_duration?: unknown; estimated_time_to_regain_access?: unknown } | undefined;
   if (acc && typeof acc === 'object') {
     const seconds = Number(acc.reset_time_duration);
     if (seconds > 0) waits.push(seconds * 1_000);
@@ -120,7 +114,8 @@ function blamedPath(e: MetaErrorBody): string | undefined {
   return m?.[1];
 }
 
-const META_PERMISSIONS = /\b(ads_management|ads_read|business_management|pages_read_engagement|pages_show_list|pages_manage_ads)\b/;
+const META_PERMISSIONS =
+  /\b(ads_management|ads_read|business_management|pages_read_engagement|pages_show_list|pages_manage_ads)\b/;
 
 /**
  * Error code → how to tell the user. Order matters (first match wins); rows are data, not branches.
@@ -133,7 +128,7 @@ const META_ERROR_TABLE: {
 }[] = [
   {
     // 190 invalid/expired token; 102 session; 463/467 expired subcodes.
-    match: (e) => e.code === 190 || e.code === 102 || e.type === 'OAuthException' && e.code === 2500,
+    match: (e) => e.code === 190 || e.code === 102 || (e.type === 'OAuthException' && e.code === 2500),
     make: (e, status) => new PlatformError('meta', 'auth', authMessage('meta'), { status, code: e.code, raw: e }),
   },
   {

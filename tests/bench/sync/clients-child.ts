@@ -13,9 +13,13 @@ const SELF = fileURLToPath(import.meta.url);
  */
 export function runSyncClientsInChild(opts: Options): Promise<ClientLoadResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', SELF, JSON.stringify(opts)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', SELF, JSON.stringify(opts)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString('utf8'); });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString('utf8');
+    });
     child.once('error', reject);
     child.once('exit', (code) => {
       if (code !== 0) return reject(new Error(`sync clients exited with ${code}`));
@@ -30,7 +34,13 @@ export function runSyncClientsInChild(opts: Options): Promise<ClientLoadResult> 
 
 if (process.argv[1] === SELF) {
   runSyncClients(JSON.parse(process.argv[2]!) as Options).then(
-    (r) => { console.log(JSON.stringify(r)); process.exit(0); },
-    (e) => { console.error('[bench:sync] clients failed', e); process.exit(1); },
+    (r) => {
+      console.log(JSON.stringify(r));
+      process.exit(0);
+    },
+    (e) => {
+      console.error('[bench:sync] clients failed', e);
+      process.exit(1);
+    },
   );
 }

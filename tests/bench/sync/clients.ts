@@ -42,7 +42,13 @@ export interface ClientLoadResult {
   non2xx: number;
 }
 
-export interface Latencies { count: number; p50: number; p90: number; p99: number; max: number }
+export interface Latencies {
+  count: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
 
 function summarise(ms: number[]): Latencies {
   const s = [...ms].sort((a, b) => a - b);
@@ -51,23 +57,34 @@ function summarise(ms: number[]): Latencies {
   return { count: s.length, p50: r(at(0.5)), p90: r(at(0.9)), p99: r(at(0.99)), max: r(s[s.length - 1] ?? NaN) };
 }
 
-interface Reply { status: number; body: string }
+interface Reply {
+  status: number;
+  body: string;
+}
 
 function send(agent: Agent, url: URL, method: string, path: string, token: string, body?: string): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({
-      agent, host: url.hostname, port: url.port, method, path,
-      headers: {
-        authorization: `Bearer ${token}`, origin: BENCH_ORIGIN,
-        ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
+    const req = request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        method,
+        path,
+        headers: {
+          authorization: `Bearer ${token}`,
+          origin: BENCH_ORIGIN,
+          ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
+        },
+        timeout: 20_000,
       },
-      timeout: 20_000,
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', reject);
     req.end(body);
@@ -80,8 +97,13 @@ function send(agent: Agent, url: URL, method: string, path: string, token: strin
  * seconds unrecorded and then `seconds` recorded.
  */
 export async function runSyncClients(opts: {
-  url: string; members: Member[]; clients: number; seconds: number; warmupSeconds: number;
-  debounceMs?: number; draftsPerClient?: number;
+  url: string;
+  members: Member[];
+  clients: number;
+  seconds: number;
+  warmupSeconds: number;
+  debounceMs?: number;
+  draftsPerClient?: number;
 }): Promise<ClientLoadResult> {
   const debounceMs = opts.debounceMs ?? 1500;
   const draftsPerClient = opts.draftsPerClient ?? 5;
@@ -112,50 +134,75 @@ export async function runSyncClients(opts: {
     return res;
   };
 
-  await Promise.all(Array.from({ length: opts.clients }, async (_, k) => {
-    const m = opts.members[k % opts.members.length]!;
-    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-    const base = `/api/orgs/${encodeURIComponent(m.orgId)}`;
-    const revisions = new Map<string, number>();
-    let draftCursor = 0;
-    let releaseCursor = 0;
-    let edit = 0;
-    let due = Date.now() + debounceMs + Math.random() * debounceMs; // random phase
-    while (Date.now() < end) {
-      await sleep(due - Date.now());
-      if (Date.now() >= end) break;
-      // The next edit's debounce fires 1.5 s after this one's on the user's clock; if this cycle overruns
-      // it, the queued cycle starts as soon as this one ends (and only one: the outbox coalesces).
-      due = Math.max(due + debounceMs, Date.now());
-      try {
-        // flush(): the outbox head of the one draft edited since the last cycle.
-        const id = `${run}-${k}-${edit++ % draftsPerClient}`;
-        const mutation = {
-          draftId: id, op: 'upsert', mutationId: `m-${randomUUID()}`, baseRevision: revisions.get(id) ?? 0,
-          draft: { ...draftDoc(id, edit), headline: `Edit ${edit} by client ${k}` },
-        };
-        const pushed = await timed(agent, 'POST', `${base}/drafts/batch`, m.token, pushMs, JSON.stringify({ mutations: [mutation] }));
-        if (pushed.status === 200) {
-          const [r] = (JSON.parse(pushed.body) as { results: { status: number; body: { item?: { revision: number }; server?: { revision: number } | null } }[] }).results;
-          const rev = r?.status === 200 ? r.body.item?.revision : r?.body.server?.revision; // on 409 the client rebases
-          if (rev !== undefined) revisions.set(id, rev);
+  await Promise.all(
+    Array.from({ length: opts.clients }, async (_, k) => {
+      const m = opts.members[k % opts.members.length]!;
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      const base = `/api/orgs/${encodeURIComponent(m.orgId)}`;
+      const revisions = new Map<string, number>();
+      let draftCursor = 0;
+      let releaseCursor = 0;
+      let edit = 0;
+      let due = Date.now() + debounceMs + Math.random() * debounceMs; // random phase
+      while (Date.now() < end) {
+        await sleep(due - Date.now());
+        if (Date.now() >= end) break;
+        // The next edit's debounce fires 1.5 s after this one's on the user's clock; if this cycle overruns
+        // it, the queued cycle starts as soon as this one ends (and only one: the outbox coalesces).
+        due = Math.max(due + debounceMs, Date.now());
+        try {
+          // flush(): the outbox head of the one draft edited since the last cycle.
+          const id = `${run}-${k}-${edit++ % draftsPerClient}`;
+          const mutation = {
+            draftId: id,
+            op: 'upsert',
+            mutationId: `m-${randomUUID()}`,
+            baseRevision: revisions.get(id) ?? 0,
+            draft: { ...draftDoc(id, edit), headline: `Edit ${edit} by client ${k}` },
+          };
+          const pushed = await timed(
+            agent,
+            'POST',
+            `${base}/drafts/batch`,
+            m.token,
+            pushMs,
+            JSON.stringify({ mutations: [mutation] }),
+          );
+          if (pushed.status === 200) {
+            const [r] = (
+              JSON.parse(pushed.body) as {
+                results: {
+                  status: number;
+                  body: { item?: { revision: number }; server?: { revision: number } | null };
+                }[];
+              }
+            ).results;
+            const rev = r?.status === 200 ? r.body.item?.revision : r?.body.server?.revision; // on 409 the client rebases
+            if (rev !== undefined) revisions.set(id, rev);
+          }
+          // pull(): everything the team changed since this client's cursor.
+          const pulled = await timed(agent, 'GET', `${base}/drafts?since=${draftCursor}&limit=1000`, m.token, pullMs);
+          if (pulled.status === 200) draftCursor = (JSON.parse(pulled.body) as { cursor: number }).cursor;
+          // syncReleases(): the team's releases since its cursor.
+          const rel = await timed(agent, 'GET', `${base}/releases?since=${releaseCursor}&limit=1000`, m.token, pullMs);
+          if (rel.status === 200) releaseCursor = (JSON.parse(rel.body) as { cursor: number }).cursor;
+          if (Date.now() >= recordFrom && Date.now() < end) cycles++;
+        } catch {
+          if (Date.now() >= recordFrom) errors++;
         }
-        // pull(): everything the team changed since this client's cursor.
-        const pulled = await timed(agent, 'GET', `${base}/drafts?since=${draftCursor}&limit=1000`, m.token, pullMs);
-        if (pulled.status === 200) draftCursor = (JSON.parse(pulled.body) as { cursor: number }).cursor;
-        // syncReleases(): the team's releases since its cursor.
-        const rel = await timed(agent, 'GET', `${base}/releases?since=${releaseCursor}&limit=1000`, m.token, pullMs);
-        if (rel.status === 200) releaseCursor = (JSON.parse(rel.body) as { cursor: number }).cursor;
-        if (Date.now() >= recordFrom && Date.now() < end) cycles++;
-      } catch {
-        if (Date.now() >= recordFrom) errors++;
       }
-    }
-    agent.destroy();
-  }));
+      agent.destroy();
+    }),
+  );
 
   return {
-    push: summarise(pushMs), pull: summarise(pullMs), warmupPush: summarise(warmupPushMs), cycles, seconds: opts.seconds,
-    offeredCyclesPerSecond: opts.clients / (debounceMs / 1000), errors, non2xx,
+    push: summarise(pushMs),
+    pull: summarise(pullMs),
+    warmupPush: summarise(warmupPushMs),
+    cycles,
+    seconds: opts.seconds,
+    offeredCyclesPerSecond: opts.clients / (debounceMs / 1000),
+    errors,
+    non2xx,
   };
 }

@@ -28,52 +28,76 @@ export interface ServerProc {
 /** Starts server/main.ts as its own node process (no wrapper, so SIGKILL hits the server itself). */
 export async function startServer(env: { DATABASE_URL?: string; dataDir: string; port?: number }): Promise<ServerProc> {
   const port = env.port ?? (await freePort());
-  const child = spawn(process.execPath, [...(process.env.WB_SERVER_NODE_ARGS ? process.env.WB_SERVER_NODE_ARGS.split(' ') : []), '--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port), HOST: '127.0.0.1', WIREBOOST_DATA_DIR: env.dataDir,
-      DATABASE_URL: env.DATABASE_URL ?? '', WIREBOOST_AUTH_RATE_LIMIT: '0', WIREBOOST_DB_POOL: process.env.WB_BENCH_POOL ?? '20',
-      BETTER_AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-01', REVIEW_LINK_SECRET: 'bench-review-secret-bench-review-secret-1',
-      WIREBOOST_TOKEN_KEY: Buffer.alloc(32, 7).toString('base64'), WIREBOOST_EXTENSION_ORIGINS: BENCH_ORIGIN,
-      NODE_ENV: 'production',
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.WB_SERVER_NODE_ARGS ? process.env.WB_SERVER_NODE_ARGS.split(' ') : []),
+      '--import',
+      'tsx',
+      'server/main.ts',
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        WIREBOOST_DATA_DIR: env.dataDir,
+        DATABASE_URL: env.DATABASE_URL ?? '',
+        WIREBOOST_AUTH_RATE_LIMIT: '0',
+        WIREBOOST_DB_POOL: process.env.WB_BENCH_POOL ?? '20',
+        BETTER_AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-01',
+        REVIEW_LINK_SECRET: 'bench-review-secret-bench-review-secret-1',
+        WIREBOOST_TOKEN_KEY: Buffer.alloc(32, 7).toString('base64'),
+        WIREBOOST_EXTENSION_ORIGINS: BENCH_ORIGIN,
+        NODE_ENV: 'production',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${url}/ready`)).ok) break;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   if (Date.now() >= deadline) throw new Error('server did not become ready');
   return {
-    url, child,
-    stop: () => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-    }),
+    url,
+    child,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
   };
 }
 
-export interface Member { token: string; orgId: string }
+export interface Member {
+  token: string;
+  orgId: string;
+}
 
 /** Signs up a user and creates an organisation; returns the bearer token and org id. */
 export async function ownerWithOrg(url: string, name: string): Promise<Member> {
   const email = `${name}-${randomUUID().slice(0, 8)}@bench.test`;
   const res = await fetch(`${url}/api/auth/sign-up/email`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: url },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
     body: JSON.stringify({ email, password: 'bench password 123', name }),
   });
   const token = res.headers.get('set-auth-token');
   if (!res.ok || !token) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
   const org = await fetch(`${url}/api/auth/organization/create`, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, origin: url },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, origin: url },
     body: JSON.stringify({ name, slug: `${name.toLowerCase()}-${randomUUID().slice(0, 8)}` }),
   });
   if (!org.ok) throw new Error(`org create failed: ${org.status} ${await org.text()}`);
@@ -82,12 +106,25 @@ export async function ownerWithOrg(url: string, name: string): Promise<Member> {
 
 export function draftDoc(id: string, i: number) {
   return {
-    id, releaseId: `rel-${i % 50}`, platform: 'meta', angle: 'news', rationale: 'bench', status: 'draft',
-    destination: 'https://example.com/news', utm: { source: 'facebook', medium: 'paid_social', campaign: 'bench', content: 'news' },
-    url: 'https://example.com/news?utm_source=facebook', imageUrl: null, audience: 'journalists', mediaListId: null,
-    createdAt: '2026-03-02T09:00:00Z', updatedAt: '2026-03-02T09:00:00Z', remote: {},
+    id,
+    releaseId: `rel-${i % 50}`,
+    platform: 'meta',
+    angle: 'news',
+    rationale: 'bench',
+    status: 'draft',
+    destination: 'https://example.com/news',
+    utm: { source: 'facebook', medium: 'paid_social', campaign: 'bench', content: 'news' },
+    url: 'https://example.com/news?utm_source=facebook',
+    imageUrl: null,
+    audience: 'journalists',
+    mediaListId: null,
+    createdAt: '2026-03-02T09:00:00Z',
+    updatedAt: '2026-03-02T09:00:00Z',
+    remote: {},
     primaryText: `Acme launches thing number ${i}, with a primary text of realistic length for a feed ad.`,
-    headline: `Acme launches ${i}`, description: 'Read the release', cta: 'LEARN_MORE',
+    headline: `Acme launches ${i}`,
+    description: 'Read the release',
+    cta: 'LEARN_MORE',
   };
 }
 

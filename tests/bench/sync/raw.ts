@@ -28,12 +28,14 @@ export async function rawUpsertRatePostgres(url: string, seconds: number, concur
   await sql.unsafe(DDL);
   let n = 0;
   const end = Date.now() + seconds * 1000;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (Date.now() < end && n < 5_000_000) {
-      const i = n++;
-      await sql.unsafe(UPSERT, ['org', `d${i}`, JSON.stringify(draftDoc(`d${i}`, i)), i]);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < end && n < 5_000_000) {
+        const i = n++;
+        await sql.unsafe(UPSERT, ['org', `d${i}`, JSON.stringify(draftDoc(`d${i}`, i)), i]);
+      }
+    }),
+  );
   await sql.unsafe('drop table bench_raw');
   await sql.end();
   return n / seconds;

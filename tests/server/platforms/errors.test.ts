@@ -1,6 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { draftFieldForMetaParam, isMetaThrottle, metaError, metaRetryAfterMs } from '../../../server/platforms/meta/errors.ts';
-import { draftFieldForLinkedInPath, linkedInError, linkedInThrottleWaitMs } from '../../../server/platforms/linkedin/errors.ts';
+import {
+  draftFieldForMetaParam,
+  isMetaThrottle,
+  metaError,
+  metaRetryAfterMs,
+} from '../../../server/platforms/meta/errors.ts';
+import {
+  draftFieldForLinkedInPath,
+  linkedInError,
+  linkedInThrottleWaitMs,
+} from '../../../server/platforms/linkedin/errors.ts';
 import { assertStatus } from '../../../server/platforms/http.ts';
 import { toMajorString, toMinorUnits } from '../../../server/platforms/money.ts';
 import { chunk, hashEmail } from '../../../server/platforms/hash.ts';
@@ -8,15 +17,25 @@ import { toCtaEnum } from '../../../server/platforms/cta.ts';
 
 describe('Meta error table', () => {
   test.each([
-    [17, true], [613, true], [80000, true], [80007, true], [80014, true],
-    [80015, false], [4, false], [100, false], [190, false],
+    [17, true],
+    [613, true],
+    [80000, true],
+    [80007, true],
+    [80014, true],
+    [80015, false],
+    [4, false],
+    [100, false],
+    [190, false],
   ])('code %i throttling=%s', (code, yes) => {
     expect(isMetaThrottle({ code })).toBe(yes);
   });
 
   test('usage headers: the longest wait wins (BUC minutes vs ad-account seconds)', () => {
     const h = new Headers({
-      'X-Business-Use-Case-Usage': JSON.stringify({ '1': [{ estimated_time_to_regain_access: 3 }], '2': [{ estimated_time_to_regain_access: 1 }] }),
+      'X-Business-Use-Case-Usage': JSON.stringify({
+        '1': [{ estimated_time_to_regain_access: 3 }],
+        '2': [{ estimated_time_to_regain_access: 1 }],
+      }),
       'X-Ad-Account-Usage': JSON.stringify({ acc_id_util_pct: 99, reset_time_duration: 30 }),
     });
     expect(metaRetryAfterMs(h)).toBe(180_000);
@@ -48,7 +67,12 @@ describe('Meta error table', () => {
 
   test('error_user_msg is preferred over the developer message', () => {
     const e = metaError(400, {
-      error: { code: 100, message: 'Invalid parameter', error_user_msg: 'Your headline is too long.', error_data: { blame_field_specs: [['name']] } },
+      error: {
+        code: 100,
+        message: 'Invalid parameter',
+        error_user_msg: 'Your headline is too long.',
+        error_data: { blame_field_specs: [['name']] },
+      },
     });
     expect(e.message).toBe('Meta rejected the name: Your headline is too long.');
   });
@@ -99,7 +123,9 @@ describe('LinkedIn error table', () => {
 
 describe('small invariants', () => {
   test('builders refuse anything but PAUSED / DRAFT', () => {
-    expect(() => assertStatus('ACTIVE', 'PAUSED', 'a Meta ad')).toThrow(/Refusing to send a Meta ad with status ACTIVE/);
+    expect(() => assertStatus('ACTIVE', 'PAUSED', 'a Meta ad')).toThrow(
+      /Refusing to send a Meta ad with status ACTIVE/,
+    );
     expect(() => assertStatus('DRAFT', 'DRAFT', 'a LinkedIn campaign')).not.toThrow();
   });
 

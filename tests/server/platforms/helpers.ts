@@ -3,7 +3,14 @@ import { hashEmail } from '../../../server/platforms/hash.ts';
 import { MemorySendStore, MemoryTargetingCache } from '../../../server/platforms/store.ts';
 import type { SendDeps, SendDraftInput } from '../../../server/platforms/send.ts';
 import type { SendSettings } from '../../../server/platforms/types.ts';
-import { createLinkedInFake, createMetaFake, inProcessFetch, LINKEDIN_FAKE_TOKEN, META_FAKE_TOKEN } from '../../fakes/index.ts';
+import type { JsonBody } from '../../fakes/common.ts';
+import {
+  createLinkedInFake,
+  createMetaFake,
+  inProcessFetch,
+  LINKEDIN_FAKE_TOKEN,
+  META_FAKE_TOKEN,
+} from '../../fakes/index.ts';
 
 export const META_BASE = 'http://meta.fake';
 export const LINKEDIN_BASE = 'http://linkedin.fake';
@@ -66,7 +73,8 @@ export function settings(over: Partial<SendSettings> = {}): SendSettings {
   };
 }
 
-export const hashes = (n: number, prefix = 'reporter') => Array.from({ length: n }, (_, i) => hashEmail(`${prefix}${i}@example.com`));
+export const hashes = (n: number, prefix = 'reporter') =>
+  Array.from({ length: n }, (_, i) => hashEmail(`${prefix}${i}@example.com`));
 
 /** One fake of each platform, in-process, plus deps that point the library at them with a recording sleep. */
 export function harness() {
@@ -108,5 +116,5 @@ export function harness() {
 
 /** Bodies of POSTs whose path ends with `suffix`, as the fake received them. */
 export function posted(ledger: { requests: { method: string; path: string; body: unknown }[] }, suffix: string) {
-  return ledger.requests.filter((r) => r.method === 'POST' && r.path.endsWith(suffix)).map((r) => r.body as Record<string, any>);
+  return ledger.requests.filter((r) => r.method === 'POST' && r.path.endsWith(suffix)).map((r) => r.body as JsonBody);
 }

@@ -6,7 +6,13 @@ import { validateLinkedInTargeting } from '../../../server/platforms/linkedin/ta
 import { linkedInErrors, LINKEDIN_ENTITIES } from '../../fakes/index.ts';
 import { harness, hashes, linkedInDraft, posted, settings } from './helpers.ts';
 
-const catchErr = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a failure'); }, (e: unknown) => e as PlatformError);
+const catchErr = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (e: unknown) => e as PlatformError,
+  );
 const urn = (facet: string, name: string) => LINKEDIN_ENTITIES[facet]!.find((e) => e.name === name)!.urn;
 
 describe('LinkedIn send against the contract fake', () => {
@@ -14,7 +20,14 @@ describe('LinkedIn send against the contract fake', () => {
     const h = harness();
     const res = await sendDraft(h.linkedInInput({ mediaList: { name: 'Tech reporters', hashes: hashes(400) } }));
 
-    expect(h.linkedin.counts()).toEqual({ segment: 1, segmentUsersBatch: 1, campaignGroup: 1, campaign: 1, post: 1, creative: 1 });
+    expect(h.linkedin.counts()).toEqual({
+      segment: 1,
+      segmentUsersBatch: 1,
+      campaignGroup: 1,
+      campaign: 1,
+      post: 1,
+      creative: 1,
+    });
     expect(res.created).toEqual(['segment', 'segmentUsers', 'campaignGroup', 'campaign', 'post', 'creative']);
 
     for (const r of h.linkedin.ledger.requests) {
@@ -51,7 +64,13 @@ describe('LinkedIn send against the contract fake', () => {
       author: 'urn:li:organization:5515715',
       commentary: linkedInDraft().introText,
       distribution: { feedDistribution: 'NONE' },
-      content: { article: { source: linkedInDraft().url, title: linkedInDraft().headline, description: linkedInDraft().description } },
+      content: {
+        article: {
+          source: linkedInDraft().url,
+          title: linkedInDraft().headline,
+          description: linkedInDraft().description,
+        },
+      },
       contentLandingPage: linkedInDraft().url,
       contentCallToActionLabel: 'LEARN_MORE',
       adContext: { dscAdAccount: 'urn:li:sponsoredAccount:1234567890' },
@@ -70,7 +89,9 @@ describe('LinkedIn send against the contract fake', () => {
     const batch = h.linkedin.ledger.requests.find((r) => r.path.endsWith('/users'))!;
     expect(batch.headers['x-restli-method']).toBe('BATCH_CREATE');
 
-    expect(res.remote.link).toBe(`https://www.linkedin.com/campaignmanager/accounts/1234567890/campaigns/${res.ids.campaign}/details`);
+    expect(res.remote.link).toBe(
+      `https://www.linkedin.com/campaignmanager/accounts/1234567890/campaigns/${res.ids.campaign}/details`,
+    );
   });
 
   test('sending twice never duplicates', async () => {
@@ -142,7 +163,9 @@ describe('LinkedIn send against the contract fake', () => {
   test('missing rw_dmp_segments → names the permission, nothing created', async () => {
     const h = harness();
     h.linkedin.tokens.set('no-dmp', { scopes: ['rw_ads', 'w_organization_social'] });
-    const err = await catchErr(sendDraft(h.linkedInInput({ token: 'no-dmp', mediaList: { name: 'List', hashes: hashes(5) } })));
+    const err = await catchErr(
+      sendDraft(h.linkedInInput({ token: 'no-dmp', mediaList: { name: 'List', hashes: hashes(5) } })),
+    );
     expect(err.kind).toBe('permission');
     expect(err.details.permission).toBe('rw_dmp_segments');
     expect(err.message).toContain('"rw_dmp_segments"');
@@ -218,7 +241,10 @@ describe('LinkedIn send against the contract fake', () => {
 });
 
 describe('LinkedIn targeting rules (refused locally, before any request)', () => {
-  const mixed = { ...DEFAULT_AUDIENCES, journalists: { ...DEFAULT_AUDIENCES.journalists, linkedin: { titles: ['Journalist'], seniorities: ['Senior'] } } };
+  const mixed = {
+    ...DEFAULT_AUDIENCES,
+    journalists: { ...DEFAULT_AUDIENCES.journalists, linkedin: { titles: ['Journalist'], seniorities: ['Senior'] } },
+  };
 
   test('titles + seniorities is refused with a clear message and no request', async () => {
     const h = harness();
@@ -240,7 +266,10 @@ describe('LinkedIn targeting rules (refused locally, before any request)', () =>
 
   test('names that resolve to nothing are refused rather than widened', async () => {
     const h = harness();
-    const odd = { ...DEFAULT_AUDIENCES, journalists: { ...DEFAULT_AUDIENCES.journalists, linkedin: { titles: ['Chief Vibes Officer'] } } };
+    const odd = {
+      ...DEFAULT_AUDIENCES,
+      journalists: { ...DEFAULT_AUDIENCES.journalists, linkedin: { titles: ['Chief Vibes Officer'] } },
+    };
     const err = await catchErr(sendDraft(h.linkedInInput({ audiences: odd })));
     expect(err.kind).toBe('targeting');
     expect(h.linkedin.counts()).toEqual({});
@@ -259,19 +288,34 @@ describe('LinkedIn targeting rules (refused locally, before any request)', () =>
 
   test('the fake enforces the same rules if a client skipped them', async () => {
     const h = harness();
-    const headers = { Authorization: 'Bearer linkedin-test-token', 'LinkedIn-Version': '202603', 'X-Restli-Protocol-Version': '2.0.0', 'Content-Type': 'application/json' };
+    const headers = {
+      Authorization: 'Bearer linkedin-test-token',
+      'LinkedIn-Version': '202603',
+      'X-Restli-Protocol-Version': '2.0.0',
+      'Content-Type': 'application/json',
+    };
     const g = await h.linkedin.app.request('http://linkedin.fake/rest/adAccounts/1/adCampaignGroups', {
-      method: 'POST', headers, body: JSON.stringify({ account: 'urn:li:sponsoredAccount:1', name: 'g', status: 'DRAFT' }),
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ account: 'urn:li:sponsoredAccount:1', name: 'g', status: 'DRAFT' }),
     });
     const groupId = g.headers.get('x-restli-id');
     const res = await h.linkedin.app.request('http://linkedin.fake/rest/adAccounts/1/adCampaigns', {
       method: 'POST',
       headers,
       body: JSON.stringify({
-        account: 'urn:li:sponsoredAccount:1', campaignGroup: `urn:li:sponsoredCampaignGroup:${groupId}`, name: 'c',
-        type: 'SPONSORED_UPDATES', objectiveType: 'WEBSITE_VISIT', costType: 'CPM', dailyBudget: { amount: '50.00', currencyCode: 'USD' },
-        locale: { country: 'US', language: 'en' }, status: 'ACTIVE',
-        targetingCriteria: { include: { and: [{ or: { 'urn:li:adTargetingFacet:locations': ['urn:li:geo:103644278'] } }] } },
+        account: 'urn:li:sponsoredAccount:1',
+        campaignGroup: `urn:li:sponsoredCampaignGroup:${groupId}`,
+        name: 'c',
+        type: 'SPONSORED_UPDATES',
+        objectiveType: 'WEBSITE_VISIT',
+        costType: 'CPM',
+        dailyBudget: { amount: '50.00', currencyCode: 'USD' },
+        locale: { country: 'US', language: 'en' },
+        status: 'ACTIVE',
+        targetingCriteria: {
+          include: { and: [{ or: { 'urn:li:adTargetingFacet:locations': ['urn:li:geo:103644278'] } }] },
+        },
       }),
     });
     expect(res.status).toBe(422);

@@ -2,16 +2,30 @@ import { describe, expect, test } from 'vitest';
 import { sendDraft } from '../../../server/platforms/send.ts';
 import { PlatformError } from '../../../server/platforms/errors.ts';
 import { metaErrors, META_TARGETING } from '../../fakes/index.ts';
+import type { JsonBody } from '../../fakes/common.ts';
 import { harness, hashes, metaDraft, posted, settings } from './helpers.ts';
 
-const catchErr = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a failure'); }, (e: unknown) => e as PlatformError);
+const catchErr = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (e: unknown) => e as PlatformError,
+  );
 
 describe('Meta send against the contract fake', () => {
   test('happy path: audience, campaign, ad set, creative, ad — all PAUSED, exactly once', async () => {
     const h = harness();
     const res = await sendDraft(h.metaInput({ mediaList: { name: 'Tech reporters', hashes: hashes(150) } }));
 
-    expect(h.meta.counts()).toEqual({ customAudience: 1, audienceUsersBatch: 1, campaign: 1, adset: 1, creative: 1, ad: 1 });
+    expect(h.meta.counts()).toEqual({
+      customAudience: 1,
+      audienceUsersBatch: 1,
+      campaign: 1,
+      adset: 1,
+      creative: 1,
+      ad: 1,
+    });
     expect(res.created).toEqual(['audience', 'audienceUsers', 'campaign', 'adset', 'creative', 'ad']);
 
     const [campaign] = posted(h.meta.ledger, '/campaigns');
@@ -40,7 +54,11 @@ describe('Meta send against the contract fake', () => {
       custom_audiences: [{ id: res.ids.audience }],
     });
     expect(adset!.targeting.flexible_spec[0].interests).toEqual([journalism]);
-    expect(adset!.targeting.flexible_spec[0].work_positions.map((w: { name: string }) => w.name)).toEqual(['Journalist', 'Reporter', 'Editor']);
+    expect(adset!.targeting.flexible_spec[0].work_positions.map((w: { name: string }) => w.name)).toEqual([
+      'Journalist',
+      'Reporter',
+      'Editor',
+    ]);
 
     const [creative] = posted(h.meta.ledger, '/adcreatives');
     const ld = creative!.object_story_spec.link_data;
@@ -55,7 +73,11 @@ describe('Meta send against the contract fake', () => {
     });
 
     const [ad] = posted(h.meta.ledger, '/ads');
-    expect(ad).toMatchObject({ adset_id: res.ids.adset, creative: { creative_id: res.ids.creative }, status: 'PAUSED' });
+    expect(ad).toMatchObject({
+      adset_id: res.ids.adset,
+      creative: { creative_id: res.ids.creative },
+      status: 'PAUSED',
+    });
 
     const [users] = posted(h.meta.ledger, '/users');
     expect(users!.payload.schema).toBe('EMAIL_SHA256');
@@ -84,7 +106,9 @@ describe('Meta send against the contract fake', () => {
   test('a second variant of the same release shares campaign and ad set, adds its own creative and ad', async () => {
     const h = harness();
     await sendDraft(h.metaInput());
-    const quote = await sendDraft(h.metaInput({ draft: metaDraft({ id: 'draft-meta-2', angle: 'quote', headline: 'What the CEO said' }) }));
+    const quote = await sendDraft(
+      h.metaInput({ draft: metaDraft({ id: 'draft-meta-2', angle: 'quote', headline: 'What the CEO said' }) }),
+    );
     expect(quote.created).toEqual(['creative', 'ad']);
     expect(h.meta.counts()).toEqual({ campaign: 1, adset: 1, creative: 2, ad: 2 });
   });
@@ -125,10 +149,14 @@ describe('Meta send against the contract fake', () => {
     expect(h.meta.counts()).toEqual({ customAudience: 1 });
     let calls = 0;
     const origFetch = h.deps.fetch!;
-    const flaky = { ...h.deps, fetch: (url: string, init: RequestInit) => {
-      if (url.endsWith('/users') && ++calls === 2) return Promise.resolve(new Response(JSON.stringify(metaErrors.server().body), { status: 500 }));
-      return origFetch(url, init);
-    } };
+    const flaky = {
+      ...h.deps,
+      fetch: (url: string, init: RequestInit) => {
+        if (url.endsWith('/users') && ++calls === 2)
+          return Promise.resolve(new Response(JSON.stringify(metaErrors.server().body), { status: 500 }));
+        return origFetch(url, init);
+      },
+    };
     await catchErr(sendDraft(h.metaInput({ deps: flaky, mediaList: { name: 'List', hashes: hashes(25_001) } })));
     expect(h.meta.counts()).toEqual({ customAudience: 1, audienceUsersBatch: 1 });
     await sendDraft(h.metaInput({ mediaList: { name: 'List', hashes: hashes(25_001) } }));
@@ -179,8 +207,15 @@ describe('Meta send against the contract fake', () => {
 
   test('throttling beyond the retry budget stops with a human message and resumes later', async () => {
     const h = harness();
-    h.meta.inject({ method: 'POST', path: /\/creatives$|\/adcreatives$/, times: 10, respond: metaErrors.throttle(80004) });
-    const err = await catchErr(sendDraft(h.metaInput({ deps: { ...h.deps, retry: { ...h.deps.retry, maxRetries: 2 } } })));
+    h.meta.inject({
+      method: 'POST',
+      path: /\/creatives$|\/adcreatives$/,
+      times: 10,
+      respond: metaErrors.throttle(80004),
+    });
+    const err = await catchErr(
+      sendDraft(h.metaInput({ deps: { ...h.deps, retry: { ...h.deps.retry, maxRetries: 2 } } })),
+    );
     expect(err.kind).toBe('throttled');
     expect(err.message).toMatch(/Meta is rate-limiting.*resumes where it stopped/);
     expect(h.sleeps).toHaveLength(2);
@@ -211,7 +246,11 @@ describe('Meta send against the contract fake', () => {
     [['object_story_spec', 'link_data', 'picture'], 'imageUrl', 'image'],
   ])('invalid field %j → names the draft field %s', async (path, field, label) => {
     const h = harness();
-    h.meta.inject({ method: 'POST', path: /\/adcreatives$/, respond: metaErrors.invalidField(path, 'Text contains a banned word.') });
+    h.meta.inject({
+      method: 'POST',
+      path: /\/adcreatives$/,
+      respond: metaErrors.invalidField(path, 'Text contains a banned word.'),
+    });
     const err = await catchErr(sendDraft(h.metaInput()));
     expect(err.kind).toBe('field');
     expect(err.details.draftField).toBe(field);
@@ -229,19 +268,21 @@ describe('Meta send against the contract fake', () => {
     const h = harness();
     const res = await sendDraft(h.metaInput({ dryRun: true, mediaList: { name: 'List', hashes: hashes(3) } }));
     expect(h.meta.counts()).toEqual({});
-    expect(res.requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
-      'POST /v25.0/act_1234567890/customaudiences',
-      'POST /v25.0/{{audience.id}}/users',
-      'POST /v25.0/act_1234567890/campaigns',
-      'POST /v25.0/act_1234567890/adsets',
-      'POST /v25.0/act_1234567890/adcreatives',
-      'POST /v25.0/act_1234567890/ads',
-    ].map((s) => s.replace('{{audience.id}}', encodeURI('{{audience.id}}'))));
+    expect(res.requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual(
+      [
+        'POST /v25.0/act_1234567890/customaudiences',
+        'POST /v25.0/{{audience.id}}/users',
+        'POST /v25.0/act_1234567890/campaigns',
+        'POST /v25.0/act_1234567890/adsets',
+        'POST /v25.0/act_1234567890/adcreatives',
+        'POST /v25.0/act_1234567890/ads',
+      ].map((s) => s.replace('{{audience.id}}', encodeURI('{{audience.id}}'))),
+    );
     for (const r of res.requests) {
       expect(JSON.stringify(r)).not.toContain('meta-test-token');
       expect(Object.keys(r.headers).map((k) => k.toLowerCase())).not.toContain('authorization');
     }
-    const adset = res.requests.find((r) => r.step === 'adset')!.body as Record<string, any>;
+    const adset = res.requests.find((r) => r.step === 'adset')!.body as JsonBody;
     expect(adset.campaign_id).toBe('{{campaign.id}}');
     expect(adset.targeting.flexible_spec[0].interests[0].id).toBe(META_TARGETING.adinterest[0]!.id);
     expect(res.remote.link).toBeUndefined();
@@ -258,13 +299,17 @@ describe('Meta send against the contract fake', () => {
 
   test('Graph version and base URL are configurable', async () => {
     const h = harness();
-    const res = await sendDraft(h.metaInput({ dryRun: true, deps: { ...h.deps, meta: { ...h.deps.meta, graphVersion: 'v26.0' } } }));
+    const res = await sendDraft(
+      h.metaInput({ dryRun: true, deps: { ...h.deps, meta: { ...h.deps.meta, graphVersion: 'v26.0' } } }),
+    );
     expect(res.requests.every((r) => r.url.startsWith('http://meta.fake/v26.0/'))).toBe(true);
   });
 
   test('budgets are integers in minor units, zero-decimal currencies included', async () => {
     const h = harness();
-    const res = await sendDraft(h.metaInput({ dryRun: true, settings: settings({ currency: 'JPY', dailyBudget: 5000 }) }));
+    const res = await sendDraft(
+      h.metaInput({ dryRun: true, settings: settings({ currency: 'JPY', dailyBudget: 5000 }) }),
+    );
     expect((res.requests.find((r) => r.step === 'adset')!.body as { daily_budget: number }).daily_budget).toBe(5000);
     const usd = await sendDraft(h.metaInput({ dryRun: true, settings: settings({ dailyBudget: 49.99 }) }));
     expect((usd.requests.find((r) => r.step === 'adset')!.body as { daily_budget: number }).daily_budget).toBe(4999);
@@ -283,7 +328,9 @@ describe('Meta send against the contract fake', () => {
 
   test('approvals on: an unapproved draft is refused before any request', async () => {
     const h = harness();
-    const err = await catchErr(sendDraft(h.metaInput({ approvalsRequired: true, draft: metaDraft({ status: 'in_review' }) })));
+    const err = await catchErr(
+      sendDraft(h.metaInput({ approvalsRequired: true, draft: metaDraft({ status: 'in_review' }) })),
+    );
     expect(err.kind).toBe('not_approved');
     expect(h.meta.ledger.requests).toHaveLength(0);
   });

@@ -12,7 +12,10 @@ import { createLinkedInFake, createMetaFake, inProcessFetch, startPlatformFakes 
 const REDIRECT = 'https://abcdefghijklmnop.chromiumapp.org/';
 
 /** Follows the fake's consent redirect the way launchWebAuthFlow hands the final URL back. */
-async function consent(app: { request: (url: string) => Response | Promise<Response> }, authorizeUrl: string): Promise<URL> {
+async function consent(
+  app: { request: (url: string) => Response | Promise<Response> },
+  authorizeUrl: string,
+): Promise<URL> {
   const res = await app.request(authorizeUrl);
   expect(res.status).toBe(302);
   return new URL(res.headers.get('location')!);
@@ -32,7 +35,9 @@ describe('authorize URLs', () => {
   });
 
   test('Meta: token flow for the extension-only path', () => {
-    const url = new URL(metaAuthorizeUrl({ clientId: 'app', redirectUri: REDIRECT, state: 's', responseType: 'token' }));
+    const url = new URL(
+      metaAuthorizeUrl({ clientId: 'app', redirectUri: REDIRECT, state: 's', responseType: 'token' }),
+    );
     expect(url.searchParams.get('response_type')).toBe('token');
   });
 
@@ -49,8 +54,15 @@ describe('Meta OAuth against the fake', () => {
   test('code → token → long-lived token → granted scopes', async () => {
     const fake = createMetaFake();
     const config = { meta: { dialogBase: 'http://meta.fake', graphBase: 'http://meta.fake' } };
-    const oauth = createOAuth({ meta: { clientId: fake.appId, clientSecret: fake.appSecret }, fetch: inProcessFetch(fake.app), config });
-    const back = await consent(fake.app, metaAuthorizeUrl({ clientId: fake.appId, redirectUri: REDIRECT, state: 'xyz', config: config.meta }));
+    const oauth = createOAuth({
+      meta: { clientId: fake.appId, clientSecret: fake.appSecret },
+      fetch: inProcessFetch(fake.app),
+      config,
+    });
+    const back = await consent(
+      fake.app,
+      metaAuthorizeUrl({ clientId: fake.appId, redirectUri: REDIRECT, state: 'xyz', config: config.meta }),
+    );
     expect(back.searchParams.get('state')).toBe('xyz');
 
     const short = await oauth.metaExchangeCode(back.searchParams.get('code')!, REDIRECT);
@@ -68,8 +80,15 @@ describe('Meta OAuth against the fake', () => {
   test('declined permissions are reported as missing', async () => {
     const fake = createMetaFake({ grantScopes: ['pages_show_list'] });
     const config = { meta: { dialogBase: 'http://meta.fake', graphBase: 'http://meta.fake' } };
-    const oauth = createOAuth({ meta: { clientId: fake.appId, clientSecret: fake.appSecret }, fetch: inProcessFetch(fake.app), config });
-    const back = await consent(fake.app, metaAuthorizeUrl({ clientId: fake.appId, redirectUri: REDIRECT, state: 's', config: config.meta }));
+    const oauth = createOAuth({
+      meta: { clientId: fake.appId, clientSecret: fake.appSecret },
+      fetch: inProcessFetch(fake.app),
+      config,
+    });
+    const back = await consent(
+      fake.app,
+      metaAuthorizeUrl({ clientId: fake.appId, redirectUri: REDIRECT, state: 's', config: config.meta }),
+    );
     const token = await oauth.metaExchangeCode(back.searchParams.get('code')!, REDIRECT);
     const report = scopeReport('meta', await oauth.metaGrantedScopes(token.accessToken));
     expect(report.missing).toEqual(['ads_management', 'pages_read_engagement', 'business_management']);
@@ -91,8 +110,16 @@ describe('LinkedIn OAuth against the fake (served on 127.0.0.1)', () => {
     const fakes = await startPlatformFakes();
     try {
       const config = { linkedin: { oauthBase: fakes.linkedin.url } };
-      const oauth = createOAuth({ linkedin: { clientId: fakes.linkedin.clientId, clientSecret: fakes.linkedin.clientSecret }, config });
-      const authorize = linkedInAuthorizeUrl({ clientId: fakes.linkedin.clientId, redirectUri: REDIRECT, state: 'st', config: config.linkedin });
+      const oauth = createOAuth({
+        linkedin: { clientId: fakes.linkedin.clientId, clientSecret: fakes.linkedin.clientSecret },
+        config,
+      });
+      const authorize = linkedInAuthorizeUrl({
+        clientId: fakes.linkedin.clientId,
+        redirectUri: REDIRECT,
+        state: 'st',
+        config: config.linkedin,
+      });
       const res = await fetch(authorize, { redirect: 'manual' });
       const back = new URL(res.headers.get('location')!);
       expect(back.searchParams.get('state')).toBe('st');
@@ -110,8 +137,15 @@ describe('LinkedIn OAuth against the fake (served on 127.0.0.1)', () => {
   test('the separate matched-audience permission shows as missing when not granted', async () => {
     const fake = createLinkedInFake({ grantScopes: ['rw_ads', 'w_organization_social'] });
     const config = { linkedin: { oauthBase: 'http://li.fake' } };
-    const oauth = createOAuth({ linkedin: { clientId: fake.clientId, clientSecret: fake.clientSecret }, fetch: inProcessFetch(fake.app), config });
-    const back = await consent(fake.app, linkedInAuthorizeUrl({ clientId: fake.clientId, redirectUri: REDIRECT, state: 's', config: config.linkedin }));
+    const oauth = createOAuth({
+      linkedin: { clientId: fake.clientId, clientSecret: fake.clientSecret },
+      fetch: inProcessFetch(fake.app),
+      config,
+    });
+    const back = await consent(
+      fake.app,
+      linkedInAuthorizeUrl({ clientId: fake.clientId, redirectUri: REDIRECT, state: 's', config: config.linkedin }),
+    );
     const grant = await oauth.linkedInExchangeCode(back.searchParams.get('code')!, REDIRECT);
     expect(scopeReport('linkedin', grant.scopes!)).toEqual({
       platform: 'linkedin',
@@ -123,17 +157,32 @@ describe('LinkedIn OAuth against the fake (served on 127.0.0.1)', () => {
   test('exchange without the right secret, or with another redirect URI, is refused', async () => {
     const fake = createLinkedInFake();
     const config = { linkedin: { oauthBase: 'http://li.fake' } };
-    const back = await consent(fake.app, linkedInAuthorizeUrl({ clientId: fake.clientId, redirectUri: REDIRECT, state: 's', config: config.linkedin }));
+    const back = await consent(
+      fake.app,
+      linkedInAuthorizeUrl({ clientId: fake.clientId, redirectUri: REDIRECT, state: 's', config: config.linkedin }),
+    );
     const code = back.searchParams.get('code')!;
-    const bad = createOAuth({ linkedin: { clientId: fake.clientId, clientSecret: 'nope' }, fetch: inProcessFetch(fake.app), config });
+    const bad = createOAuth({
+      linkedin: { clientId: fake.clientId, clientSecret: 'nope' },
+      fetch: inProcessFetch(fake.app),
+      config,
+    });
     await expect(bad.linkedInExchangeCode(code, REDIRECT)).rejects.toBeInstanceOf(PlatformError);
-    const good = createOAuth({ linkedin: { clientId: fake.clientId, clientSecret: fake.clientSecret }, fetch: inProcessFetch(fake.app), config });
-    await expect(good.linkedInExchangeCode(code, 'https://elsewhere.example/')).rejects.toThrow(/Connecting LinkedIn failed/);
+    const good = createOAuth({
+      linkedin: { clientId: fake.clientId, clientSecret: fake.clientSecret },
+      fetch: inProcessFetch(fake.app),
+      config,
+    });
+    await expect(good.linkedInExchangeCode(code, 'https://elsewhere.example/')).rejects.toThrow(
+      /Connecting LinkedIn failed/,
+    );
   });
 
   test('the fake refuses the implicit flow for LinkedIn', async () => {
     const fake = createLinkedInFake();
-    const res = await fake.app.request(`http://li.fake/oauth/v2/authorization?response_type=token&client_id=${fake.clientId}&redirect_uri=${REDIRECT}`);
+    const res = await fake.app.request(
+      `http://li.fake/oauth/v2/authorization?response_type=token&client_id=${fake.clientId}&redirect_uri=${REDIRECT}`,
+    );
     expect(res.status).toBe(400);
   });
 

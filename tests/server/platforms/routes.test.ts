@@ -34,7 +34,12 @@ function mounted(over: { approvals?: boolean } = {}) {
     loadSendContext: async (orgId, draft) => {
       const connection = connections.get(`${orgId}:${draft.platform}`);
       const base = settings();
-      return connection && { connection, settings: draft.platform === 'linkedin' ? { ...base, countries: ['United States'] } : base };
+      return (
+        connection && {
+          connection,
+          settings: draft.platform === 'linkedin' ? { ...base, countries: ['United States'] } : base,
+        }
+      );
     },
     saveConnection: async (orgId, platform, c) => void connections.set(`${orgId}:${platform}`, c),
     loadConnection: async (orgId, platform) => connections.get(`${orgId}:${platform}`),
@@ -46,16 +51,26 @@ function mounted(over: { approvals?: boolean } = {}) {
   const app = new Hono().route('/api/orgs/:orgId/platforms', routes);
   const call = (path: string, init?: RequestInit) => app.request(`http://server/api/orgs/org-1/platforms${path}`, init);
   const post = (path: string, body?: unknown) =>
-    call(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    call(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
 
   /** Runs the extension's half of the connect flow against the fakes' consent screens. */
   async function connect(platform: Platform) {
-    const start = (await (await call(`/connect/${platform}/start?redirectUri=${encodeURIComponent(REDIRECT)}`)).json()) as { url: string; state: string };
+    const start = (await (
+      await call(`/connect/${platform}/start?redirectUri=${encodeURIComponent(REDIRECT)}`)
+    ).json()) as { url: string; state: string };
     const fake = platform === 'meta' ? h.meta : h.linkedin;
     const consent = await fake.app.request(start.url);
     const back = new URL(consent.headers.get('location')!);
     expect(back.searchParams.get('state')).toBe(start.state);
-    return post(`/connect/${platform}/callback`, { code: back.searchParams.get('code'), state: start.state, redirectUri: REDIRECT });
+    return post(`/connect/${platform}/callback`, {
+      code: back.searchParams.get('code'),
+      state: start.state,
+      redirectUri: REDIRECT,
+    });
   }
   return { h, app, call, post, connect, connections, remotes, tokenKey };
 }
@@ -80,7 +95,14 @@ describe('platform routes mounted under /api/orgs/:orgId/platforms', () => {
     expect(sent.status).toBe(200);
     const again = await m.post('/drafts/draft-meta-1/send?platform=meta');
     expect(((await again.json()) as { created: string[] }).created).toEqual([]);
-    expect(m.h.meta.counts()).toEqual({ customAudience: 1, audienceUsersBatch: 1, campaign: 1, adset: 1, creative: 1, ad: 1 });
+    expect(m.h.meta.counts()).toEqual({
+      customAudience: 1,
+      audienceUsersBatch: 1,
+      campaign: 1,
+      adset: 1,
+      creative: 1,
+      ad: 1,
+    });
     expect(m.remotes.get('draft-meta-1')!.link).toContain('adsmanager.facebook.com');
   });
 
@@ -102,7 +124,11 @@ describe('platform routes mounted under /api/orgs/:orgId/platforms', () => {
     m.h.meta.inject({ method: 'POST', path: /\/campaigns$/, respond: metaErrors.expiredToken() });
     const res = await m.post('/drafts/draft-meta-1/send');
     expect(res.status).toBe(409);
-    expect(await res.json()).toMatchObject({ error: 'auth', platform: 'meta', message: expect.stringMatching(/reconnect Meta/) });
+    expect(await res.json()).toMatchObject({
+      error: 'auth',
+      platform: 'meta',
+      message: expect.stringMatching(/reconnect Meta/),
+    });
 
     m.h.meta.inject({ method: 'POST', path: /\/campaigns$/, times: 9, respond: metaErrors.throttle(17, 30) });
     const throttled = await m.post('/drafts/draft-meta-1/send');
@@ -113,17 +139,20 @@ describe('platform routes mounted under /api/orgs/:orgId/platforms', () => {
   test.each([
     ['meta', { id: '1234567890', name: 'Acme Ads', currency: 'USD', timeZone: 'America/New_York' }, '998877'],
     ['linkedin', { id: '1234567890', name: 'Acme Ads', currency: 'USD' }, '5515715'],
-  ] as const)('%s: choices after connecting (ad account with currency, page / organisation)', async (platform, account, identity) => {
-    const m = mounted();
-    expect((await m.call(`/connect/${platform}/choices`)).status).toBe(409);
-    await m.connect(platform);
-    const res = await m.call(`/connect/${platform}/choices`);
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as { adAccounts: unknown[]; identities: { id: string }[]; missing: string[] };
-    expect(body.adAccounts).toEqual([account]);
-    expect(body.identities.map((i) => i.id)).toEqual([identity]);
-    expect(body.missing).toEqual([]);
-  });
+  ] as const)(
+    '%s: choices after connecting (ad account with currency, page / organisation)',
+    async (platform, account, identity) => {
+      const m = mounted();
+      expect((await m.call(`/connect/${platform}/choices`)).status).toBe(409);
+      await m.connect(platform);
+      const res = await m.call(`/connect/${platform}/choices`);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { adAccounts: unknown[]; identities: { id: string }[]; missing: string[] };
+      expect(body.adAccounts).toEqual([account]);
+      expect(body.identities.map((i) => i.id)).toEqual([identity]);
+      expect(body.missing).toEqual([]);
+    },
+  );
 
   test('approvals on: an unapproved draft is refused with 403', async () => {
     const m = mounted();
@@ -146,7 +175,9 @@ describe('platform routes mounted under /api/orgs/:orgId/platforms', () => {
     const bad = await m.post('/connect/meta/callback', { code: 'x', state: 'forged', redirectUri: REDIRECT });
     expect(bad.status).toBe(400);
     const otherOrg = signState('state-secret', 'org-2', 'meta', NOW.getTime() + 60_000);
-    expect((await m.post('/connect/meta/callback', { code: 'x', state: otherOrg, redirectUri: REDIRECT })).status).toBe(400);
+    expect((await m.post('/connect/meta/callback', { code: 'x', state: otherOrg, redirectUri: REDIRECT })).status).toBe(
+      400,
+    );
   });
 
   test('state: bound to org, platform and expiry', () => {
@@ -161,11 +192,17 @@ describe('platform routes mounted under /api/orgs/:orgId/platforms', () => {
     const m = mounted();
     // Re-create the consent with a fake that withholds the matched-audience permission.
     m.h.linkedin.tokens.clear();
-    const start = (await (await m.call(`/connect/linkedin/start?redirectUri=${encodeURIComponent(REDIRECT)}`)).json()) as { url: string; state: string };
+    const start = (await (
+      await m.call(`/connect/linkedin/start?redirectUri=${encodeURIComponent(REDIRECT)}`)
+    ).json()) as { url: string; state: string };
     const url = new URL(start.url);
     url.searchParams.set('scope', 'rw_ads w_organization_social');
     const back = new URL((await m.h.linkedin.app.request(url.toString())).headers.get('location')!);
-    const res = await m.post('/connect/linkedin/callback', { code: back.searchParams.get('code'), state: start.state, redirectUri: REDIRECT });
+    const res = await m.post('/connect/linkedin/callback', {
+      code: back.searchParams.get('code'),
+      state: start.state,
+      redirectUri: REDIRECT,
+    });
     expect(await res.json()).toMatchObject({ platform: 'linkedin', missing: ['rw_dmp_segments'] });
   });
 });

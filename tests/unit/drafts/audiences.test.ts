@@ -31,7 +31,9 @@ describe('geo from the dateline', () => {
   it('defaults to the US and says why', () => {
     expect(geoFromDateline(null)).toMatchObject({ country: 'US', basis: 'default' });
     expect(geoFromDateline(null).explanation).toMatch(/no dateline/);
-    expect(geoFromDateline({ city: 'Springfield-on-Mars', region: null, country: null }).explanation).toMatch(/not a place we recognise/);
+    expect(geoFromDateline({ city: 'Springfield-on-Mars', region: null, country: null }).explanation).toMatch(
+      /not a place we recognise/,
+    );
   });
 });
 
@@ -47,7 +49,8 @@ describe('audience presets', () => {
     expect(a.explanation).toBeTruthy();
     // Every facet used is one LinkedIn has.
     const facetIds = rulesFor('linkedin').facets.map((f) => f.id);
-    for (const k of ['titles', 'functions', 'seniorities', 'industries', 'groups', 'locations']) expect(facetIds).toContain(k);
+    for (const k of ['titles', 'functions', 'seniorities', 'industries', 'groups', 'locations'])
+      expect(facetIds).toContain(k);
   });
 
   it.each(PRESETS)('Meta %s uses names (ids resolved at send time) and the dateline country', (preset) => {
@@ -67,8 +70,13 @@ describe('audience presets', () => {
 
 describe('dateline city for people', () => {
   it.each([
-    ['BOSTON', 'Boston'], ['PALO ALTO', 'Palo Alto'], ['WINSTON-SALEM', 'Winston-Salem'], ['ST. LOUIS', 'St. Louis'],
-    ['McLean', 'McLean'], ['São Paulo', 'São Paulo'], ['X', 'X'],
+    ['BOSTON', 'Boston'],
+    ['PALO ALTO', 'Palo Alto'],
+    ['WINSTON-SALEM', 'Winston-Salem'],
+    ['ST. LOUIS', 'St. Louis'],
+    ['McLean', 'McLean'],
+    ['São Paulo', 'São Paulo'],
+    ['X', 'X'],
   ])('%s → %s', (raw, shown) => {
     expect(cityName(raw)).toBe(shown);
   });

@@ -5,7 +5,9 @@ import { emptyRelease } from '@/utils/release/empty';
 export function aRelease(over: Partial<Release> = {}): Release {
   return {
     ...emptyRelease('https://www.prnewswire.com/news-releases/acme-opens-lab-301000001.html'),
-    isRelease: true, confidence: 0.9, wire: 'prnewswire',
+    isRelease: true,
+    confidence: 0.9,
+    wire: 'prnewswire',
     headline: 'Acme Robotics Opens Research Lab in Boston to Speed Up Warehouse Automation',
     subheadline: 'The lab will employ 120 engineers by 2027',
     publishedAt: '2026-11-20T09:00:00-05:00',

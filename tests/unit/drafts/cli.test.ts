@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 // The CLI end to end, as acceptance scripts call it (tsx, relative imports, real corpus pages).
 const root = process.cwd();
 const corpus = (f: string) => resolve(root, '../shared/corpus', f);
-const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/draft.ts', ...args], { cwd: root, encoding: 'utf8' });
-const URL_HR = 'https://www.prnewswire.com/news-releases/hackerrank--cybermedia-technologies-partner-to-help-close-the-stem-skills-gap-in-federal-government-300256929.html';
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/draft.ts', ...args], { cwd: root, encoding: 'utf8' });
+const URL_HR =
+  'https://www.prnewswire.com/news-releases/hackerrank--cybermedia-technologies-partner-to-help-close-the-stem-skills-gap-in-federal-government-300256929.html';
 
 describe('npm run draft', () => {
   it('prints the draft set as JSON for a release page', () => {
@@ -14,7 +16,11 @@ describe('npm run draft', () => {
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.release.headline).toMatch(/HackerRank/);
-    expect(out.clock).toMatchObject({ publishedAt: '2016-04-25T03:39:00-04:00', deadline: '2016-04-28T03:39:00-04:00', status: 'on-track' });
+    expect(out.clock).toMatchObject({
+      publishedAt: '2016-04-25T03:39:00-04:00',
+      deadline: '2016-04-28T03:39:00-04:00',
+      status: 'on-track',
+    });
     const meta = out.drafts.find((d: { platform: string }) => d.platform === 'meta');
     const li = out.drafts.find((d: { platform: string }) => d.platform === 'linkedin');
     for (const k of ['angle', 'primaryText', 'headline', 'description', 'cta', 'url']) expect(meta).toHaveProperty(k);
@@ -33,9 +39,13 @@ describe('npm run draft', () => {
     [['/nonexistent/page.html', '--url', URL_HR], /cannot read/],
     [[corpus('prn-hackerrank-cybermedia.html')], /--url is required/],
     [[corpus('prn-hackerrank-cybermedia.html'), '--url', URL_HR, '--now', 'soon'], /--now/],
-  ])('bad input %j exits 2 with a message', (args, message) => {
-    const r = run(...args);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(message);
-  }, 30_000);
+  ])(
+    'bad input %j exits 2 with a message',
+    (args, message) => {
+      const r = run(...args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(message);
+    },
+    30_000,
+  );
 });

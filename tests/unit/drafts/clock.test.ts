@@ -7,10 +7,14 @@ const at = (iso: string) => Date.parse(iso);
 
 describe('time zones', () => {
   it.each([
-    ['America/New_York', '2026-03-08T06:59:00Z', -300], ['America/New_York', '2026-03-08T07:00:00Z', -240],
-    ['Europe/London', '2026-03-29T00:59:00Z', 0], ['Europe/London', '2026-03-29T01:00:00Z', 60],
-    ['Australia/Sydney', '2026-04-04T15:59:00Z', 660], ['Australia/Sydney', '2026-04-04T16:00:00Z', 600],
-    ['Asia/Kolkata', '2026-07-01T00:00:00Z', 330], ['UTC', '2026-07-01T00:00:00Z', 0],
+    ['America/New_York', '2026-03-08T06:59:00Z', -300],
+    ['America/New_York', '2026-03-08T07:00:00Z', -240],
+    ['Europe/London', '2026-03-29T00:59:00Z', 0],
+    ['Europe/London', '2026-03-29T01:00:00Z', 60],
+    ['Australia/Sydney', '2026-04-04T15:59:00Z', 660],
+    ['Australia/Sydney', '2026-04-04T16:00:00Z', 600],
+    ['Asia/Kolkata', '2026-07-01T00:00:00Z', 330],
+    ['UTC', '2026-07-01T00:00:00Z', 0],
     ['America/St_Johns', '2026-07-01T00:00:00Z', -150],
   ])('%s at %s is %i min', (tz, iso, off) => expect(offsetMinutes(at(iso), tz)).toBe(off));
 
@@ -54,22 +58,36 @@ describe('72-hour clock', () => {
 
   it('deadline across the US spring-forward change keeps 72 real hours', () => {
     // Published Friday 6 March 2026 12:00 EST; DST starts Sunday 8 March: the wall clock shows 13:00 EDT.
-    const c = computeClock('2026-03-06T12:00:00-05:00', { now: at('2026-03-06T18:00:00Z'), timeZone: 'America/New_York' });
+    const c = computeClock('2026-03-06T12:00:00-05:00', {
+      now: at('2026-03-06T18:00:00Z'),
+      timeZone: 'America/New_York',
+    });
     expect(c.deadline).toBe('2026-03-09T13:00:00-04:00');
     expect(Date.parse(c.deadline!) - at('2026-03-06T12:00:00-05:00')).toBe(72 * H);
   });
 
   it('deadline across the European autumn change in London and Berlin', () => {
     const opts = { now: at('2026-10-23T09:00:00Z') };
-    expect(computeClock('2026-10-23T10:00:00+01:00', { ...opts, timeZone: 'Europe/London' }).deadline).toBe('2026-10-26T09:00:00+00:00');
-    expect(computeClock('2026-10-23T10:00:00+01:00', { ...opts, timeZone: 'Europe/Berlin' }).deadline).toBe('2026-10-26T10:00:00+01:00');
+    expect(computeClock('2026-10-23T10:00:00+01:00', { ...opts, timeZone: 'Europe/London' }).deadline).toBe(
+      '2026-10-26T09:00:00+00:00',
+    );
+    expect(computeClock('2026-10-23T10:00:00+01:00', { ...opts, timeZone: 'Europe/Berlin' }).deadline).toBe(
+      '2026-10-26T10:00:00+01:00',
+    );
   });
 
   it('the flight starts now (next quarter hour) and ends 7 days later at the same wall time across DST', () => {
-    const c = computeClock('2026-03-06T12:00:00-05:00', { now: at('2026-03-06T18:07:00Z'), timeZone: 'America/New_York' });
+    const c = computeClock('2026-03-06T12:00:00-05:00', {
+      now: at('2026-03-06T18:07:00Z'),
+      timeZone: 'America/New_York',
+    });
     expect(c.flight.start).toBe('2026-03-06T13:15:00-05:00');
     expect(c.flight.end).toBe('2026-03-13T13:15:00-04:00');
-    const syd = computeClock('2026-04-01T09:00:00+11:00', { now: at('2026-04-01T00:00:00Z'), timeZone: 'Australia/Sydney', flightDays: 7 });
+    const syd = computeClock('2026-04-01T09:00:00+11:00', {
+      now: at('2026-04-01T00:00:00Z'),
+      timeZone: 'Australia/Sydney',
+      flightDays: 7,
+    });
     expect(syd.flight.start).toBe('2026-04-01T11:00:00+11:00');
     expect(syd.flight.end).toBe('2026-04-08T11:00:00+10:00');
   });
@@ -79,6 +97,8 @@ describe('72-hour clock', () => {
     expect(c.flight.perVariantMinor).toBe(833);
     expect(c.flight.perVariant).toBe(8.33);
     expect(minorDigits('JPY')).toBe(0);
-    expect(computeClock(null, { now: 0, dailyBudget: 5000, variants: 3, currency: 'JPY' }).flight.perVariantMinor).toBe(1666);
+    expect(computeClock(null, { now: 0, dailyBudget: 5000, variants: 3, currency: 'JPY' }).flight.perVariantMinor).toBe(
+      1666,
+    );
   });
 });

@@ -10,12 +10,24 @@ import { PLATFORM_RULES } from '@/utils/platforms';
 // being rewritten in parallel and these must hold whatever it fills in.
 const CORPUS = resolve(process.cwd(), '../shared/corpus');
 const pages = [
-  { file: 'prn-hackerrank-cybermedia.html', company: 'HackerRank', published: '2016-04-25T03:39:00-04:00',
-    url: 'https://www.prnewswire.com/news-releases/hackerrank--cybermedia-technologies-partner-to-help-close-the-stem-skills-gap-in-federal-government-300256929.html' },
-  { file: 'prn-ideanomics-debt-reduction.html', company: 'Ideanomics', published: '2020-06-11T16:25:00-04:00',
-    url: 'https://www.prnewswire.com/news-releases/ideanomics-announces-reduction-of-debt-holders-as-part-of-growth-plans-301074797.html' },
-  { file: 'gnw-segment-launches-sources.html', company: 'Segment', published: '2016-04-06T16:00:00Z',
-    url: 'https://www.globenewswire.com/news-release/2016/04/06/1300478/0/en/Segment-Launches-Sources-to-Unify-Siloed-Customer-Data-in-Minutes.html' },
+  {
+    file: 'prn-hackerrank-cybermedia.html',
+    company: 'HackerRank',
+    published: '2016-04-25T03:39:00-04:00',
+    url: 'https://www.prnewswire.com/news-releases/hackerrank--cybermedia-technologies-partner-to-help-close-the-stem-skills-gap-in-federal-government-300256929.html',
+  },
+  {
+    file: 'prn-ideanomics-debt-reduction.html',
+    company: 'Ideanomics',
+    published: '2020-06-11T16:25:00-04:00',
+    url: 'https://www.prnewswire.com/news-releases/ideanomics-announces-reduction-of-debt-holders-as-part-of-growth-plans-301074797.html',
+  },
+  {
+    file: 'gnw-segment-launches-sources.html',
+    company: 'Segment',
+    published: '2016-04-06T16:00:00Z',
+    url: 'https://www.globenewswire.com/news-release/2016/04/06/1300478/0/en/Segment-Launches-Sources-to-Unify-Siloed-Customer-Data-in-Minutes.html',
+  },
 ];
 
 describe.each(pages)('$file', ({ file, url, company, published }) => {
@@ -30,7 +42,9 @@ describe.each(pages)('$file', ({ file, url, company, published }) => {
       expect(new Set(drafts.map((d) => d.angle))).toEqual(new Set(['news', 'quote', 'insight']));
       for (const d of drafts) {
         for (const f of PLATFORM_RULES[p].fields) {
-          expect(countChars((d as unknown as Record<string, string>)[f.key]!, f.counting)).toBeLessThanOrEqual(f.max.value);
+          expect(countChars((d as unknown as Record<string, string>)[f.key]!, f.counting)).toBeLessThanOrEqual(
+            f.max.value,
+          );
         }
         expect(set.lint[d.id]!.filter((h) => h.code === 'over-max')).toEqual([]);
       }
@@ -48,7 +62,10 @@ describe.each(pages)('$file', ({ file, url, company, published }) => {
   });
 
   it('never leaks the dateline boilerplate into copy', () => {
-    for (const d of set.drafts) expect(JSON.stringify([d.headline, d.description, d.platform === 'meta' ? d.primaryText : d.introText])).not.toMatch(/\/PRNewswire\/|--\s*\(Marketwired/);
+    for (const d of set.drafts)
+      expect(
+        JSON.stringify([d.headline, d.description, d.platform === 'meta' ? d.primaryText : d.introText]),
+      ).not.toMatch(/\/PRNewswire\/|--\s*\(Marketwired/);
   });
 
   it('runs the clock from publishedAt when the extractor has it', () => {
@@ -67,7 +84,11 @@ describe.each(pages)('$file', ({ file, url, company, published }) => {
   });
 
   it('has three audience presets per platform, each explained', () => {
-    expect(set.audiences.filter((a) => a.platform === 'meta').map((a) => a.preset)).toEqual(['journalists', 'bloggers', 'pundits']);
+    expect(set.audiences.filter((a) => a.platform === 'meta').map((a) => a.preset)).toEqual([
+      'journalists',
+      'bloggers',
+      'pundits',
+    ]);
     expect(set.audiences.filter((a) => a.platform === 'linkedin')).toHaveLength(3);
     for (const a of set.audiences) expect(a.explanation).toMatch(/\w{4,}/);
   });

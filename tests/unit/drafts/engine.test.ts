@@ -44,22 +44,44 @@ describe('buildDraftSet', () => {
   });
 
   it('insight: promotes the release asset with a DOWNLOAD call to action', () => {
-    const withAsset = buildDraftSet(aRelease({ assets: [{ url: 'https://go.acmerobotics.com/picking-report.pdf', label: 'Picking Errors Report 2026', kind: 'report' }] }), {}, { now: NOW });
+    const withAsset = buildDraftSet(
+      aRelease({
+        assets: [
+          {
+            url: 'https://go.acmerobotics.com/picking-report.pdf',
+            label: 'Picking Errors Report 2026',
+            kind: 'report',
+          },
+        ],
+      }),
+      {},
+      { now: NOW },
+    );
     const d = byAngle(withAsset, 'meta', 'insight');
     expect(d.cta).toBe('DOWNLOAD');
     expect(d.destination).toBe('https://go.acmerobotics.com/picking-report.pdf');
     expect(d.headline).toContain('Picking Errors Report');
   });
 
-  it('insight: never promotes a third party\'s document linked from the release', () => {
-    const s = buildDraftSet(aRelease({ assets: [{ url: 'https://www.whitehouse.gov/proposal.pdf', label: 'White House proposal', kind: 'pdf' }] }), {}, { now: NOW });
+  it("insight: never promotes a third party's document linked from the release", () => {
+    const s = buildDraftSet(
+      aRelease({
+        assets: [{ url: 'https://www.whitehouse.gov/proposal.pdf', label: 'White House proposal', kind: 'pdf' }],
+      }),
+      {},
+      { now: NOW },
+    );
     const d = byAngle(s, 'linkedin', 'insight');
     expect(d.cta).toBe('LEARN_MORE');
     expect(d.destination).not.toMatch(/whitehouse/);
   });
 
   it('insight: falls back to the kit asset, then says what to add', () => {
-    const kitSet = buildDraftSet(aRelease(), { assetUrl: 'https://acme.example/wp', assetLabel: 'Automation white paper' }, { now: NOW });
+    const kitSet = buildDraftSet(
+      aRelease(),
+      { assetUrl: 'https://acme.example/wp', assetLabel: 'Automation white paper' },
+      { now: NOW },
+    );
     expect(byAngle(kitSet, 'linkedin', 'insight').cta).toBe('DOWNLOAD');
     expect(byAngle(kitSet, 'linkedin', 'insight').rationale).toMatch(/team kit/);
     const none = byAngle(set, 'linkedin', 'insight');
@@ -68,13 +90,19 @@ describe('buildDraftSet', () => {
   });
 
   it('quote without any quote explains what to add', () => {
-    const r = aRelease({ body: ['BOSTON, Nov. 20, 2026 /PRNewswire/ -- Acme opened a lab.', 'It will hire 120 people.'] });
+    const r = aRelease({
+      body: ['BOSTON, Nov. 20, 2026 /PRNewswire/ -- Acme opened a lab.', 'It will hire 120 people.'],
+    });
     expect(byAngle(buildDraftSet(r, {}, { now: NOW }), 'meta', 'quote').rationale).toMatch(/Add a spokesperson quote/);
   });
 
   it('uses journalist tone: no hype, no capitals', () => {
-    const r = aRelease({ headline: 'ACME LAUNCHES REVOLUTIONARY GAME-CHANGING ROBOT',
-      body: ['BOSTON, Nov. 20, 2026 /PRNewswire/ -- Acme Robotics is pleased to announce an innovative, cutting-edge robot that picks 30% faster.'] });
+    const r = aRelease({
+      headline: 'ACME LAUNCHES REVOLUTIONARY GAME-CHANGING ROBOT',
+      body: [
+        'BOSTON, Nov. 20, 2026 /PRNewswire/ -- Acme Robotics is pleased to announce an innovative, cutting-edge robot that picks 30% faster.',
+      ],
+    });
     for (const d of buildDraftSet(r, {}, { now: NOW }).drafts) {
       for (const text of [body(d), d.headline, d.description]) {
         expect(findHype(text)).toEqual([]);
@@ -87,7 +115,9 @@ describe('buildDraftSet', () => {
   it('every field is within the platform maximum and every draft has a one-line rationale', () => {
     for (const d of set.drafts) {
       for (const f of PLATFORM_RULES[d.platform].fields) {
-        expect(countChars((d as unknown as Record<string, string>)[f.key]!, f.counting)).toBeLessThanOrEqual(f.max.value);
+        expect(countChars((d as unknown as Record<string, string>)[f.key]!, f.counting)).toBeLessThanOrEqual(
+          f.max.value,
+        );
       }
       expect(d.rationale).not.toContain('\n');
       expect(d.rationale.length).toBeGreaterThan(10);
@@ -98,8 +128,12 @@ describe('buildDraftSet', () => {
     const d = byAngle(set, 'linkedin', 'quote');
     expect(d.destination).toBe('https://www.acmerobotics.com');
     const u = new URL(d.url);
-    expect(Object.fromEntries(u.searchParams)).toEqual({ utm_source: 'linkedin', utm_medium: 'paid_social',
-      utm_campaign: 'acme-robotics-opens-research-lab-2026-11-20', utm_content: 'quote' });
+    expect(Object.fromEntries(u.searchParams)).toEqual({
+      utm_source: 'linkedin',
+      utm_medium: 'paid_social',
+      utm_campaign: 'acme-robotics-opens-research-lab-2026-11-20',
+      utm_content: 'quote',
+    });
   });
 
   it('destination: the kit newsroom wins; the wire page is the last resort, and lint explains why it is poor', () => {
@@ -113,7 +147,12 @@ describe('buildDraftSet', () => {
 
   it('kit defaultUtm overrides the generated values', () => {
     const s = buildDraftSet(aRelease(), { defaultUtm: { campaign: 'q4-launch', medium: 'paid' } }, { now: NOW });
-    expect(s.drafts[0]!.utm).toMatchObject({ source: 'facebook', medium: 'paid', campaign: 'q4-launch', content: 'news' });
+    expect(s.drafts[0]!.utm).toMatchObject({
+      source: 'facebook',
+      medium: 'paid',
+      campaign: 'q4-launch',
+      content: 'news',
+    });
   });
 
   it('clock comes from publishedAt in the ad account time zone', () => {
@@ -133,7 +172,11 @@ describe('buildDraftSet', () => {
   });
 
   it('accepts an empty release without throwing and still stays within limits', () => {
-    const s = buildDraftSet(aRelease({ headline: '', body: [], company: null, subheadline: null, publishedAt: null }), {}, { now: NOW });
+    const s = buildDraftSet(
+      aRelease({ headline: '', body: [], company: null, subheadline: null, publishedAt: null }),
+      {},
+      { now: NOW },
+    );
     expect(s.drafts).toHaveLength(6);
     expect(s.clock.status).toBe('unknown');
     expect(s.lint[s.drafts[0]!.id]!.some((h) => h.code === 'empty')).toBe(true);

@@ -6,16 +6,40 @@ import { DraftSetImportError, exportDraftSetJson, importDraftSetJson } from '@/u
 import { renderBrief } from '@/utils/drafts/brief';
 import { aRelease, NOW } from './builder';
 
-const set = buildDraftSet(aRelease({ images: [{ url: 'https://acme.example/img/lab%20photo.jpg?w=1200', alt: '' }] }), {}, { now: NOW });
+const set = buildDraftSet(
+  aRelease({ images: [{ url: 'https://acme.example/img/lab%20photo.jpg?w=1200', alt: '' }] }),
+  {},
+  { now: NOW },
+);
 
 describe('Meta import sheet', () => {
   const csv = exportMetaSheet(set, { pageId: '1234' });
-  const rows = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+  const rows = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
 
   it('uses the Ads Manager headers, one row per Meta draft, everything paused', () => {
-    expect(Object.keys(rows[0]!)).toEqual(['Campaign Name', 'Campaign Status', 'Campaign Objective', 'Ad Set Name',
-      'Ad Set Daily Budget', 'Ad Set Time Start', 'Ad Set Time Stop', 'Link Object ID', 'Ad Name', 'Ad Status', 'Title',
-      'Body', 'Link Description', 'Link', 'Display Link', 'Call to Action', 'URL Tags', 'Image File Name']);
+    expect(Object.keys(rows[0]!)).toEqual([
+      'Campaign Name',
+      'Campaign Status',
+      'Campaign Objective',
+      'Ad Set Name',
+      'Ad Set Daily Budget',
+      'Ad Set Time Start',
+      'Ad Set Time Stop',
+      'Link Object ID',
+      'Ad Name',
+      'Ad Status',
+      'Title',
+      'Body',
+      'Link Description',
+      'Link',
+      'Display Link',
+      'Call to Action',
+      'URL Tags',
+      'Image File Name',
+    ]);
     expect(rows).toHaveLength(3);
     expect(rows.every((r) => r['Campaign Status'] === 'PAUSED' && r['Ad Status'] === 'PAUSED')).toBe(true);
   });

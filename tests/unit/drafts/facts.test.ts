@@ -11,33 +11,54 @@ describe('releaseFacts', () => {
     expect(f.figures[0]).toMatch(/40%/);
   });
 
-  it('prefers the extractor\'s own fields', () => {
-    const f = releaseFacts(aRelease({ dateline: { city: 'Cambridge', region: 'Mass.', country: null },
-      quotes: [{ speaker: 'A. Person', text: 'Short.' }, { speaker: 'Jane Doe, CEO', text: 'We will cut picking errors by 40% within two years, starting in Boston.' }] }));
+  it("prefers the extractor's own fields", () => {
+    const f = releaseFacts(
+      aRelease({
+        dateline: { city: 'Cambridge', region: 'Mass.', country: null },
+        quotes: [
+          { speaker: 'A. Person', text: 'Short.' },
+          { speaker: 'Jane Doe, CEO', text: 'We will cut picking errors by 40% within two years, starting in Boston.' },
+        ],
+      }),
+    );
     expect(f.dateline?.city).toBe('Cambridge');
     expect(f.quotes[0]!.speaker).toBe('Jane Doe, CEO');
   });
 
   it('rejoins a quote split around its attribution', () => {
-    const f = releaseFacts(aRelease({ body: ['"We started budgeting," said Maria Chen, CEO of Northwind. "The question is how fast."'] }));
-    expect(f.quotes).toEqual([{ speaker: 'Maria Chen, CEO of Northwind', text: 'We started budgeting. The question is how fast.' }]);
+    const f = releaseFacts(
+      aRelease({ body: ['"We started budgeting," said Maria Chen, CEO of Northwind. "The question is how fast."'] }),
+    );
+    expect(f.quotes).toEqual([
+      { speaker: 'Maria Chen, CEO of Northwind', text: 'We started budgeting. The question is how fast.' },
+    ]);
   });
 
   it('keeps about and safe-harbor text out of the story', () => {
-    const f = releaseFacts(aRelease({ body: ['NEW YORK, June 11, 2020 /PRNewswire/ -- Acme cut debt by $10 million.',
-      'Safe Harbor Statement This release contains forward-looking statements, see www.sec.gov for 100% of them.'] }));
+    const f = releaseFacts(
+      aRelease({
+        body: [
+          'NEW YORK, June 11, 2020 /PRNewswire/ -- Acme cut debt by $10 million.',
+          'Safe Harbor Statement This release contains forward-looking statements, see www.sec.gov for 100% of them.',
+        ],
+      }),
+    );
     expect(f.story.join(' ')).not.toMatch(/Safe Harbor/);
     expect(f.companyUrl).toBeNull();
   });
 
   it('takes the company site only from a host carrying its name', () => {
     expect(releaseFacts(aRelease()).companyUrl).toBe('https://www.acmerobotics.com');
-    const f = releaseFacts(aRelease({ about: ['Filings at https://www.sec.gov/cgi-bin/acme-robotics.'] , body: ['Acme said.'] }));
+    const f = releaseFacts(
+      aRelease({ about: ['Filings at https://www.sec.gov/cgi-bin/acme-robotics.'], body: ['Acme said.'] }),
+    );
     expect(f.companyUrl).toBeNull();
   });
 
   it('uses the first bullet of a bulleted subheadline', () => {
-    expect(releaseFacts(aRelease({ subheadline: '- Debt converted to equity - Growth plans on track' })).subheadline).toBe('Debt converted to equity');
+    expect(
+      releaseFacts(aRelease({ subheadline: '- Debt converted to equity - Growth plans on track' })).subheadline,
+    ).toBe('Debt converted to equity');
   });
 
   it('own assets only', () => {
@@ -48,7 +69,8 @@ describe('releaseFacts', () => {
   });
 
   it('scores attributed, senior, concrete quotes highest', () => {
-    expect(quoteScore({ speaker: 'Jane Doe, CEO', text: 'We will cut picking errors by 40% within two years in Boston.' }))
-      .toBeGreaterThan(quoteScore({ speaker: null, text: 'We are excited about this partnership and what it means.' }));
+    expect(
+      quoteScore({ speaker: 'Jane Doe, CEO', text: 'We will cut picking errors by 40% within two years in Boston.' }),
+    ).toBeGreaterThan(quoteScore({ speaker: null, text: 'We are excited about this partnership and what it means.' }));
   });
 });

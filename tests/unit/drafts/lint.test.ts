@@ -4,7 +4,8 @@ import { lintDraft } from '@/utils/drafts/lint';
 import type { Draft } from '@/utils/drafts/schema';
 import { aRelease, NOW } from './builder';
 
-const base = () => buildDraftSet(aRelease({ images: [{ url: 'https://acme.example/lab.jpg', alt: 'Lab' }] }), {}, { now: NOW });
+const base = () =>
+  buildDraftSet(aRelease({ images: [{ url: 'https://acme.example/lab.jpg', alt: 'Lab' }] }), {}, { now: NOW });
 const meta = () => base().drafts.find((d) => d.platform === 'meta' && d.angle === 'news')!;
 const li = () => base().drafts.find((d) => d.platform === 'linkedin' && d.angle === 'news')!;
 const codes = (d: Draft, ctx = {}) => lintDraft(d, ctx).map((h) => `${h.severity}:${h.code}:${h.field}`);
@@ -16,15 +17,27 @@ describe('lintDraft', () => {
 
   it.each([
     ['over the maximum', { headline: 'x '.repeat(130) }, 'error:over-max:headline'],
-    ['over the recommended headline', { headline: 'A headline that runs well past the forty characters' }, 'warning:over-recommended:headline'],
-    ['over the recommended primary text is only info (See more)', { primaryText: 'word '.repeat(40) }, 'info:over-recommended:primaryText'],
+    [
+      'over the recommended headline',
+      { headline: 'A headline that runs well past the forty characters' },
+      'warning:over-recommended:headline',
+    ],
+    [
+      'over the recommended primary text is only info (See more)',
+      { primaryText: 'word '.repeat(40) },
+      'info:over-recommended:primaryText',
+    ],
     ['empty primary text', { primaryText: '  ' }, 'error:empty:primaryText'],
     ['all caps', { headline: 'ACME OPENS BOSTON LAB' }, 'warning:all-caps:headline'],
     ['hype', { primaryText: 'A revolutionary robot.' }, 'warning:hype:primaryText'],
     ['missing link', { url: '' }, 'error:missing-link:url'],
     ['broken link', { url: 'not a url' }, 'error:bad-link:url'],
     ['no UTM', { url: 'https://acme.example/news' }, 'warning:no-utm:url'],
-    ['wire page', { url: 'https://www.prnewswire.com/news-releases/x.html?utm_source=facebook' }, 'warning:wire-destination:destination'],
+    [
+      'wire page',
+      { url: 'https://www.prnewswire.com/news-releases/x.html?utm_source=facebook' },
+      'warning:wire-destination:destination',
+    ],
     ['missing image', { imageUrl: null }, 'warning:missing-image:imageUrl'],
     ['http link', { url: 'http://acme.example/?utm_source=facebook' }, 'warning:insecure-link:destination'],
     ['unknown CTA', { cta: 'BUY_A_YACHT' }, 'error:bad-cta:cta'],
@@ -38,7 +51,9 @@ describe('lintDraft', () => {
   });
 
   it('explains why a wire destination is poor', () => {
-    const hint = lintDraft({ ...meta(), url: 'https://www.globenewswire.com/news-release/x.html' } as Draft).find((h) => h.code === 'wire-destination')!;
+    const hint = lintDraft({ ...meta(), url: 'https://www.globenewswire.com/news-release/x.html' } as Draft).find(
+      (h) => h.code === 'wire-destination',
+    )!;
     expect(hint.message).toMatch(/retargeting pixel/);
     expect(hint.message).toMatch(/link preview/);
   });
@@ -50,7 +65,9 @@ describe('lintDraft', () => {
     expect(codes(m, { mediaListSize: 100 })).not.toContain('warning:audience-below-minimum:mediaListId');
     expect(codes(l, { mediaListSize: 299 })).toContain('warning:audience-below-minimum:mediaListId');
     expect(codes(l, { mediaListSize: 5000 }).some((c) => c.includes('audience'))).toBe(false);
-    expect(lintDraft(l, { mediaListSize: 10 }).find((h) => h.code === 'audience-below-minimum')!.message).toMatch(/job-title/);
+    expect(lintDraft(l, { mediaListSize: 10 }).find((h) => h.code === 'audience-below-minimum')!.message).toMatch(
+      /job-title/,
+    );
   });
 
   it('every hint carries a human message', () => {

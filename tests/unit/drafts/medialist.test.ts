@@ -7,8 +7,10 @@ import { importMediaList, MediaListError, normaliseEmail, sha256Hex } from '@/ut
 const fixture = (name: string) => readFileSync(resolve(__dirname, '../../fixtures/drafts', name), 'utf8');
 
 describe('media list import', () => {
-  it('hashes the trimmed, lower-cased address as SHA-256 hex (the platforms\' format)', async () => {
-    expect(await sha256Hex('test@example.com')).toBe('973dfe463ec85785f5f95af5ba3906eedb2d931c24e69824a89ea65dba4e813b');
+  it("hashes the trimmed, lower-cased address as SHA-256 hex (the platforms' format)", async () => {
+    expect(await sha256Hex('test@example.com')).toBe(
+      '973dfe463ec85785f5f95af5ba3906eedb2d931c24e69824a89ea65dba4e813b',
+    );
     expect(normaliseEmail('  Test@Example.COM ')).toBe('test@example.com');
     expect(normaliseEmail('Bob <bob@wire.example>')).toBe('bob@wire.example');
     expect(normaliseEmail('mailto:x@y.io')).toBe('x@y.io');
@@ -26,7 +28,10 @@ describe('media list import', () => {
       [3, 'Smith, John', 'Wired', 'Security'],
       [6, 'Multi\r\nLine Name', 'The "Quoted" Times', 'Policy'],
     ]);
-    expect(list.invalid).toEqual([{ line: 4, reason: 'not a valid e-mail address' }, { line: 8, reason: 'no e-mail address' }]);
+    expect(list.invalid).toEqual([
+      { line: 4, reason: 'not a valid e-mail address' },
+      { line: 8, reason: 'no e-mail address' },
+    ]);
     expect(list.duplicates).toEqual([{ line: 5, reason: 'same e-mail as line 2' }]);
   });
 
@@ -44,19 +49,29 @@ describe('media list import', () => {
   });
 
   it('guesses a beat column by its vocabulary when there is no header', async () => {
-    const list = await importMediaList('Tech,Ana Lopez,ana@x.example,El Pais\nPolitics,Ben Ng,ben@y.example,Straits Times\n');
+    const list = await importMediaList(
+      'Tech,Ana Lopez,ana@x.example,El Pais\nPolitics,Ben Ng,ben@y.example,Straits Times\n',
+    );
     expect(list.columns).toEqual({ email: 'column 3', name: 'column 2', outlet: 'column 4', beat: 'column 1' });
   });
 
   it('detects columns by header names and joins first and last names', async () => {
     const list = await importMediaList(fixture('media-columns.csv'));
-    expect(list.columns).toEqual({ email: 'E-mail Address', name: 'First Name', outlet: 'Publication', beat: 'Coverage Area' });
+    expect(list.columns).toEqual({
+      email: 'E-mail Address',
+      name: 'First Name',
+      outlet: 'Publication',
+      beat: 'Coverage Area',
+    });
     expect(list.contacts[0]).toMatchObject({ name: 'Ana Lopez', outlet: 'El Pais', beat: 'Economy' });
   });
 
   it('warns below each platform minimum and suggests title targeting', async () => {
     const list = await importMediaList(fixture('media-columns.csv'));
-    expect(list.warnings.map((w) => [w.platform, w.code])).toEqual([['meta', 'below-minimum'], ['linkedin', 'below-minimum']]);
+    expect(list.warnings.map((w) => [w.platform, w.code])).toEqual([
+      ['meta', 'below-minimum'],
+      ['linkedin', 'below-minimum'],
+    ]);
     expect(list.warnings[1]!.message).toMatch(/300.*job-title/);
     const rows = Array.from({ length: 400 }, (_, i) => `p${i}@outlet.example`).join('\n');
     const mid = await importMediaList(`email\n${rows}`);
@@ -67,7 +82,11 @@ describe('media list import', () => {
     const csv = `email\n${Array.from({ length: 2500 }, (_, i) => `p${i}@x.example`).join('\n')}`;
     const seen: [number, number][] = [];
     const a = await importMediaList(csv, { onProgress: (d, t) => seen.push([d, t]), batchSize: 1000 });
-    expect(seen).toEqual([[1000, 2500], [2000, 2500], [2500, 2500]]);
+    expect(seen).toEqual([
+      [1000, 2500],
+      [2000, 2500],
+      [2500, 2500],
+    ]);
     expect((await importMediaList(csv)).id).toBe(a.id);
   });
 
@@ -79,15 +98,25 @@ describe('media list import', () => {
 
 describe('media list properties', () => {
   it('one hash per distinct valid address, invalid rows reported, no raw address kept', async () => {
-    await fc.assert(fc.asyncProperty(
-      fc.array(fc.oneof(fc.emailAddress(), fc.string({ maxLength: 20 }).map((s) => s.replace(/[\r\n"]/g, ''))), { maxLength: 40 }),
-      async (cells) => {
-        const csv = ['email', ...cells.map((c) => `"${c}"`)].join('\n');
-        const list = await importMediaList(csv);
-        const valid = cells.map(normaliseEmail).filter((e): e is string => e !== null);
-        expect(list.hashes.length).toBe(new Set(valid).size);
-        expect(list.hashes.length + list.invalid.length + list.duplicates.length).toBe(list.rows);
-        for (const e of valid) expect(JSON.stringify(list)).not.toContain(e);
-      }), { numRuns: 60 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            fc.emailAddress(),
+            fc.string({ maxLength: 20 }).map((s) => s.replace(/[\r\n"]/g, '')),
+          ),
+          { maxLength: 40 },
+        ),
+        async (cells) => {
+          const csv = ['email', ...cells.map((c) => `"${c}"`)].join('\n');
+          const list = await importMediaList(csv);
+          const valid = cells.map(normaliseEmail).filter((e): e is string => e !== null);
+          expect(list.hashes.length).toBe(new Set(valid).size);
+          expect(list.hashes.length + list.invalid.length + list.duplicates.length).toBe(list.rows);
+          for (const e of valid) expect(JSON.stringify(list)).not.toContain(e);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

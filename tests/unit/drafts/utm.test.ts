@@ -8,7 +8,8 @@ const utm = { source: 'facebook', medium: 'paid_social', campaign: 'acme-lab-202
 describe('UTM', () => {
   it('adds the four parameters', () => {
     expect(tagUrl('https://acme.example/news', utm)).toBe(
-      'https://acme.example/news?utm_source=facebook&utm_medium=paid_social&utm_campaign=acme-lab-2026-11-20&utm_content=news');
+      'https://acme.example/news?utm_source=facebook&utm_medium=paid_social&utm_campaign=acme-lab-2026-11-20&utm_content=news',
+    );
   });
   it('keeps existing query parameters and the fragment', () => {
     const out = new URL(tagUrl('https://acme.example/news?lang=en&id=7#story', utm));
@@ -28,8 +29,13 @@ describe('UTM', () => {
     expect(hasUtm('not a url')).toBe(false);
   });
   it('campaign is the release slug plus its own publication date', () => {
-    expect(utmCampaign('Ideanomics Announces Reduction of Debt Holders', '2020-06-11T16:25:00-04:00', '2026-01-01T00:00:00Z'))
-      .toBe('ideanomics-announces-reduction-of-debt-2020-06-11');
+    expect(
+      utmCampaign(
+        'Ideanomics Announces Reduction of Debt Holders',
+        '2020-06-11T16:25:00-04:00',
+        '2026-01-01T00:00:00Z',
+      ),
+    ).toBe('ideanomics-announces-reduction-of-debt-2020-06-11');
     expect(utmCampaign('', null, '2026-01-01T00:00:00Z')).toBe('release-2026-01-01');
   });
   it('kit defaults override, blanks do not', () => {
@@ -41,7 +47,9 @@ describe('relink', () => {
   it('recomputes the tagged url when the destination or a UTM value changes', () => {
     const d = buildDraftSet(aRelease(), {}, { now: NOW }).drafts[0]!;
     const moved = relink(d, { destination: 'https://acme.example/press?x=1', utm: { content: 'news-b' } });
-    expect(moved.url).toBe('https://acme.example/press?x=1&utm_source=facebook&utm_medium=paid_social&utm_campaign=acme-robotics-opens-research-lab-2026-11-20&utm_content=news-b');
+    expect(moved.url).toBe(
+      'https://acme.example/press?x=1&utm_source=facebook&utm_medium=paid_social&utm_campaign=acme-robotics-opens-research-lab-2026-11-20&utm_content=news-b',
+    );
     expect(moved.platform).toBe(d.platform);
   });
 });

@@ -24,8 +24,12 @@ describe('platform rules are data with sources', () => {
   });
 
   it.each([
-    ['linkedin', 'introText', 150, 600], ['linkedin', 'headline', 70, 200], ['linkedin', 'description', 100, 300],
-    ['meta', 'primaryText', 125, 2200], ['meta', 'headline', 40, 255], ['meta', 'description', 30, 255],
+    ['linkedin', 'introText', 150, 600],
+    ['linkedin', 'headline', 70, 200],
+    ['linkedin', 'description', 100, 300],
+    ['meta', 'primaryText', 125, 2200],
+    ['meta', 'headline', 40, 255],
+    ['meta', 'description', 30, 255],
   ] as const)('%s %s: %i recommended, %i max', (p, key, rec, max) => {
     expect(fieldRule(p, key)).toMatchObject({ recommended: { value: rec }, max: { value: max } });
   });
@@ -33,10 +37,16 @@ describe('platform rules are data with sources', () => {
   it('CTA enums, objectives and audience minimums', () => {
     const meta = PLATFORM_RULES.meta;
     const li = PLATFORM_RULES.linkedin;
-    expect(meta.ctas.map((c) => c.value)).toEqual(expect.arrayContaining(['LEARN_MORE', 'DOWNLOAD', 'SIGN_UP', 'SUBSCRIBE']));
-    expect(li.ctas.map((c) => c.value)).toEqual(expect.arrayContaining(['LEARN_MORE', 'DOWNLOAD', 'REGISTER', 'SUBSCRIBE']));
+    expect(meta.ctas.map((c) => c.value)).toEqual(
+      expect.arrayContaining(['LEARN_MORE', 'DOWNLOAD', 'SIGN_UP', 'SUBSCRIBE']),
+    );
+    expect(li.ctas.map((c) => c.value)).toEqual(
+      expect.arrayContaining(['LEARN_MORE', 'DOWNLOAD', 'REGISTER', 'SUBSCRIBE']),
+    );
     expect(meta.objectives.every((o) => o.value.startsWith('OUTCOME_'))).toBe(true);
-    expect(li.objectives.map((o) => o.value)).toEqual(expect.arrayContaining(['BRAND_AWARENESS', 'WEBSITE_VISIT', 'ENGAGEMENT']));
+    expect(li.objectives.map((o) => o.value)).toEqual(
+      expect.arrayContaining(['BRAND_AWARENESS', 'WEBSITE_VISIT', 'ENGAGEMENT']),
+    );
     expect(meta.audienceMinimum.value).toBe(100);
     expect(li.audienceMinimum.value).toBe(300);
     expect(li.facets.find((f) => f.id === 'titles')!.excludes).toEqual(['functions', 'seniorities']);
@@ -45,8 +55,14 @@ describe('platform rules are data with sources', () => {
 
 describe('counting as the platforms count', () => {
   it.each([
-    ['plain', 'hello', 5], ['accent precomposed', 'é', 1], ['accent combining', 'e\u0301', 1],
-    ['emoji with skin tone', '👍🏽', 1], ['family ZWJ emoji', '👨‍👩‍👧', 1], ['flag', '🇫🇷', 1], ['CJK', '漢字', 2], ['CRLF', 'a\r\nb', 3],
+    ['plain', 'hello', 5],
+    ['accent precomposed', 'é', 1],
+    ['accent combining', 'e\u0301', 1],
+    ['emoji with skin tone', '👍🏽', 1],
+    ['family ZWJ emoji', '👨‍👩‍👧', 1],
+    ['flag', '🇫🇷', 1],
+    ['CJK', '漢字', 2],
+    ['CRLF', 'a\r\nb', 3],
   ])('%s', (_n, text, n) => expect(graphemeCount(text)).toBe(n));
 
   it('can count URLs at a fixed length when a platform shortens them', () => {

@@ -5,11 +5,16 @@ import { CORPUS_DIR } from '../../fixtures/release/corpus-truth';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const run = (...args: string[]) => spawnSync(TSX, ['scripts/extract.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+const run = (...args: string[]) =>
+  spawnSync(TSX, ['scripts/extract.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
 
 describe('CLI: npm run -s extract -- <file.html> --url <url>', () => {
   test('prints the Release JSON for a release', () => {
-    const out = run(path.join(CORPUS_DIR, 'gnw-segment-launches-sources.html'), '--url', 'https://www.globenewswire.com/news-release/2016/04/06/1300478/0/en/x.html');
+    const out = run(
+      path.join(CORPUS_DIR, 'gnw-segment-launches-sources.html'),
+      '--url',
+      'https://www.globenewswire.com/news-release/2016/04/06/1300478/0/en/x.html',
+    );
     expect(out.status).toBe(0);
     expect(JSON.parse(out.stdout)).toMatchObject({ isRelease: true, wire: 'globenewswire', company: 'Segment' });
   });

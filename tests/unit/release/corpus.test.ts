@@ -10,7 +10,10 @@ describe('corpus pages (ground truth from shared/corpus/MANIFEST.md)', () => {
   test.each(CORPUS_ROWS)('$file: $field ($compare)', (row) => {
     const release = extracted.get(row.file)!;
     const actual = (release as unknown as Record<string, unknown>)[row.field];
-    expect(holds(release, row), `${row.file} ${row.field}${row.note ? ` (${row.note})` : ''}: got ${JSON.stringify(actual)}`).toBe(true);
+    expect(
+      holds(release, row),
+      `${row.file} ${row.field}${row.note ? ` (${row.note})` : ''}: got ${JSON.stringify(actual)}`,
+    ).toBe(true);
   });
 
   test.each(CORPUS)('$file: output matches the Release schema', ({ file }) => {

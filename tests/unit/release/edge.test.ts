@@ -3,7 +3,8 @@ import { extractFromHtml } from '@/utils/release/node';
 import { ReleaseSchema } from '@/utils/release/schema';
 
 /** A small page: head markup and body markup. */
-const page = (head: string, body: string, lang = 'en') => `<!DOCTYPE html><html lang="${lang}"><head>${head}</head><body>${body}</body></html>`;
+const page = (head: string, body: string, lang = 'en') =>
+  `<!DOCTYPE html><html lang="${lang}"><head>${head}</head><body>${body}</body></html>`;
 const NEWSROOM = 'https://www.acme.example/newsroom/acme-opens-austin-plant';
 const PRN_URL = 'https://www.prnewswire.com/news-releases/acme-opens-austin-plant-302000001.html';
 const prnPage = (story: string, extraHead = '') =>
@@ -16,13 +17,28 @@ const prnPage = (story: string, extraHead = '') =>
 describe('edge cases', () => {
   test('missing fields: a bare release still extracts what it has, and nulls the rest', () => {
     const r = extractFromHtml(
-      page('', '<h1>Acme Opens Austin Plant</h1><div><p>AUSTIN, Texas, May 1, 2024 /PRNewswire/ -- Acme opened a plant.</p><p>About Acme</p><p>Acme makes anvils.</p></div>', ''),
+      page(
+        '',
+        '<h1>Acme Opens Austin Plant</h1><div><p>AUSTIN, Texas, May 1, 2024 /PRNewswire/ -- Acme opened a plant.</p><p>About Acme</p><p>Acme makes anvils.</p></div>',
+        '',
+      ),
       NEWSROOM,
     );
     expect(r).toMatchObject({
-      isRelease: true, wire: 'generic', headline: 'Acme Opens Austin Plant', subheadline: null, publishedAt: '2024-05-01',
-      company: 'Acme', dateline: { city: 'AUSTIN', region: 'Texas', country: null }, canonicalUrl: null, language: null,
-      contacts: [], quotes: [], tickers: [], assets: [], images: [],
+      isRelease: true,
+      wire: 'generic',
+      headline: 'Acme Opens Austin Plant',
+      subheadline: null,
+      publishedAt: '2024-05-01',
+      company: 'Acme',
+      dateline: { city: 'AUSTIN', region: 'Texas', country: null },
+      canonicalUrl: null,
+      language: null,
+      contacts: [],
+      quotes: [],
+      tickers: [],
+      assets: [],
+      images: [],
     });
     expect(() => ReleaseSchema.parse(r)).not.toThrow();
   });
@@ -51,9 +67,19 @@ describe('edge cases', () => {
       NEWSROOM,
     );
     expect(repaired.reasons).toContain('JSON-LD PressRelease');
-    expect(repaired).toMatchObject({ isRelease: true, company: 'Acme Corp.', publishedAt: '2024-05-01T08:00:00-05:00' });
+    expect(repaired).toMatchObject({
+      isRelease: true,
+      company: 'Acme Corp.',
+      publishedAt: '2024-05-01T08:00:00-05:00',
+    });
 
-    const hopeless = extractFromHtml(page('<script type="application/ld+json">{"@type": "PressRelease", </script><script type="application/ld+json">[[[</script>', '<p>Hello</p>'), NEWSROOM);
+    const hopeless = extractFromHtml(
+      page(
+        '<script type="application/ld+json">{"@type": "PressRelease", </script><script type="application/ld+json">[[[</script>',
+        '<p>Hello</p>',
+      ),
+      NEWSROOM,
+    );
     expect(hopeless.isRelease).toBe(false);
   });
 
@@ -65,7 +91,12 @@ describe('edge cases', () => {
       ),
       NEWSROOM,
     );
-    expect(r).toMatchObject({ headline: 'Acme & Co Open Plant', company: 'Acme & Co', publishedAt: '2024-05-01T08:00:00-05:00', isRelease: true });
+    expect(r).toMatchObject({
+      headline: 'Acme & Co Open Plant',
+      company: 'Acme & Co',
+      publishedAt: '2024-05-01T08:00:00-05:00',
+      isRelease: true,
+    });
   });
 
   test('empty body: not a release (nothing to draft from), and says why', () => {
@@ -93,7 +124,10 @@ describe('edge cases', () => {
   });
 
   test('an enormous page is read in bounded time and the body is capped', () => {
-    const story = Array.from({ length: 20_000 }, (_, i) => `<p>Paragraph ${i} of a very long release about anvils and plants.</p>`).join('');
+    const story = Array.from(
+      { length: 20_000 },
+      (_, i) => `<p>Paragraph ${i} of a very long release about anvils and plants.</p>`,
+    ).join('');
     const html = prnPage(`<p>AUSTIN, Texas, May 1, 2024 /PRNewswire/ -- Acme opened a plant.</p>${story}`);
     const start = performance.now();
     const r = extractFromHtml(html, PRN_URL);
@@ -123,10 +157,16 @@ describe('generic strategy (company newsrooms and other sites)', () => {
       NEWSROOM,
     );
     expect(r).toMatchObject({
-      isRelease: true, wire: 'generic', company: 'Acme Corp.', publishedAt: '2024-05-01', dateline: { city: 'AUSTIN', region: 'Texas', country: null },
+      isRelease: true,
+      wire: 'generic',
+      company: 'Acme Corp.',
+      publishedAt: '2024-05-01',
+      dateline: { city: 'AUSTIN', region: 'Texas', country: null },
       canonicalUrl: 'https://www.acme.example/newsroom/acme-opens-austin-plant',
-      tickers: [{ exchange: 'NASDAQ', symbol: 'ACME' }], quotes: [{ speaker: 'Jane Roe', text: 'Austin gives us room to grow.' }],
-      contacts: [{ name: 'Jane Doe', email: 'press@acme.example', phone: '+1 512 555 0100' }], about: ['Acme makes anvils.'],
+      tickers: [{ exchange: 'NASDAQ', symbol: 'ACME' }],
+      quotes: [{ speaker: 'Jane Roe', text: 'Austin gives us room to grow.' }],
+      contacts: [{ name: 'Jane Doe', email: 'press@acme.example', phone: '+1 512 555 0100' }],
+      about: ['Acme makes anvils.'],
     });
   });
 
@@ -147,7 +187,13 @@ describe('generic strategy (company newsrooms and other sites)', () => {
   test('a listing of release excerpts (newsroom index, wire search page) is not a release', () => {
     const card = (city: string, day: number) =>
       `<div class="card"><h3><a href="/r/${day}">Acme news ${day}</a></h3><p>${city}, May ${day}, 2024 /PRNewswire/ -- Acme announced news number ${day}.</p></div>`;
-    const r = extractFromHtml(page('<title>News releases</title>', `<h1>News releases</h1>${card('AUSTIN', 1)}${card('BOSTON', 2)}${card('DENVER', 3)}`), 'https://www.prnewswire.com/news-releases/');
+    const r = extractFromHtml(
+      page(
+        '<title>News releases</title>',
+        `<h1>News releases</h1>${card('AUSTIN', 1)}${card('BOSTON', 2)}${card('DENVER', 3)}`,
+      ),
+      'https://www.prnewswire.com/news-releases/',
+    );
     expect(r.isRelease).toBe(false);
     expect(r.reasons.join()).toMatch(/3 release excerpts: a listing page/);
   });

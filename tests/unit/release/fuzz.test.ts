@@ -38,7 +38,7 @@ const seeds = readdirSync(CORPUS_DIR)
   .filter((f) => f.endsWith('.html'))
   .map((file) => ({
     file,
-    url: CORPUS.find((p) => p.file == file)?.url ?? 'https://www.prnewswire.com/news-releases/x.html',
+    url: CORPUS.find((p) => p.file === file)?.url ?? 'https://www.prnewswire.com/news-releases/x.html',
     html: readCorpusPage(file)
       .replace(/<script(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script>/gi, '<script></script>')
       .replace(/<style[^>]*>[\s\S]*?<\/style>/gi, '')
@@ -46,7 +46,29 @@ const seeds = readdirSync(CORPUS_DIR)
   }))
   .map((seed) => ({ ...seed, html: focus(seed.html) }));
 
-const JUNK = ['<p>', '</p>', '</div>', '<div class="release-body">', '<script type="application/ld+json">{"@type":"PressRelease",', '<br>', '<!--', '"', "'", '<', '>', '&amp', '/PRNewswire/ --', '(BUSINESS WIRE)--', 'SOURCE ', 'About ', '\u0000', '<h1>', '<table><tr><td>', '<svg><p>', '<template><p>x</template>'];
+const JUNK = [
+  '<p>',
+  '</p>',
+  '</div>',
+  '<div class="release-body">',
+  '<script type="application/ld+json">{"@type":"PressRelease",',
+  '<br>',
+  '<!--',
+  '"',
+  "'",
+  '<',
+  '>',
+  '&amp',
+  '/PRNewswire/ --',
+  '(BUSINESS WIRE)--',
+  'SOURCE ',
+  'About ',
+  '\u0000',
+  '<h1>',
+  '<table><tr><td>',
+  '<svg><p>',
+  '<template><p>x</template>',
+];
 
 type Mutation = (html: string, rand: () => number) => string;
 const at = (html: string, rand: () => number) => Math.floor(rand() * html.length);
@@ -66,7 +88,8 @@ const MUTATIONS: Record<string, Mutation> = {
     const n = Math.min(Math.floor(r() * 2_000), j - i);
     return h.slice(0, i) + h.slice(j, j + n) + h.slice(i + n, j) + h.slice(i, i + n) + h.slice(j + n);
   },
-  garbleAttributes: (h, r) => h.replace(/="/g, (m) => (r() < 0.2 ? ['=', '="', "='", ' ', '=""'][Math.floor(r() * 5)]! : m)),
+  garbleAttributes: (h, r) =>
+    h.replace(/="/g, (m) => (r() < 0.2 ? ['=', '="', "='", ' ', '=""'][Math.floor(r() * 5)]! : m)),
   insertJunk: (h, r) => {
     let out = h;
     for (let k = 0; k < 1 + r() * 20; k++) {
@@ -117,11 +140,16 @@ describe('fuzz: mutated corpus pages', () => {
       try {
         readRelease(doc, seed.url, r);
       } catch (e) {
-        throw new Error(`iteration ${i} (seed ${SEED}, ${seed.file}, ${applied.join('+')}) threw: ${(e as Error).stack}`);
+        throw new Error(
+          `iteration ${i} (seed ${SEED}, ${seed.file}, ${applied.join('+')}) threw: ${(e as Error).stack}`,
+          { cause: e },
+        );
       }
       const ms = performance.now() - start;
       slowest = Math.max(slowest, ms);
-      expect(ms, `iteration ${i} (${seed.file}, ${applied.join('+')}) took ${ms.toFixed(1)} ms`).toBeLessThan(MAX_MS_PER_PAGE);
+      expect(ms, `iteration ${i} (${seed.file}, ${applied.join('+')}) took ${ms.toFixed(1)} ms`).toBeLessThan(
+        MAX_MS_PER_PAGE,
+      );
       expect(r.confidence).toBeGreaterThanOrEqual(0);
       expect(r.confidence).toBeLessThanOrEqual(1);
       if (r.isRelease) releases++;

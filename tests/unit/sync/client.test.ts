@@ -8,17 +8,29 @@ import { makeDraft, startTestServer, team, type Client, type TestServer } from '
 /** The sync client against the real server app (in-memory PGlite), through an app.request-backed fetch. */
 let s: TestServer;
 let t: Awaited<ReturnType<typeof team>>;
-beforeAll(async () => { s = await startTestServer(); t = await team(s); }, 120_000);
-afterAll(async () => { await s.close(); });
+beforeAll(async () => {
+  s = await startTestServer();
+  t = await team(s);
+}, 120_000);
+afterAll(async () => {
+  await s.close();
+});
 
 const appFetch: typeof fetch = async (input, init) => s.app.request(String(input), init as RequestInit);
 
 function client(who: Client, opts: { fetch?: typeof fetch; storage?: SyncStorage; sleeps?: number[] } = {}) {
   let n = 0;
   return new SyncClient({
-    baseUrl: 'http://127.0.0.1:8787', orgId: t.orgId, storage: opts.storage ?? memoryStorage(),
-    fetch: opts.fetch ?? appFetch, getToken: () => who.token,
-    sleep: async (ms) => { opts.sleeps?.push(ms); }, random: () => 0.5, newId: () => `id-${who.userId.slice(0, 8)}-${++n}-${Math.random().toString(36).slice(2, 10)}`,
+    baseUrl: 'http://127.0.0.1:8787',
+    orgId: t.orgId,
+    storage: opts.storage ?? memoryStorage(),
+    fetch: opts.fetch ?? appFetch,
+    getToken: () => who.token,
+    sleep: async (ms) => {
+      opts.sleeps?.push(ms);
+    },
+    random: () => 0.5,
+    newId: () => `id-${who.userId.slice(0, 8)}-${++n}-${Math.random().toString(36).slice(2, 10)}`,
     backoff: { baseMs: 100, maxMs: 1000, attempts: 4 },
   });
 }
@@ -44,7 +56,9 @@ test('offline edits wait in the persisted outbox and go out with backoff once th
 
 test('after too many failures the status is offline and nothing is lost; a new client instance resumes from storage', async () => {
   const storage = memoryStorage();
-  const dead: typeof fetch = async () => { throw new TypeError('offline'); };
+  const dead: typeof fetch = async () => {
+    throw new TypeError('offline');
+  };
   const a = client(t.editor, { fetch: dead, storage });
   await a.save(makeDraft({ id: 'resume-1' }));
   expect(await a.flush()).toBe('offline');
@@ -57,13 +71,18 @@ test('a push whose reply was lost is retried with the same mutation id and appli
   let lose = true;
   const lossy: typeof fetch = async (input, init) => {
     const res = await appFetch(input, init);
-    if (lose && String(input).endsWith('/drafts/batch')) { lose = false; throw new TypeError('connection reset'); }
+    if (lose && String(input).endsWith('/drafts/batch')) {
+      lose = false;
+      throw new TypeError('connection reset');
+    }
     return res;
   };
   const a = client(t.editor, { fetch: lossy });
   await a.save(makeDraft({ id: 'lost-reply' }));
   expect(await a.flush()).toBe('synced');
-  const log = (await (await t.owner.req('GET', `/api/orgs/${t.orgId}/activity?limit=500`)).json()) as { items: { subjectId: string }[] };
+  const log = (await (await t.owner.req('GET', `/api/orgs/${t.orgId}/activity?limit=500`)).json()) as {
+    items: { subjectId: string }[];
+  };
   expect(log.items.filter((e) => e.subjectId === 'lost-reply')).toHaveLength(1);
 });
 
@@ -103,7 +122,11 @@ describe('two teammates edit one draft', () => {
     expect((await serverCopy('shared-2')).draft.headline).toBe('Editor says');
     await b.resolve(c.id, { headline: 'Owner says' });
     expect(await b.sync()).toBe('synced');
-    expect((await serverCopy('shared-2')).draft).toMatchObject({ headline: 'Owner says', description: 'editor desc', cta: 'SIGN_UP' });
+    expect((await serverCopy('shared-2')).draft).toMatchObject({
+      headline: 'Owner says',
+      description: 'editor desc',
+      cta: 'SIGN_UP',
+    });
   });
 
   test('an edit to an approved draft is parked as a locked conflict, not dropped', async () => {
@@ -117,14 +140,18 @@ describe('two teammates edit one draft', () => {
     await a.save({ ...cur, headline: 'late edit' } as Draft);
     expect(await a.sync()).toBe('conflict');
     const state = await a.snapshot();
-    expect(state.conflicts[0]).toMatchObject({ reason: 'locked', local: expect.objectContaining({ headline: 'late edit' }) });
+    expect(state.conflicts[0]).toMatchObject({
+      reason: 'locked',
+      local: expect.objectContaining({ headline: 'late edit' }),
+    });
   });
 });
 
 test('a long outbox goes out in batches of at most 100, each draft in order', async () => {
   const calls: number[] = [];
   const counting: typeof fetch = async (input, init) => {
-    if (String(input).endsWith('/drafts/batch')) calls.push((JSON.parse(String(init?.body)) as { mutations: unknown[] }).mutations.length);
+    if (String(input).endsWith('/drafts/batch'))
+      calls.push((JSON.parse(String(init?.body)) as { mutations: unknown[] }).mutations.length);
     return appFetch(input, init);
   };
   const a = client(t.editor, { fetch: counting });
@@ -141,7 +168,12 @@ test('pull pages through everything since the cursor', async () => {
   for (let i = 0; i < 5; i++) await a.save(makeDraft({ id: `pulled-${i}` }));
   await a.flush();
   const fresh = new SyncClient({
-    baseUrl: 'http://127.0.0.1:8787', orgId: t.orgId, storage: memoryStorage(), fetch: appFetch, getToken: () => t.reviewer.token, pageSize: 2,
+    baseUrl: 'http://127.0.0.1:8787',
+    orgId: t.orgId,
+    storage: memoryStorage(),
+    fetch: appFetch,
+    getToken: () => t.reviewer.token,
+    pageSize: 2,
   });
   expect(await fresh.pull()).toBe('synced');
   const state = await fresh.snapshot();

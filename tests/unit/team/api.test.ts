@@ -4,8 +4,12 @@ import { startTestServer, type TestServer } from '../../server/harness';
 
 /** Account calls against the real server app (in-memory PGlite). */
 let s: TestServer;
-beforeAll(async () => { s = await startTestServer(); }, 120_000);
-afterAll(async () => { await s.close(); });
+beforeAll(async () => {
+  s = await startTestServer();
+}, 120_000);
+afterAll(async () => {
+  await s.close();
+});
 
 const BASE = 'http://127.0.0.1:8787';
 let ip = 0;
@@ -32,11 +36,17 @@ test('plain errors: wrong password, existing account, dead server, bad address',
   const email = `bob-${Date.now()}@example.test`;
   await signUp(appFetch, BASE, 'Bob', email, 'correct horse battery');
   await expect(signIn(appFetch, BASE, email, 'wrong password!!')).rejects.toThrow('Wrong e-mail or password.');
-  await expect(signIn(appFetch, BASE, 'nobody@example.test', 'wrong password!!')).rejects.toThrow('Wrong e-mail or password.');
+  await expect(signIn(appFetch, BASE, 'nobody@example.test', 'wrong password!!')).rejects.toThrow(
+    'Wrong e-mail or password.',
+  );
   await expect(signUp(appFetch, BASE, 'Bob', email, 'correct horse battery')).rejects.toThrow(/already exists/);
   await expect(signUp(appFetch, BASE, 'Bob', 'short@example.test', 'short')).rejects.toThrow(/at least 10/);
-  const dead: typeof fetch = async () => { throw new TypeError('Failed to fetch'); };
-  await expect(signIn(dead, 'http://127.0.0.1:1', email, 'x')).rejects.toThrow('Cannot reach the team server at http://127.0.0.1:1');
+  const dead: typeof fetch = async () => {
+    throw new TypeError('Failed to fetch');
+  };
+  await expect(signIn(dead, 'http://127.0.0.1:1', email, 'x')).rejects.toThrow(
+    'Cannot reach the team server at http://127.0.0.1:1',
+  );
   await expect(fetchMe(appFetch, BASE, 'not-a-token')).rejects.toThrow(/sign in again/);
   expect(() => normaliseServerUrl('not a url')).toThrow(TeamError);
   expect(normaliseServerUrl(' http://127.0.0.1:8787/ ')).toBe('http://127.0.0.1:8787');

@@ -5,13 +5,20 @@ export function memoryItem<T>(initial: T): Item<T> & { value: T } {
   let value = structuredClone(initial);
   const watchers = new Set<(n: T, o: T) => void>();
   return {
-    get value() { return value; },
-    async getValue() { return structuredClone(value); },
+    get value() {
+      return value;
+    },
+    async getValue() {
+      return structuredClone(value);
+    },
     async setValue(v: T) {
       const old = value;
       value = structuredClone(v);
       for (const w of watchers) w(structuredClone(value), old);
     },
-    watch(cb) { watchers.add(cb); return () => watchers.delete(cb); },
+    watch(cb) {
+      watchers.add(cb);
+      return () => watchers.delete(cb);
+    },
   };
 }

@@ -25,7 +25,8 @@ let s: TestServer;
 let t: Awaited<ReturnType<typeof makeTeam>>;
 let conn: TeamConnection;
 
-const appFetch: typeof fetch = async (input, init) => s.app.request(String(input).replace(BASE, ''), init as RequestInit);
+const appFetch: typeof fetch = async (input, init) =>
+  s.app.request(String(input).replace(BASE, ''), init as RequestInit);
 /** Follows the authorize URL to its redirect (the fake consents at once), as launchWebAuthFlow would. */
 const identity: IdentityLike = {
   getRedirectURL: () => REDIRECT,
@@ -35,11 +36,25 @@ const identity: IdentityLike = {
 beforeAll(async () => {
   // LinkedIn's consent grants everything but the separately approved Matched Audiences permission.
   fakes = await startPlatformFakes({ linkedin: { grantScopes: ['rw_ads', 'w_organization_social'] } });
-  const platforms = platformsFromEnv({ ...fakes.env, WIREBOOST_TOKEN_KEY: randomBytes(32).toString('base64') }, '/nonexistent');
-  s = await startTestServer({ platforms }, { platformSendDeps: { retry: { sleep: async () => {} }, cache: new MemoryTargetingCache() } });
+  const platforms = platformsFromEnv(
+    { ...fakes.env, WIREBOOST_TOKEN_KEY: randomBytes(32).toString('base64') },
+    '/nonexistent',
+  );
+  s = await startTestServer(
+    { platforms },
+    { platformSendDeps: { retry: { sleep: async () => {} }, cache: new MemoryTargetingCache() } },
+  );
   t = await makeTeam(s, 'Gamma');
-  conn = { serverUrl: BASE, token: t.editor.token, user: { id: t.editor.userId, name: 'Ed', email: t.editor.email }, orgId: t.orgId, orgName: 'Gamma' };
-  expect((await t.owner.req('PUT', `/api/orgs/${t.orgId}/releases/rel-1`, { release: makeRelease('rel-1') })).status).toBe(200);
+  conn = {
+    serverUrl: BASE,
+    token: t.editor.token,
+    user: { id: t.editor.userId, name: 'Ed', email: t.editor.email },
+    orgId: t.orgId,
+    orgName: 'Gamma',
+  };
+  expect(
+    (await t.owner.req('PUT', `/api/orgs/${t.orgId}/releases/rel-1`, { release: makeRelease('rel-1') })).status,
+  ).toBe(200);
 }, 120_000);
 afterAll(async () => {
   await s?.close();
@@ -58,7 +73,11 @@ describe('options store: connect, choose, disconnect', () => {
     expect(m.connection).toMatchObject({ connected: true, ready: false, missing: [] });
     expect(m.connection!.scopes).toContain('ads_management');
     expect(m.choices!.adAccounts.length).toBeGreaterThan(0);
-    expect(m.form).toMatchObject({ adAccountId: m.choices!.adAccounts[0]!.id, identityId: m.choices!.identities[0]!.id, currency: 'USD' });
+    expect(m.form).toMatchObject({
+      adAccountId: m.choices!.adAccounts[0]!.id,
+      identityId: m.choices!.identities[0]!.id,
+      currency: 'USD',
+    });
     await store.getState().save('meta');
     expect(store.getState().meta.connection).toMatchObject({ ready: true, currency: 'USD' });
     expect(store.getState().meta.notice).toMatch(/Saved/);
@@ -83,7 +102,12 @@ describe('options store: connect, choose, disconnect', () => {
   });
 
   test('a closed sign-in window is an error in words, nothing connected', async () => {
-    const closed: IdentityLike = { getRedirectURL: () => REDIRECT, launchWebAuthFlow: async () => { throw new Error('The user did not approve access.'); } };
+    const closed: IdentityLike = {
+      getRedirectURL: () => REDIRECT,
+      launchWebAuthFlow: async () => {
+        throw new Error('The user did not approve access.');
+      },
+    };
     const store = createPlatformsStore({ fetch: appFetch, identity: () => closed });
     await store.getState().load({ ...conn });
     await store.getState().disconnect('meta');
@@ -107,22 +131,44 @@ describe('options store: connect, choose, disconnect', () => {
 });
 
 describe('connectPlatform edge cases (fake fetch)', () => {
-  const reply = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const reply = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   const api = (f: typeof fetch) => platformApi(f, { serverUrl: BASE, token: 'tok', orgId: 'org' });
   const start = vi.fn(async () => reply(200, { url: 'https://www.facebook.com/v25.0/dialog/oauth?x=1', state: 'S1' }));
 
   test('server down', async () => {
-    const down: typeof fetch = async () => { throw new TypeError('Failed to fetch'); };
-    await expect(connectPlatform(api(down), identity, 'meta')).rejects.toThrow(`Cannot reach the team server at ${BASE}`);
+    const down: typeof fetch = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    await expect(connectPlatform(api(down), identity, 'meta')).rejects.toThrow(
+      `Cannot reach the team server at ${BASE}`,
+    );
   });
   test('501: no app configured on the server', async () => {
-    await expect(connectPlatform(api(async () => reply(501, { error: 'not_configured', message: 'meta is not configured on this server' })), identity, 'meta'))
-      .rejects.toThrow(/no Meta app set up.*META_APP_ID/);
+    await expect(
+      connectPlatform(
+        api(async () => reply(501, { error: 'not_configured', message: 'meta is not configured on this server' })),
+        identity,
+        'meta',
+      ),
+    ).rejects.toThrow(/no Meta app set up.*META_APP_ID/);
   });
   test.each([
-    ['cancelled on the consent screen (LinkedIn)', `${REDIRECT}?error=user_cancelled_authorize&state=S1`, /You cancelled the Meta sign-in/],
-    ['denied (Meta)', `${REDIRECT}?error=access_denied&error_reason=user_denied&state=S1`, /You cancelled the Meta sign-in/],
-    ['another error', `${REDIRECT}?error=invalid_scope&error_description=Bad+scope&state=S1`, /Meta refused the sign-in: Bad scope/],
+    [
+      'cancelled on the consent screen (LinkedIn)',
+      `${REDIRECT}?error=user_cancelled_authorize&state=S1`,
+      /You cancelled the Meta sign-in/,
+    ],
+    [
+      'denied (Meta)',
+      `${REDIRECT}?error=access_denied&error_reason=user_denied&state=S1`,
+      /You cancelled the Meta sign-in/,
+    ],
+    [
+      'another error',
+      `${REDIRECT}?error=invalid_scope&error_description=Bad+scope&state=S1`,
+      /Meta refused the sign-in: Bad scope/,
+    ],
     ['no code', `${REDIRECT}?state=S1`, /no authorisation code/],
     ['state of another attempt', `${REDIRECT}?code=c&state=OTHER`, /did not match this attempt/],
   ])('%s', async (_name, back, message) => {
@@ -130,19 +176,32 @@ describe('connectPlatform edge cases (fake fetch)', () => {
     await expect(connectPlatform(api(start as unknown as typeof fetch), id, 'meta')).rejects.toThrow(message);
   });
   test('the page could not load', async () => {
-    const id: IdentityLike = { getRedirectURL: () => REDIRECT, launchWebAuthFlow: async () => { throw new Error('Authorization page could not be loaded.'); } };
-    await expect(connectPlatform(api(start as unknown as typeof fetch), id, 'linkedin')).rejects.toThrow(/LinkedIn sign-in page could not be loaded/);
+    const id: IdentityLike = {
+      getRedirectURL: () => REDIRECT,
+      launchWebAuthFlow: async () => {
+        throw new Error('Authorization page could not be loaded.');
+      },
+    };
+    await expect(connectPlatform(api(start as unknown as typeof fetch), id, 'linkedin')).rejects.toThrow(
+      /LinkedIn sign-in page could not be loaded/,
+    );
   });
   test('the code and state go to the callback with the same redirect URI', async () => {
     const calls: { url: string; body?: string }[] = [];
     const f: typeof fetch = async (input, init) => {
       calls.push({ url: String(input), body: init?.body as string | undefined });
-      return String(input).includes('/start') ? reply(200, { url: 'https://www.linkedin.com/oauth/v2/authorization?x', state: 'S2' })
+      return String(input).includes('/start')
+        ? reply(200, { url: 'https://www.linkedin.com/oauth/v2/authorization?x', state: 'S2' })
         : reply(200, { platform: 'linkedin', granted: ['rw_ads'], missing: ['rw_dmp_segments'], expiresAt: null });
     };
-    const id: IdentityLike = { getRedirectURL: () => REDIRECT, launchWebAuthFlow: async () => `${REDIRECT}?code=C&state=S2` };
+    const id: IdentityLike = {
+      getRedirectURL: () => REDIRECT,
+      launchWebAuthFlow: async () => `${REDIRECT}?code=C&state=S2`,
+    };
     expect(await connectPlatform(api(f), id, 'linkedin')).toMatchObject({ missing: ['rw_dmp_segments'] });
-    expect(calls[0]!.url).toBe(`${BASE}/api/orgs/org/platforms/connect/linkedin/start?redirectUri=${encodeURIComponent(REDIRECT)}`);
+    expect(calls[0]!.url).toBe(
+      `${BASE}/api/orgs/org/platforms/connect/linkedin/start?redirectUri=${encodeURIComponent(REDIRECT)}`,
+    );
     expect(JSON.parse(calls[1]!.body!)).toEqual({ code: 'C', state: 'S2', redirectUri: REDIRECT });
   });
 });
@@ -157,11 +216,24 @@ describe('send service (the background half)', () => {
 
   test('context, dry run (creates nothing), send (once), errors in words', async () => {
     const synced = await approve('svc-1');
-    const syncState = memoryItem<StoredSyncState | null>({ key: syncKeyOf(conn), state: { cursor: 0, server: { 'svc-1': synced }, outbox: [], conflicts: [] } });
+    const syncState = memoryItem<StoredSyncState | null>({
+      key: syncKeyOf(conn),
+      state: { cursor: 0, server: { 'svc-1': synced }, outbox: [], conflicts: [] },
+    });
     const syncNow = vi.fn(async () => undefined);
-    const svc = createSendService({ team: memoryItem<TeamConnection | null>(conn), syncState, fetch: appFetch, syncNow });
+    const svc = createSendService({
+      team: memoryItem<TeamConnection | null>(conn),
+      syncState,
+      fetch: appFetch,
+      syncNow,
+    });
 
-    expect(await svc.context('svc-1', 'meta')).toMatchObject({ serverStatus: 'approved', pending: false, approvalsRequired: true, connection: { ready: true } });
+    expect(await svc.context('svc-1', 'meta')).toMatchObject({
+      serverStatus: 'approved',
+      pending: false,
+      approvalsRequired: true,
+      connection: { ready: true },
+    });
     expect(await svc.context('nope', 'meta')).toMatchObject({ serverStatus: null });
 
     const before = fakes.meta.counts().campaign ?? 0;
@@ -177,18 +249,40 @@ describe('send service (the background half)', () => {
     expect(fakes.meta.counts().campaign).toBe(before + 1);
 
     expect((await push(t.editor, t.orgId, makeDraft({ id: 'svc-2' }), 0)).status).toBe(200);
-    expect(await svc.send({ draftId: 'svc-2', platform: 'meta', dryRun: false })).toMatchObject({ ok: false, action: 'approve', error: expect.stringMatching(/needs approval/) });
+    expect(await svc.send({ draftId: 'svc-2', platform: 'meta', dryRun: false })).toMatchObject({
+      ok: false,
+      action: 'approve',
+      error: expect.stringMatching(/needs approval/),
+    });
     expect(await svc.send({ draftId: 'svc-2', platform: 'linkedin', dryRun: false })).toMatchObject({ ok: false });
 
-    const signedOut = createSendService({ team: memoryItem<TeamConnection | null>(null), syncState, fetch: appFetch, syncNow });
+    const signedOut = createSendService({
+      team: memoryItem<TeamConnection | null>(null),
+      syncState,
+      fetch: appFetch,
+      syncNow,
+    });
     expect(await signedOut.context('svc-1', 'meta')).toMatchObject({ signedIn: false });
-    expect(await signedOut.send({ draftId: 'svc-1', platform: 'meta', dryRun: false })).toMatchObject({ ok: false, action: 'sign-in' });
+    expect(await signedOut.send({ draftId: 'svc-1', platform: 'meta', dryRun: false })).toMatchObject({
+      ok: false,
+      action: 'sign-in',
+    });
   });
 
   test('server down: context carries the reason, send answers in words', async () => {
-    const down: typeof fetch = async () => { throw new TypeError('Failed to fetch'); };
-    const svc = createSendService({ team: memoryItem<TeamConnection | null>(conn), syncState: memoryItem<StoredSyncState | null>(null), fetch: down, syncNow: async () => undefined });
+    const down: typeof fetch = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    const svc = createSendService({
+      team: memoryItem<TeamConnection | null>(conn),
+      syncState: memoryItem<StoredSyncState | null>(null),
+      fetch: down,
+      syncNow: async () => undefined,
+    });
     expect((await svc.context('x', 'meta')).error).toMatch(/Cannot reach the team server/);
-    expect(await svc.send({ draftId: 'x', platform: 'meta', dryRun: true })).toMatchObject({ ok: false, error: expect.stringMatching(/Cannot reach/) });
+    expect(await svc.send({ draftId: 'x', platform: 'meta', dryRun: true })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/Cannot reach/),
+    });
   });
 });

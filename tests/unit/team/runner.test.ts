@@ -8,24 +8,52 @@ import { memoryItem } from './helpers';
 /** The sync runner (local drafts ↔ SyncClient ↔ real server app on in-memory PGlite). */
 let s: TestServer;
 let t: Awaited<ReturnType<typeof team>>;
-beforeAll(async () => { s = await startTestServer(); t = await team(s); }, 120_000);
-afterAll(async () => { await s.close(); });
+beforeAll(async () => {
+  s = await startTestServer();
+  t = await team(s);
+}, 120_000);
+afterAll(async () => {
+  await s.close();
+});
 
 const BASE = 'http://127.0.0.1:8787';
-const appFetch: typeof fetch = async (input, init) => s.app.request(String(input).replace(BASE, ''), init as RequestInit);
+const appFetch: typeof fetch = async (input, init) =>
+  s.app.request(String(input).replace(BASE, ''), init as RequestInit);
 
 let seq = 0;
-function teammate(who: Client, opts: { fetch?: typeof fetch; drafts?: Record<string, Draft>; releases?: Record<string, StoredRelease>; token?: string } = {}) {
+function teammate(
+  who: Client,
+  opts: {
+    fetch?: typeof fetch;
+    drafts?: Record<string, Draft>;
+    releases?: Record<string, StoredRelease>;
+    token?: string;
+  } = {},
+) {
   const drafts = memoryItem<Record<string, Draft>>(opts.drafts ?? {});
   const releases = memoryItem<Record<string, StoredRelease>>(opts.releases ?? {});
   const conn = memoryItem<TeamConnection | null>({
-    serverUrl: BASE, token: opts.token ?? who.token, user: { id: who.userId, name: 'x', email: who.email }, orgId: t.orgId, orgName: 'Acme',
+    serverUrl: BASE,
+    token: opts.token ?? who.token,
+    user: { id: who.userId, name: 'x', email: who.email },
+    orgId: t.orgId,
+    orgName: 'Acme',
   });
   const syncState = memoryItem<StoredSyncState | null>(null);
   const status = memoryItem<TeamSyncStatus | null>(null);
   const runner = createSyncRunner({
-    drafts, releases, team: conn, syncState, status, fetch: opts.fetch ?? appFetch, debounceMs: 10_000,
-    client: { sleep: async () => {}, backoff: { baseMs: 1, maxMs: 2, attempts: 2 }, newId: () => `mut-${++seq}-${Math.random().toString(36).slice(2, 10)}` },
+    drafts,
+    releases,
+    team: conn,
+    syncState,
+    status,
+    fetch: opts.fetch ?? appFetch,
+    debounceMs: 10_000,
+    client: {
+      sleep: async () => {},
+      backoff: { baseMs: 1, maxMs: 2, attempts: 2 },
+      newId: () => `mut-${++seq}-${Math.random().toString(36).slice(2, 10)}`,
+    },
   });
   return { drafts, releases, conn, syncState, status, runner };
 }
@@ -33,7 +61,12 @@ function teammate(who: Client, opts: { fetch?: typeof fetch; drafts?: Record<str
 const serverCopy = async (id: string) =>
   (await (await t.owner.req('GET', `/api/orgs/${t.orgId}/drafts/${id}`)).json()) as { revision: number; draft: Draft };
 
-async function edit(drafts: ReturnType<typeof teammate>['drafts'], runner: SyncRunner, id: string, patch: Partial<Draft>) {
+async function edit(
+  drafts: ReturnType<typeof teammate>['drafts'],
+  runner: SyncRunner,
+  id: string,
+  patch: Partial<Draft>,
+) {
   const all = await drafts.getValue();
   await drafts.setValue({ ...all, [id]: { ...all[id]!, ...patch } as Draft });
   await runner.idle();
@@ -48,7 +81,8 @@ test('local drafts are pushed on start; a teammate pulls them into their local d
   const b = teammate(t.owner);
   await b.runner.start();
   expect(b.drafts.value['r-1']?.headline).toBe('Acme launches');
-  a.runner.stop(); b.runner.stop();
+  a.runner.stop();
+  b.runner.stop();
 });
 
 test('a local edit goes to the outbox at once (pending) and reaches the server on the next sync', async () => {
@@ -68,7 +102,10 @@ test('offline: status says so, nothing is lost, and the next sync delivers', asy
     if (down) throw new TypeError('Failed to fetch');
     return appFetch(input, init);
   };
-  const a = teammate(t.editor, { fetch: flaky, drafts: { 'r-3': makeDraft({ id: 'r-3', headline: 'Written offline' }) } });
+  const a = teammate(t.editor, {
+    fetch: flaky,
+    drafts: { 'r-3': makeDraft({ id: 'r-3', headline: 'Written offline' }) },
+  });
   await a.runner.start();
   expect(a.status.value).toMatchObject({ state: 'offline', pending: 1 });
   expect(a.status.value?.message).toMatch(/Cannot reach/);
@@ -90,7 +127,8 @@ test('a pulled change never overwrites a local unsynced edit; different fields m
   expect(a.drafts.value['r-4']).toMatchObject({ headline: 'Editor headline', description: 'Owner description' });
   await b.runner.syncNow();
   expect(b.drafts.value['r-4']).toMatchObject({ headline: 'Editor headline', description: 'Owner description' });
-  a.runner.stop(); b.runner.stop();
+  a.runner.stop();
+  b.runner.stop();
 });
 
 describe('the same field edited by two teammates', () => {
@@ -117,11 +155,16 @@ describe('the same field edited by two teammates', () => {
     const after = await b.runner.resolve(c.id, { headline: 'Owner says' });
     expect(after.conflicts).toEqual([]);
     expect((await b.runner.syncNow()).state).toBe('synced');
-    expect((await serverCopy('r-5')).draft).toMatchObject({ headline: 'Owner says', cta: 'SIGN_UP', description: 'typed during conflict' });
+    expect((await serverCopy('r-5')).draft).toMatchObject({
+      headline: 'Owner says',
+      cta: 'SIGN_UP',
+      description: 'typed during conflict',
+    });
     expect(b.drafts.value['r-5']).toMatchObject({ headline: 'Owner says', description: 'typed during conflict' });
     await a.runner.syncNow();
     expect(a.drafts.value['r-5']).toMatchObject({ headline: 'Owner says', cta: 'SIGN_UP' });
-    a.runner.stop(); b.runner.stop();
+    a.runner.stop();
+    b.runner.stop();
   });
 
   test('keep theirs (discard) writes the server version locally', async () => {
@@ -137,7 +180,8 @@ describe('the same field edited by two teammates', () => {
     await b.runner.resolve(st.conflicts[0]!.id, { headline: 'Editor wins' });
     expect((await b.runner.syncNow()).state).toBe('synced');
     expect(b.drafts.value['r-6']?.headline).toBe('Editor wins');
-    a.runner.stop(); b.runner.stop();
+    a.runner.stop();
+    b.runner.stop();
   });
 });
 
@@ -153,19 +197,29 @@ test('deleting a draft locally deletes it for the team', async () => {
   await a.runner.syncNow();
   await b.runner.syncNow();
   expect(b.drafts.value['r-7']).toBeUndefined();
-  a.runner.stop(); b.runner.stop();
+  a.runner.stop();
+  b.runner.stop();
 });
 
 test('signed out or no organisation: status off, nothing sent', async () => {
   let calls = 0;
-  const counting: typeof fetch = async (i, init) => { calls++; return appFetch(i, init); };
+  const counting: typeof fetch = async (i, init) => {
+    calls++;
+    return appFetch(i, init);
+  };
   const a = teammate(t.editor, { fetch: counting, drafts: { 'r-8': makeDraft({ id: 'r-8' }) } });
   await a.conn.setValue(null);
   await a.runner.start();
   expect(a.status.value?.state).toBe('off');
   expect(calls).toBe(0);
   // Choosing an organisation starts syncing.
-  await a.conn.setValue({ serverUrl: BASE, token: t.editor.token, user: { id: t.editor.userId, name: 'x', email: t.editor.email }, orgId: t.orgId, orgName: 'Acme' });
+  await a.conn.setValue({
+    serverUrl: BASE,
+    token: t.editor.token,
+    user: { id: t.editor.userId, name: 'x', email: t.editor.email },
+    orgId: t.orgId,
+    orgName: 'Acme',
+  });
   await a.runner.idle();
   expect(a.status.value?.state).toBe('synced');
   expect((await serverCopy('r-8')).revision).toBeGreaterThan(0);
@@ -174,9 +228,14 @@ test('signed out or no organisation: status off, nothing sent', async () => {
 
 test('boosted releases are shared: a teammate gets the release with its drafts; a local one is never replaced', async () => {
   const rel = makeRelease('rel-shared', 'Shared release headline');
-  const a = teammate(t.editor, { drafts: { 'r-9': makeDraft({ id: 'r-9', releaseId: 'rel-shared' }) }, releases: { 'rel-shared': rel } });
+  const a = teammate(t.editor, {
+    drafts: { 'r-9': makeDraft({ id: 'r-9', releaseId: 'rel-shared' }) },
+    releases: { 'rel-shared': rel },
+  });
   await a.runner.start();
-  expect((await (await t.owner.req('GET', `/api/orgs/${t.orgId}/releases/rel-shared`)).json()).release.release.headline).toBe('Shared release headline');
+  expect(
+    (await (await t.owner.req('GET', `/api/orgs/${t.orgId}/releases/rel-shared`)).json()).release.release.headline,
+  ).toBe('Shared release headline');
   const mine = makeRelease('rel-shared', 'My local correction');
   const b = teammate(t.owner);
   const c = teammate(t.reviewer, { releases: { 'rel-shared': mine } });
@@ -185,7 +244,9 @@ test('boosted releases are shared: a teammate gets the release with its drafts; 
   expect(b.releases.value['rel-shared']?.release.headline).toBe('Shared release headline');
   expect(b.drafts.value['r-9']?.releaseId).toBe('rel-shared');
   expect(c.releases.value['rel-shared']?.release.headline).toBe('My local correction');
-  a.runner.stop(); b.runner.stop(); c.runner.stop();
+  a.runner.stop();
+  b.runner.stop();
+  c.runner.stop();
 });
 
 test('an ended session says "sign in again", not just offline, and keeps the edit', async () => {

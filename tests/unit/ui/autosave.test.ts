@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAutosave } from '@/utils/autosave';
 
-class Target extends EventTarget { visibilityState: DocumentVisibilityState = 'visible'; }
+class Target extends EventTarget {
+  visibilityState: DocumentVisibilityState = 'visible';
+}
 
 describe('autosave', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -10,7 +12,10 @@ describe('autosave', () => {
   it('coalesces a burst of edits into one write within 300 ms', async () => {
     const write = vi.fn(async () => {});
     const a = createAutosave({ write, delayMs: 150, target: null, doc: null });
-    for (let i = 0; i < 20; i++) { a.schedule(); await vi.advanceTimersByTimeAsync(10); }
+    for (let i = 0; i < 20; i++) {
+      a.schedule();
+      await vi.advanceTimersByTimeAsync(10);
+    }
     expect(write).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(150);
     expect(write).toHaveBeenCalledTimes(1);
@@ -41,7 +46,9 @@ describe('autosave', () => {
 
   it('keeps the change pending after a failed write and retries on the next flush', async () => {
     let fail = true;
-    const write = vi.fn(async () => { if (fail) throw new Error('quota'); });
+    const write = vi.fn(async () => {
+      if (fail) throw new Error('quota');
+    });
     const onError = vi.fn();
     const a = createAutosave({ write, target: null, doc: null, onError });
     a.schedule();

@@ -11,7 +11,10 @@ const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('drafts store', () => {
   // reset() drops storage listeners; unwatch() lets the next store's watch register afresh.
-  beforeEach(() => { storage.unwatch(); fakeBrowser.reset(); });
+  beforeEach(() => {
+    storage.unwatch();
+    fakeBrowser.reset();
+  });
 
   it('is not hydrated until storage has been read, then holds what storage holds', async () => {
     const id = await boostRelease(release, null, now());

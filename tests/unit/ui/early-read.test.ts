@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
-import { changedSinceEarlyRead, endEarlyRead, POPUP_FIRST_PAINT, readEarly, startEarlyRead, tabIdFromQuery } from '@/utils/early-read';
+import {
+  changedSinceEarlyRead,
+  endEarlyRead,
+  POPUP_FIRST_PAINT,
+  readEarly,
+  startEarlyRead,
+  tabIdFromQuery,
+} from '@/utils/early-read';
 import { createDraftsStore, draftsOf } from '@/utils/stores/drafts';
 import { useTabRelease } from '@/utils/stores/tab-release';
 import { draftsItem, kitItem, tabReleasesItem, VERSIONS } from '@/utils/storage';
@@ -11,7 +18,10 @@ import { now, release } from './fixtures';
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
 describe('the popup’s early read', () => {
-  beforeEach(() => { storage.unwatch(); fakeBrowser.reset(); });
+  beforeEach(() => {
+    storage.unwatch();
+    fakeBrowser.reset();
+  });
   afterEach(() => endEarlyRead());
 
   it('answers from the snapshot taken at start, with the item’s fallback for what is not stored', async () => {

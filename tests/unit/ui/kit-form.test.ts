@@ -7,7 +7,13 @@ describe('options form validation', () => {
   it('defaults are valid and round-trip into a kit', () => {
     const r = validateKitForm(base);
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.kit).toMatchObject({ adReviewLeadHours: 24, flightDays: 7, currency: 'USD', defaultAudiences: ['journalists'] });
+    if (r.ok)
+      expect(r.kit).toMatchObject({
+        adReviewLeadHours: 24,
+        flightDays: 7,
+        currency: 'USD',
+        defaultAudiences: ['journalists'],
+      });
   });
 
   it.each([

@@ -7,7 +7,10 @@ import { kitItem, settingsItem } from '@/utils/storage';
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('options store', () => {
-  beforeEach(() => { storage.unwatch(); fakeBrowser.reset(); });
+  beforeEach(() => {
+    storage.unwatch();
+    fakeBrowser.reset();
+  });
 
   it('hydrates the form from storage (defaults when there is no kit yet)', async () => {
     const store = createKitStore();

@@ -5,11 +5,20 @@ import { emptyRelease } from '@/utils/release/empty';
 import type { Draft, StoredRelease } from '@/utils/drafts/schema';
 import { releaseId } from '@/utils/drafts/ids';
 
-const mk = (url: string, wire: string, headline: string) => ({ ...emptyRelease(url), isRelease: true, wire, headline, company: 'Acme', body: ['Lead sentence here.'] });
+const mk = (url: string, wire: string, headline: string) => ({
+  ...emptyRelease(url),
+  isRelease: true,
+  wire,
+  headline,
+  company: 'Acme',
+  body: ['Lead sentence here.'],
+});
 const r1 = mk('https://www.prnewswire.com/a.html', 'prnewswire', 'Alpha launches');
 const r2 = mk('https://www.globenewswire.com/b.html', 'globenewswire', 'Beta reports');
 const now = new Date('2026-11-23T10:00:00Z');
-const drafts: Record<string, Draft> = Object.fromEntries([...buildDrafts(r1, null, now), ...buildDrafts(r2, null, now)].map((d) => [d.id, d]));
+const drafts: Record<string, Draft> = Object.fromEntries(
+  [...buildDrafts(r1, null, now), ...buildDrafts(r2, null, now)].map((d) => [d.id, d]),
+);
 const releases: Record<string, StoredRelease> = {
   [releaseId(r1)]: { id: releaseId(r1), release: r1, savedAt: '2026-11-23T09:00:00Z' },
   [releaseId(r2)]: { id: releaseId(r2), release: r2, savedAt: '2026-11-23T09:30:00Z' },
@@ -30,12 +39,18 @@ describe('workspace filters', () => {
     [{ query: 'beta reports' }, (d: Draft) => d.releaseId === releaseId(r2)],
   ])('%j', (f, keep) => {
     const shown = filterDrafts(drafts, releases, { ...ALL_FILTERS, ...f });
-    expect(shown.map((d) => d.id).sort()).toEqual(Object.values(drafts).filter(keep).map((d) => d.id).sort());
+    expect(shown.map((d) => d.id).sort()).toEqual(
+      Object.values(drafts)
+        .filter(keep)
+        .map((d) => d.id)
+        .sort(),
+    );
   });
 
   it('reads release, draft and platform from the address', () => {
     expect(filtersFromSearch('?release=rel_1&draft=drf_2&platform=linkedin')).toEqual({
-      filters: { ...ALL_FILTERS, release: 'rel_1', platform: 'linkedin' }, selectedId: 'drf_2',
+      filters: { ...ALL_FILTERS, release: 'rel_1', platform: 'linkedin' },
+      selectedId: 'drf_2',
     });
   });
 });
