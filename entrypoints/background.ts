@@ -1,16 +1,16 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { onMessage } from '@/utils/messaging';
-import { ReleaseSchema, type Release } from '@/utils/release/schema';
+import { ReleaseSchema, type Release } from '@/utils/contract/release';
 import { parseDocument } from '@/utils/release/node';
 import { tabReleasesItem } from '@/utils/storage';
-import { createTabState } from '@/utils/tab-state';
-import { showReleaseBadge } from '@/utils/badge';
-import { MENU_ITEMS } from '@/utils/menus';
-import { fetchRelease } from '@/utils/fetch-release';
-import { handleBoostClick, type BoostDeps } from '@/utils/boost-actions';
-import { boostRelease } from '@/utils/boost';
-import { startTeamSync } from '@/utils/team/background';
+import { createTabState } from '@/utils/release/tab-state';
+import { showReleaseBadge } from '@/utils/release/badge';
+import { MENU_ITEMS } from '@/utils/boost/menus';
+import { fetchRelease } from '@/utils/release/fetch';
+import { handleBoostClick, type BoostDeps } from '@/utils/boost/menu-click';
+import { boostRelease } from '@/utils/boost/boost';
+import { startTeamSync } from '@/utils/sync/background';
 
 export default defineBackground(() => {
   const tabs = createTabState(tabReleasesItem);

@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { POPUP_FIRST_PAINT, startEarlyRead } from '@/utils/early-read';
+import { POPUP_FIRST_PAINT, startEarlyRead } from '@/utils/editor/early-read';
 
 /**
  * A classic script in popup.html's <head>: it runs while the parser is still reading the page, before

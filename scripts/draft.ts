@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { extractFromHtml } from '../utils/release/node';
-import { buildDraftSet, exportDraftSetJson, exportMetaSheet, renderBrief } from '../utils/drafts/index';
+import { buildDraftSet, exportDraftSetJson, exportMetaSheet, renderBrief } from '../utils/engine';
 
 function fail(code: number, message: string): never {
   process.stderr.write(`draft: ${message}\n`);

@@ -1,9 +1,9 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { Release } from './release/schema';
+import type { Release } from './contract/release';
 import type { TeamSyncStatus } from './team/types';
-import type { Platform } from './drafts/schema';
-import type { SendContext } from './team/send-rules';
-import type { SendReply } from './team/send';
+import type { Platform } from './contract/draft';
+import type { SendContext } from './send/send-rules';
+import type { SendReply } from './send/service';
 
 /**
  * Every message between the extension's contexts, with its payload and reply. The content script

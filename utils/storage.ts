@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
-import type { TabReleases } from './tab-state';
-import type { Draft, MessagingKit, StoredRelease } from './drafts/schema';
+import type { TabReleases } from './release/tab-state';
+import type { Draft, MessagingKit, StoredRelease } from './contract/draft';
 import type { StoredSyncState, TeamConnection, TeamSyncStatus } from './team/types';
 
 /**

@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { useDrafts } from '@/utils/stores/drafts';
+import { useDrafts } from '@/utils/editor/store';
 import '@/components/ui.css';
 import './style.css';
 

@@ -1,10 +1,10 @@
 import { useId, type ReactNode } from 'react';
-import type { AudiencePreset } from '@/utils/drafts/schema';
-import { useKit } from '@/utils/stores/kit';
-import type { KitForm } from '@/utils/stores/kit-form';
+import type { AudiencePreset } from '@/utils/contract/draft';
+import { useKit } from '@/utils/kit/store';
+import type { KitForm } from '@/utils/kit/form';
 import { Logo } from '@/components/Logo';
-import { TeamServer } from './TeamServer';
-import { Platforms } from './Platforms';
+import { TeamServer } from '../../components/team/TeamAccount';
+import { Platforms } from '../../components/send/PlatformConnections';
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'SEK', 'NOK', 'DKK', 'INR', 'SGD', 'BRL', 'MXN'];
 const TIME_ZONES: string[] = (Intl as { supportedValuesOf?(k: string): string[] }).supportedValuesOf?.('timeZone') ?? [

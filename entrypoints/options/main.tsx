@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { useKit } from '@/utils/stores/kit';
+import { useKit } from '@/utils/kit/store';
 import '@/components/ui.css';
 import './style.css';
 

@@ -1,18 +1,18 @@
 import { lazy, Suspense } from 'react';
 import { browser } from 'wxt/browser';
-import { useTabRelease } from '@/utils/stores/tab-release';
-import { useDrafts } from '@/utils/stores/drafts';
-import { openWorkspace, usePopup } from '@/utils/stores/popup';
-import { ReleaseDrafts } from '@/components/ReleaseDrafts';
-import { SyncSlot } from '@/components/SyncSlot';
+import { useTabRelease } from '@/utils/release/tab-store';
+import { useDrafts } from '@/utils/editor/store';
+import { openWorkspace, usePopup } from '@/utils/editor/popup-view';
+import { ReleaseDrafts } from '@/components/editor/ReleaseDrafts';
+import { SyncSlot } from '@/components/sync/SyncSlot';
 import { Logo } from '@/components/Logo';
-import { useSyncStatus } from '@/utils/team/use-sync-status';
-import { useNow } from '@/utils/use-now';
+import { useSyncStatus } from '@/utils/sync/use-sync-status';
+import { useNow } from '@/utils/editor/use-now';
 
 // Only pages that are not releases need the empty state (and its paste form): load it for them alone.
-const NotARelease = lazy(() => import('@/components/NotARelease').then((m) => ({ default: m.NotARelease })));
+const NotARelease = lazy(() => import('@/components/release/NotARelease').then((m) => ({ default: m.NotARelease })));
 // Only a popup with a sync conflict loads the side-by-side resolver.
-const ConflictPanel = lazy(() => import('@/components/ConflictPanel').then((m) => ({ default: m.ConflictPanel })));
+const ConflictPanel = lazy(() => import('@/components/sync/ConflictPanel').then((m) => ({ default: m.ConflictPanel })));
 
 export function App() {
   const tabHydrated = useTabRelease((s) => s.hydrated);

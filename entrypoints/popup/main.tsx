@@ -1,9 +1,9 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { useTabRelease } from '@/utils/stores/tab-release';
-import { useDrafts } from '@/utils/stores/drafts';
-import { usePopup } from '@/utils/stores/popup';
-import { endEarlyRead } from '@/utils/early-read';
+import { useTabRelease } from '@/utils/release/tab-store';
+import { useDrafts } from '@/utils/editor/store';
+import { usePopup } from '@/utils/editor/popup-view';
+import { endEarlyRead } from '@/utils/editor/early-read';
 import '@/components/ui.css';
 import './style.css';
 

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { drafts } from '../db/schema/index.ts';
-import type { SyncedDraft } from '../../utils/sync/protocol.ts';
-import type { Draft } from '../../utils/drafts/schema.ts';
+import type { SyncedDraft } from '../../utils/contract/sync.ts';
+import type { Draft } from '../../utils/contract/draft.ts';
 
 export type DraftRow = typeof drafts.$inferSelect;
 

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { query } from '../db/client.ts';
 import { drafts, orgSettings, platformConnections, sendLeases, sendSteps } from '../db/schema/index.ts';
-import type { Draft, Platform } from '../../utils/drafts/schema.ts';
+import type { Draft, Platform } from '../../utils/contract/draft.ts';
 import type { SendStore, StoredConnection } from '../platforms/index.ts';
 import { logActivity } from './activity.ts';
 import { loadDraft } from './draft-store.ts';

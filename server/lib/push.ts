@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { DraftSchema, type Draft } from '../../utils/drafts/schema.ts';
-import type { PushOk, PushRequest, SyncedDraft } from '../../utils/sync/protocol.ts';
+import { DraftSchema, type Draft } from '../../utils/contract/draft.ts';
+import type { PushOk, PushRequest, SyncedDraft } from '../../utils/contract/sync.ts';
 import type { Db } from '../db/client.ts';
 import { isoText, raw } from '../db/raw.ts';
 import { mutations } from '../db/schema/index.ts';

@@ -1,4 +1,4 @@
-import type { Platform } from '../../utils/drafts/schema.ts';
+import type { Platform } from '../../utils/contract/draft.ts';
 
 /**
  * Every platform failure the user can see, already turned into words. `kind` lets the server decide

@@ -2,7 +2,7 @@ import { send, type FetchLike, type PlatformRequest, type PlatformResponse } fro
 import { PlatformError, PLATFORM_LABEL } from './errors.ts';
 import { backoffMs, type RetryPolicy } from './retry.ts';
 import type { Executor } from './pipeline.ts';
-import type { Platform } from '../../utils/drafts/schema.ts';
+import type { Platform } from '../../utils/contract/draft.ts';
 
 /** Per-platform answers to "is this throttling, how long to wait, what does this error mean". */
 export interface ErrorRules {

@@ -1,7 +1,7 @@
 import { linkedInConfig, metaConfig, type LinkedInConfig, type MetaConfig } from './config.ts';
 import { PlatformError } from './errors.ts';
 import { send, withQuery, type FetchLike, type PlatformRequest } from './http.ts';
-import type { Platform } from '../../utils/drafts/schema.ts';
+import type { Platform } from '../../utils/contract/draft.ts';
 
 /**
  * OAuth for the team server. Secrets only ever appear in the request builders below, which run on the

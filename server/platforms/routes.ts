@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import type { Draft, Platform } from '../../utils/drafts/schema.ts';
+import type { Draft, Platform } from '../../utils/contract/draft.ts';
 import { linkedInConfig, metaConfig, type LinkedInConfig, type MetaConfig } from './config.ts';
 import { listLinkedInChoices, listMetaChoices } from './accounts.ts';
 import { decryptToken, encryptToken } from './crypto.ts';

@@ -1,5 +1,5 @@
 import { PlatformError } from './errors.ts';
-import type { Platform } from '../../utils/drafts/schema.ts';
+import type { Platform } from '../../utils/contract/draft.ts';
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 

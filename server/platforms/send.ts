@@ -1,4 +1,4 @@
-import type { Draft, LinkedInDraft, MetaDraft, Platform } from '../../utils/drafts/schema.ts';
+import type { Draft, LinkedInDraft, MetaDraft, Platform } from '../../utils/contract/draft.ts';
 import { DEFAULT_AUDIENCES } from './audiences.ts';
 import { linkedInConfig, metaConfig, type LinkedInConfig, type MetaConfig } from './config.ts';
 import { PlatformError } from './errors.ts';

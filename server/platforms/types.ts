@@ -1,4 +1,4 @@
-import type { AudiencePreset } from '../../utils/drafts/schema.ts';
+import type { AudiencePreset } from '../../utils/contract/draft.ts';
 
 /**
  * What the server knows about the organisation's connected account and the plan for this release,

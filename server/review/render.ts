@@ -1,4 +1,4 @@
-import type { Draft } from '../../utils/drafts/schema.ts';
+import type { Draft } from '../../utils/contract/draft.ts';
 import { domainOf, esc, safeUrl } from './html.ts';
 
 export interface ReviewComment {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { Draft, StoredRelease } from '../../utils/drafts/schema.ts';
+import type { Draft, StoredRelease } from '../../utils/contract/draft.ts';
 import { comments, drafts, releases, reviewLinks } from '../db/schema/index.ts';
 import type { AppDeps } from '../lib/context.ts';
 import { logActivity } from '../lib/activity.ts';

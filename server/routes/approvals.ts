@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { SyncedDraftSchema } from '../../utils/sync/protocol.ts';
-import type { Draft, DraftStatus } from '../../utils/drafts/schema.ts';
+import { SyncedDraftSchema } from '../../utils/contract/sync.ts';
+import type { Draft, DraftStatus } from '../../utils/contract/draft.ts';
 import { comments, drafts } from '../db/schema/index.ts';
 import { and, eq } from 'drizzle-orm';
 import type { AppDeps, AppEnv } from '../lib/context.ts';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { BatchPushRequestSchema, BatchPushResponseSchema, type PushRequest } from '../../utils/sync/protocol.ts';
+import { BatchPushRequestSchema, BatchPushResponseSchema, type PushRequest } from '../../utils/contract/sync.ts';
 import type { AppDeps, AppEnv } from '../lib/context.ts';
 import { fail, readBody } from '../lib/http.ts';
 import { requirePermission } from '../lib/membership.ts';

@@ -7,7 +7,7 @@ import {
   PushRequestSchema,
   SyncedDraftSchema,
   type PushRequest,
-} from '../../utils/sync/protocol.ts';
+} from '../../utils/contract/sync.ts';
 import { isoText, raw } from '../db/raw.ts';
 import type { AppDeps, AppEnv } from '../lib/context.ts';
 import { fail, notFound, readBody, readQuery } from '../lib/http.ts';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { MessagingKitSchema } from '../../utils/drafts/schema.ts';
+import { MessagingKitSchema } from '../../utils/contract/draft.ts';
 import { messagingKits } from '../db/schema/index.ts';
 import type { AppDeps, AppEnv } from '../lib/context.ts';
 import { readBody } from '../lib/http.ts';

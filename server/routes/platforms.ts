@@ -3,8 +3,8 @@ import { createHmac } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { MessagingKitSchema, type Draft, type Platform, type StoredRelease } from '../../utils/drafts/schema.ts';
-import { computeClock } from '../../utils/drafts/clock.ts';
+import { MessagingKitSchema, type Draft, type Platform, type StoredRelease } from '../../utils/contract/draft.ts';
+import { computeClock } from '../../utils/engine/clock.ts';
 import { mediaLists, messagingKits, platformConnections, releases } from '../db/schema/index.ts';
 import {
   decryptToken,
@@ -30,7 +30,7 @@ import {
   type ConnectionRow,
 } from '../lib/platform-store.ts';
 import type { RouteDoc } from '../lib/openapi.ts';
-import { ConnectionSchema as SharedConnectionSchema } from '../../utils/team/platform-contract.ts';
+import { ConnectionSchema as SharedConnectionSchema } from '../../utils/contract/platforms.ts';
 
 const PlatformParam = z.enum(['meta', 'linkedin']);
 const label = (p: Platform) => (p === 'meta' ? 'Meta' : 'LinkedIn');

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { StoredReleaseSchema, type StoredRelease } from '../../utils/drafts/schema.ts';
+import { StoredReleaseSchema, type StoredRelease } from '../../utils/contract/draft.ts';
 import { releases } from '../db/schema/index.ts';
 import { isoText, raw } from '../db/raw.ts';
 import type { AppDeps, AppEnv } from '../lib/context.ts';

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { extractFromHtml } from '../../utils/release/node';
-import { buildDraftSet } from '../../utils/drafts/engine';
-import { importMediaList } from '../../utils/drafts/medialist';
+import { buildDraftSet } from '../../utils/engine/build';
+import { importMediaList } from '../../utils/engine/medialist';
 
 const CORPUS = resolve(process.cwd(), '../shared/corpus');
 const pages = [

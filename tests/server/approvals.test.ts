@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { addMember, makeDraft, push, signUp, startTestServer, team, type Client, type TestServer } from './harness.ts';
-import type { PushOk, SyncedDraft } from '../../utils/sync/protocol.ts';
+import type { PushOk, SyncedDraft } from '../../utils/contract/sync.ts';
 
 let s: TestServer;
 let t: Awaited<ReturnType<typeof team>>;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeDraft, push, startTestServer, team, type TestServer } from './harness.ts';
-import type { Draft } from '../../utils/drafts/schema.ts';
-import type { PullResponse, PushConflict, PushOk } from '../../utils/sync/protocol.ts';
+import type { Draft } from '../../utils/contract/draft.ts';
+import type { PullResponse, PushConflict, PushOk } from '../../utils/contract/sync.ts';
 
 let s: TestServer;
 let t: Awaited<ReturnType<typeof team>>;

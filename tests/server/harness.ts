@@ -6,8 +6,8 @@ import type { ServerConfig } from '../../server/config.ts';
 import { linkedInConfig, metaConfig } from '../../server/platforms/config.ts';
 import { openDatabase, type Database } from '../../server/db/client.ts';
 import { member } from '../../server/db/schema/index.ts';
-import type { Draft } from '../../utils/drafts/schema.ts';
-import type { StoredRelease } from '../../utils/drafts/schema.ts';
+import type { Draft } from '../../utils/contract/draft.ts';
+import type { StoredRelease } from '../../utils/contract/draft.ts';
 
 /**
  * One server per test file: in-memory PGlite by default; with DATABASE_URL, a fresh PostgreSQL database

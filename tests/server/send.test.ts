@@ -6,8 +6,8 @@ import { platformConnections } from '../../server/db/schema/index.ts';
 import { acquireSendLease, listSendSteps } from '../../server/lib/platform-store.ts';
 import { hashEmail } from '../../server/platforms/hash.ts';
 import { MemoryTargetingCache } from '../../server/platforms/store.ts';
-import type { Draft, LinkedInDraft, Platform } from '../../utils/drafts/schema.ts';
-import type { PullResponse, SyncedDraft } from '../../utils/sync/protocol.ts';
+import type { Draft, LinkedInDraft, Platform } from '../../utils/contract/draft.ts';
+import type { PullResponse, SyncedDraft } from '../../utils/contract/sync.ts';
 import { linkedInErrors, metaErrors, startPlatformFakes, type RunningPlatformFakes } from '../fakes/index.ts';
 import { makeDraft, makeRelease, push, startTestServer, team, type Client, type TestServer } from './harness.ts';
 

@@ -1,4 +1,4 @@
-import type { Platform } from '../drafts/schema';
+import type { Platform } from '../contract/draft';
 
 /** A platform fact with the page it was read from, so a reviewer can check it and we can update it. */
 export interface Sourced<T> {

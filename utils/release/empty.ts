@@ -1,4 +1,4 @@
-import type { Release } from './schema';
+import type { Release } from '../contract/release';
 
 /** A blank, not-a-release result for a URL: the starting point of every extraction (no zod at runtime). */
 export function emptyRelease(url: string): Release {

@@ -1,4 +1,4 @@
-import type { AssetKind, Contact, Release } from './schema';
+import type { AssetKind, Contact, Release } from '../contract/release';
 import { emptyRelease } from './empty';
 import { wireForHost } from './hosts';
 import { WIRES, WIRE_MARK, type WireAdapter } from './wires';

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { extractRelease } from './extract';
-import type { Release } from './schema';
+import type { Release } from '../contract/release';
 
 /**
  * Node-side entry (CLI, tests, benchmarks, the team server fetching a linked release): parse HTML with

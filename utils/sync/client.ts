@@ -1,4 +1,4 @@
-import type { Draft } from '../drafts/schema';
+import type { Draft } from '../contract/draft';
 import {
   BATCH_MAX,
   type BatchPushResponse,
@@ -6,7 +6,7 @@ import {
   type PushConflict,
   type PushOk,
   type SyncedDraft,
-} from './protocol';
+} from '../contract/sync';
 import { threeWayMerge, applyChoices } from './merge';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
 import { emptyState, type Conflict, type PendingMutation, type SyncState, type SyncStorage } from './state';

@@ -9,4 +9,4 @@ export {
   type SyncState,
   type SyncStorage,
 } from './state';
-export * from './protocol';
+export * from '../contract/sync';

@@ -1,5 +1,5 @@
-import type { Draft } from '../drafts/schema';
-import type { SyncedDraft } from './protocol';
+import type { Draft } from '../contract/draft';
+import type { SyncedDraft } from '../contract/sync';
 import type { FieldClash } from './merge';
 
 /** One pending change, persisted until the server acknowledges it. */

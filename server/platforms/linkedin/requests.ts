@@ -1,4 +1,4 @@
-import type { LinkedInDraft } from '../../../utils/drafts/schema.ts';
+import type { LinkedInDraft } from '../../../utils/contract/draft.ts';
 import type { LinkedInConfig } from '../config.ts';
 import { assertStatus, withQuery, type PlatformRequest } from '../http.ts';
 import { toMajorString } from '../money.ts';

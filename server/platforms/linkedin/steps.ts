@@ -1,4 +1,4 @@
-import type { LinkedInDraft } from '../../../utils/drafts/schema.ts';
+import type { LinkedInDraft } from '../../../utils/contract/draft.ts';
 import type { LinkedInConfig } from '../config.ts';
 import type { PlatformResponse } from '../http.ts';
 import { chunk } from '../hash.ts';

@@ -1,4 +1,4 @@
-import type { MetaDraft } from '../../../utils/drafts/schema.ts';
+import type { MetaDraft } from '../../../utils/contract/draft.ts';
 import type { MetaConfig } from '../config.ts';
 import { assertStatus, withQuery, type PlatformRequest } from '../http.ts';
 import { toMinorUnits } from '../money.ts';

@@ -1,4 +1,4 @@
-import type { MetaDraft } from '../../../utils/drafts/schema.ts';
+import type { MetaDraft } from '../../../utils/contract/draft.ts';
 import type { MetaConfig } from '../config.ts';
 import { chunk } from '../hash.ts';
 import type { Step } from '../pipeline.ts';

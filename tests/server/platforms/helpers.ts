@@ -1,4 +1,4 @@
-import type { LinkedInDraft, MetaDraft } from '../../../utils/drafts/schema.ts';
+import type { LinkedInDraft, MetaDraft } from '../../../utils/contract/draft.ts';
 import { hashEmail } from '../../../server/platforms/hash.ts';
 import { MemorySendStore, MemoryTargetingCache } from '../../../server/platforms/store.ts';
 import type { SendDeps, SendDraftInput } from '../../../server/platforms/send.ts';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { describe, expect, test } from 'vitest';
-import type { Draft, Platform } from '../../../utils/drafts/schema.ts';
+import type { Draft, Platform } from '../../../utils/contract/draft.ts';
 import { platformRoutes, signState, verifyState, type StoredConnection } from '../../../server/platforms/routes.ts';
 import { decryptToken } from '../../../server/platforms/crypto.ts';
 import { harness, hashes, linkedInDraft, metaDraft, NOW, settings } from './helpers.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countChars, graphemeCount } from '@/utils/platforms/count';
-import { fieldRule, PLATFORM_RULES, PLATFORMS, rulesFor } from '@/utils/platforms';
-import { LinkedInCopySchema, MetaCopySchema } from '@/utils/drafts/schema';
+import { fieldRule, PLATFORM_RULES, PLATFORMS, rulesFor } from '@/utils/platforms/registry';
+import { LinkedInCopySchema, MetaCopySchema } from '@/utils/contract/draft';
 
 const DOC_URL = /^https:\/\/[\w.-]+\.[a-z]{2,}\//;
 

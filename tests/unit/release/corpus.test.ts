@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { extractFromHtml } from '@/utils/release/node';
-import { ReleaseSchema, type Release } from '@/utils/release/schema';
+import { ReleaseSchema, type Release } from '@/utils/contract/release';
 import { CORPUS, CORPUS_ROWS, holds, readCorpusPage } from '../../fixtures/release/corpus-truth';
 
 // Each real page is parsed and extracted once; every row below is one fact about one page.

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { extractFromHtml } from '@/utils/release/node';
-import { ReleaseSchema } from '@/utils/release/schema';
+import { ReleaseSchema } from '@/utils/contract/release';
 
 /** A small page: head markup and body markup. */
 const page = (head: string, body: string, lang = 'en') =>

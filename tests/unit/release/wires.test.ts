@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { extractFromHtml } from '@/utils/release/node';
-import { ReleaseSchema } from '@/utils/release/schema';
+import { ReleaseSchema } from '@/utils/contract/release';
 import { WIRE_HOSTS } from '@/utils/release/hosts';
 import { WIRES } from '@/utils/release/wires';
 import { holds, type Fact } from '../../fixtures/release/corpus-truth';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SyncClient } from '../../../utils/sync/client';
 import { memoryStorage } from '../../../utils/sync/state';
 import type { SyncStorage } from '../../../utils/sync/state';
-import type { Draft } from '../../../utils/drafts/schema';
+import type { Draft } from '../../../utils/contract/draft';
 import { makeDraft, startTestServer, team, type Client, type TestServer } from '../../server/harness';
 
 /** The sync client against the real server app (in-memory PGlite), through an app.request-backed fetch. */

@@ -1,0 +1,89 @@
+import { useId, useMemo } from 'react';
+import type { Draft, DraftStatus } from '@/utils/contract/draft';
+import { useDrafts, selectDraft } from '@/utils/editor/store';
+import { PLATFORM_RULES } from '@/utils/engine/ui/light';
+import { useDeferred } from '@/utils/engine/ui/use-deferred';
+import { FieldEditor } from './FieldEditor';
+import { Hints } from './Hints';
+
+export const STATUS_LABELS: Record<DraftStatus, string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  approved: 'Approved',
+  rejected: 'Changes requested',
+  sent: 'Sent',
+};
+
+/** The copy of one draft: every field with its counter and hints, the call to action and the status. */
+export function DraftEditor({ draftId, large = false }: { draftId: string; large?: boolean }) {
+  const draft = useDrafts(selectDraft(draftId));
+  const update = useDrafts((s) => s.update);
+  const audienceSize = useDrafts((s) =>
+    draft?.mediaListId ? (s.mediaLists[draft.mediaListId]?.hashes.length ?? null) : null,
+  );
+  const engine = useDeferred();
+  const hints = useMemo(
+    () => (draft && engine ? engine.lintDraft(draft, { audienceSize }) : []),
+    [draft, audienceSize, engine],
+  );
+  const ctaId = useId();
+  const statusId = useId();
+  if (!draft) return null;
+  const rules = PLATFORM_RULES[draft.platform];
+  const copyKeys = new Set(rules.fields.map((f) => f.key));
+  const other = hints.filter((h) => !h.field || !copyKeys.has(h.field));
+  return (
+    <section className="editor" aria-label={`${rules.label} copy`}>
+      {draft.rationale && (
+        <p className="rationale">
+          <strong>Why this variant:</strong> {draft.rationale}
+        </p>
+      )}
+      {rules.fields.map((f, i) => (
+        <FieldEditor
+          key={f.key}
+          platform={draft.platform}
+          field={f.key}
+          label={f.label}
+          value={String((draft as Record<string, unknown>)[f.key] ?? '')}
+          rows={i === 0 ? (large ? 6 : 4) : large ? 2 : 1}
+          hints={hints.filter((h) => h.field === f.key)}
+          onChange={(v) => update(draft.id, { [f.key]: v } as Partial<Draft>)}
+        />
+      ))}
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={ctaId}>Call to action</label>
+          <select
+            id={ctaId}
+            value={draft.cta}
+            onChange={(e) => update(draft.id, { cta: e.target.value })}
+            data-testid="field-cta"
+          >
+            {rules.ctas.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={statusId}>Status</label>
+          <select
+            id={statusId}
+            value={draft.status}
+            onChange={(e) => update(draft.id, { status: e.target.value as DraftStatus })}
+            data-testid="field-status"
+          >
+            {(Object.keys(STATUS_LABELS) as DraftStatus[]).map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <Hints hints={other} />
+    </section>
+  );
+}

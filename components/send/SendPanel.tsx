@@ -1,0 +1,154 @@
+import { useEffect } from 'react';
+import { browser } from 'wxt/browser';
+import { selectDraft, useDrafts } from '@/utils/editor/store';
+import { useSend } from '@/utils/send/store';
+import { syncStatusItem } from '@/utils/storage';
+import { sendAvailability } from '@/utils/send/send-rules';
+import { fieldLabel } from '@/utils/send/platform-errors';
+
+const NAME = { meta: 'Meta', linkedin: 'LinkedIn' } as const;
+const MANAGER = { meta: 'Ads Manager', linkedin: 'Campaign Manager' } as const;
+const AS = { meta: 'paused', linkedin: 'as a draft' } as const;
+const STEP: Record<string, string> = {
+  campaignGroup: 'Campaign group',
+  campaign: 'Campaign',
+  adset: 'Ad set',
+  audience: 'Custom audience',
+  audienceUsers: 'Audience upload',
+  segment: 'Matched audience',
+  segmentUsers: 'Audience upload',
+  post: 'Post',
+  creative: 'Creative',
+  ad: 'Ad',
+};
+
+/**
+ * "Send to Meta / LinkedIn" for one draft (workspace and popup): the buttons with why they are off, a
+ * dry run listing the exact requests, the error in words, and the remote ids + deep link once sent.
+ * Loaded lazily by the popup, so none of this weighs on its first paint.
+ */
+export function SendPanel({ draftId }: { draftId: string }) {
+  const draft = useDrafts(selectDraft(draftId));
+  const s = useSend((st) => st.byDraft[draftId]);
+  const platform = draft?.platform;
+  const status = draft?.status;
+  useEffect(() => {
+    if (!platform) return;
+    const refresh = () => void useSend.getState().refresh(draftId, platform);
+    refresh();
+    // Sync progress (pushed, pulled, approved elsewhere) changes what is allowed.
+    return syncStatusItem.watch(refresh);
+  }, [draftId, platform, status]);
+  if (!draft) return null;
+  const p = draft.platform;
+  const can = sendAvailability(s?.ctx ?? null, p);
+  const remote = Object.keys(draft.remote).length ? draft.remote : s?.result && !s.result.dryRun ? s.result.remote : {};
+  // In the order the platform objects nest (campaign → … → ad), not the order the JSON happens to hold.
+  const rank = (k: string) => {
+    const i = Object.keys(STEP).indexOf(k.replace(/#\d+$/, ''));
+    return i < 0 ? 99 : i;
+  };
+  const ids = Object.entries(remote)
+    .filter(([k]) => k !== 'link')
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+  const dry = s?.result?.dryRun ? s.result : null;
+  return (
+    <div
+      className="send-panel"
+      role="group"
+      aria-label={`Send to ${NAME[p]}`}
+      data-testid="send-panel"
+      data-platform={p}
+    >
+      <div className="row">
+        <button
+          type="button"
+          className="primary"
+          disabled={!can.send || !!s?.busy}
+          onClick={() => void useSend.getState().send(draftId, p, false)}
+          data-testid={`send-${p}`}
+          title={`Creates the ${NAME[p]} objects ${AS[p]}: nothing goes live until someone turns it on in ${MANAGER[p]}.`}
+        >
+          {s?.busy === 'send' ? 'Sending…' : `Send to ${NAME[p]}`}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!can.dryRun || !!s?.busy}
+          onClick={() => void useSend.getState().send(draftId, p, true)}
+          data-testid={`dry-run-${p}`}
+        >
+          {s?.busy === 'dryRun' ? 'Checking…' : 'Dry run'}
+        </button>
+        <span className="muted send-note">{p === 'meta' ? 'Created PAUSED' : 'Created as DRAFT'}</span>
+      </div>
+      {can.reason && (
+        <p className="hint-text" data-testid="send-reason">
+          {can.reason}
+        </p>
+      )}
+      {s?.error && (
+        <p
+          className="error-text"
+          role="alert"
+          data-testid="send-error"
+          data-action={s.error.action}
+          data-field={s.error.draftField ?? ''}
+        >
+          {s.error.message}{' '}
+          {(s.error.action === 'reconnect' || s.error.action === 'sign-in') && (
+            <button type="button" className="ghost" onClick={() => void browser.runtime.openOptionsPage()}>
+              Open Options
+            </button>
+          )}
+          {s.error.draftField && <span className="muted">(field: {fieldLabel(s.error.draftField)})</span>}
+        </p>
+      )}
+      {ids.length > 0 && (
+        <div className="sent" data-testid="send-result">
+          <p>
+            <strong>In {MANAGER[p]}</strong> {AS[p]}:{' '}
+            {remote.link && (
+              <a href={remote.link} target="_blank" rel="noreferrer" data-testid="deep-link">
+                Open in {MANAGER[p]} ↗
+              </a>
+            )}
+          </p>
+          <ul className="remote-ids">
+            {ids.map(([k, v]) => (
+              <li key={k} data-step={k}>
+                <span className="muted">{STEP[k.replace(/#\d+$/, '')] ?? k}</span> <code>{v}</code>
+              </li>
+            ))}
+          </ul>
+          {s?.result && !s.result.dryRun && (
+            <p className="muted" data-testid="send-summary">
+              {s.result.created.length
+                ? `Created: ${s.result.created.join(', ')}`
+                : 'Nothing new: everything was already there'}
+              {s.result.skipped.length ? ` · already there: ${s.result.skipped.join(', ')}` : ''}.
+            </p>
+          )}
+        </div>
+      )}
+      {dry && (
+        <details className="dry-run" open data-testid="dry-run-result">
+          <summary>
+            Dry run: {dry.requests.length} requests {NAME[p]} would receive (nothing was created)
+          </summary>
+          <ol>
+            {dry.requests.map((r, i) => (
+              <li key={i} data-testid="dry-run-request">
+                <code>
+                  {r.method} {r.url}
+                </code>
+                {r.step ? <span className="muted"> — {STEP[r.step] ?? r.step}</span> : null}
+                {'body' in r && r.body !== undefined ? <pre>{JSON.stringify(r.body, null, 2)}</pre> : null}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </div>
+  );
+}
