@@ -24,8 +24,8 @@ const RENDERS: Record<IconSize, { source: string; art: number }> = {
 
 /** Every colour the sources use, per state. The SVGs are drawn in the `found` colours. */
 const PALETTES: Record<IconState, Record<string, string>> = {
-  found: { '#4338ca': '#4338ca', '#ffffff': '#ffffff', '#a5b4fc': '#a5b4fc', '#ffb020': '#ffb020' },
-  idle: { '#4338ca': '#5f6368', '#ffffff': '#ffffff', '#a5b4fc': '#bdc1c6', '#ffb020': '#dadce0' },
+  found: { '#0f5c8c': '#0f5c8c', '#ffffff': '#ffffff', '#9ec5e0': '#9ec5e0', '#ffb020': '#ffb020' },
+  idle: { '#0f5c8c': '#5f6368', '#ffffff': '#ffffff', '#9ec5e0': '#bdc1c6', '#ffb020': '#dadce0' },
 };
 
 /** Recolour a source; a colour without an entry is an error, so a new colour cannot leak into the idle icon. */

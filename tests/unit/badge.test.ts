@@ -75,8 +75,8 @@ describe('icon files', () => {
   });
 
   it('a colour missing from the palette is an error, not a brand colour leaking into the idle icon', () => {
-    expect(recolour('<rect fill="#4338CA"/>', { '#4338ca': '#5f6368' })).toBe('<rect fill="#5f6368"/>');
-    expect(() => recolour('<rect fill="#123456"/>', { '#4338ca': '#5f6368' })).toThrow(/#123456/);
+    expect(recolour('<rect fill="#0F5C8C"/>', { '#0f5c8c': '#5f6368' })).toBe('<rect fill="#5f6368"/>');
+    expect(() => recolour('<rect fill="#123456"/>', { '#0f5c8c': '#5f6368' })).toThrow(/#123456/);
   });
 });
 
