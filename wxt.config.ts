@@ -66,7 +66,15 @@ export default defineConfig({
   // extension's build does not read it: the team server, tests and their output, dev scripts, docs.
   // The icons' SVG sources and their generator stay in, so the committed PNGs can be checked too.
   zip: {
-    excludeSources: ['server/**', 'tests/**', 'test-output/**', 'scripts/**', 'docs/**', 'vitest.config.ts', '**/*.log'],
+    excludeSources: [
+      'server/**',
+      'tests/**',
+      'test-output/**',
+      'scripts/**',
+      'docs/**',
+      'vitest.config.ts',
+      '**/*.log',
+    ],
     includeSources: ['scripts/icons.ts', 'docs/store/icon.svg', 'docs/store/icon-16.svg'],
   },
 });

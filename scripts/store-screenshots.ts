@@ -62,7 +62,9 @@ export const SHOTS: Shot[] = [
     caption: 'Your team server keeps the ad-platform sign-ins',
     detail: 'Connect Meta and LinkedIn once for the team; the extension never holds a platform token',
     // The Ad platforms card only: the page's centred column, from the card's top.
-    sources: [{ name: 'send-options-connected', from: 'tests/e2e/send.test.ts', scale: 0.75, top: 1240, left: 270, width: 740 }],
+    sources: [
+      { name: 'send-options-connected', from: 'tests/e2e/send.test.ts', scale: 0.75, top: 1240, left: 270, width: 740 },
+    ],
   },
 ];
 
@@ -118,11 +120,15 @@ function tileHtml(mark: string): string {
 }
 
 async function main() {
-  const missing = [...new Set(SHOTS.flatMap((s) => s.sources).filter((s) => !existsSync(path.join(SOURCE_DIR, `${s.name}.png`))))];
+  const missing = [
+    ...new Set(SHOTS.flatMap((s) => s.sources).filter((s) => !existsSync(path.join(SOURCE_DIR, `${s.name}.png`)))),
+  ];
   if (missing.length) {
     const files = [...new Set(missing.map((s) => s.from))];
     console.error(`Missing e2e screenshots in test-output/screenshots: ${missing.map((s) => s.name).join(', ')}.`);
-    console.error(`Run \`npm run build\`, then ${files.map((f) => `\`npx vitest run --project e2e ${f}\``).join(' and ')}.`);
+    console.error(
+      `Run \`npm run build\`, then ${files.map((f) => `\`npx vitest run --project e2e ${f}\``).join(' and ')}.`,
+    );
     process.exit(1);
   }
   if (!existsSync(CHROMIUM)) {

@@ -15,7 +15,10 @@ export const ICON_DIRS: Record<IconState, string> = { found: 'icon', idle: 'icon
 
 /** `{ 16: 'icon-idle/16.png', … }`: the manifest's `icons` / `action.default_icon` and `action.setIcon`'s `path`. */
 export function iconPaths(state: IconState): Record<IconSize, string> {
-  return Object.fromEntries(ICON_SIZES.map((size) => [size, `${ICON_DIRS[state]}/${size}.png`])) as Record<IconSize, string>;
+  return Object.fromEntries(ICON_SIZES.map((size) => [size, `${ICON_DIRS[state]}/${size}.png`])) as Record<
+    IconSize,
+    string
+  >;
 }
 
 export async function showReleaseBadge(tabId: number, isRelease: boolean): Promise<void> {

@@ -61,14 +61,19 @@ describe('icon files', () => {
 
   it('the two states are different pictures', async () => {
     for (const size of ICON_SIZES) {
-      const [found, idle] = await Promise.all([readFile(path.join(PUBLIC, iconPaths('found')[size])), readFile(path.join(PUBLIC, iconPaths('idle')[size]))]);
+      const [found, idle] = await Promise.all([
+        readFile(path.join(PUBLIC, iconPaths('found')[size])),
+        readFile(path.join(PUBLIC, iconPaths('idle')[size])),
+      ]);
       expect(Buffer.compare(found, idle), `${size}px`).not.toBe(0);
     }
   });
 
   it('the committed PNGs are what the SVG sources render to (run `npm run icons` after editing them)', async () => {
     const rendered = await renderIcons();
-    expect([...rendered.keys()].sort()).toEqual([...Object.values(iconPaths('found')), ...Object.values(iconPaths('idle'))].sort());
+    expect([...rendered.keys()].sort()).toEqual(
+      [...Object.values(iconPaths('found')), ...Object.values(iconPaths('idle'))].sort(),
+    );
     for (const [file, png] of rendered) {
       expect(Buffer.compare(Buffer.from(png), await readFile(path.join(PUBLIC, file))), file).toBe(0);
     }
@@ -84,9 +89,12 @@ describe('manifest', () => {
   const manifest = (browser: string) =>
     (config.manifest as (env: { browser: string }) => Record<string, unknown>)({ browser });
 
-  it.each(['chrome', 'firefox'])('%s: the extension icons are the full-colour mark, the toolbar starts idle', (browser) => {
-    const m = manifest(browser);
-    expect(m.icons).toEqual(iconPaths('found'));
-    expect(m.action).toMatchObject({ default_icon: iconPaths('idle') });
-  });
+  it.each(['chrome', 'firefox'])(
+    '%s: the extension icons are the full-colour mark, the toolbar starts idle',
+    (browser) => {
+      const m = manifest(browser);
+      expect(m.icons).toEqual(iconPaths('found'));
+      expect(m.action).toMatchObject({ default_icon: iconPaths('idle') });
+    },
+  );
 });
