@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { createRequire } from 'node:module';
 import { WIRE_HOST_PERMISSIONS } from './utils/release/hosts';
+import { iconPaths } from './utils/release/badge';
 
 // The manifest asks for the least it can: the wires' hosts (one list, in utils/release/hosts.ts)
 // and activeTab for everything else the user explicitly points Wireboost at. `identity` is for
@@ -38,17 +39,48 @@ export default defineConfig({
     description: 'Turn a press release on the wire into Meta and LinkedIn ad drafts in one click.',
     permissions: ['activeTab', 'storage', 'contextMenus', 'scripting', 'alarms', 'identity'],
     host_permissions: WIRE_HOST_PERMISSIONS,
-    action: { default_title: 'Wireboost' },
+    // The full-colour mark names the extension (store, extensions page); the toolbar starts grey and
+    // turns full colour on a tab showing a release (utils/release/badge.ts). PNGs: `npm run icons`.
+    icons: iconPaths('found'),
+    action: { default_title: 'Wireboost', default_icon: iconPaths('idle') },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'wireboost@wireboost.app',
               strict_min_version: '142.0',
-              data_collection_permissions: { required: ['none'] },
+              // What leaves the browser, in Mozilla's taxonomy (docs/store/PRIVACY.md has the detail and
+              // the code behind each line). Once a team server is connected: the boosted release's text
+              // (websiteContent) and its page address (browsingActivity) as part of the shared release
+              // and drafts; the account's e-mail, name and password at sign-up / sign-in, the session
+              // token and the Meta / LinkedIn authorisation code (authenticationInfo,
+              // personallyIdentifyingInfo). `required`, not `optional`: the sync and sign-in code does
+              // not yet ask for an optional grant (permissions.request) before sending, so declaring
+              // them optional would be untrue. Media-list e-mails are hashed on the device and the
+              // hashes stay there; nothing goes anywhere else, and there is no analytics or telemetry.
+              data_collection_permissions: {
+                required: ['websiteContent', 'browsingActivity', 'authenticationInfo', 'personallyIdentifyingInfo'],
+              },
             },
           },
         }
       : {}),
   }),
+  // `npm run zip`: the store packages in .output/, and for addons.mozilla.org the sources to rebuild them
+  // (npm ci && npm run build:firefox, see README "Build from source"). WXT already leaves out hidden
+  // files (.data/, .env, .wxt/, .git/), node_modules and .output/; the rest is left out because the
+  // extension's build does not read it: the team server, tests and their output, dev scripts, docs.
+  // The icons' SVG sources and their generator stay in, so the committed PNGs can be checked too.
+  zip: {
+    excludeSources: [
+      'server/**',
+      'tests/**',
+      'test-output/**',
+      'scripts/**',
+      'docs/**',
+      'vitest.config.ts',
+      '**/*.log',
+    ],
+    includeSources: ['scripts/icons.ts', 'docs/store/icon.svg', 'docs/store/icon-16.svg'],
+  },
 });
