@@ -1,9 +1,10 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Release } from './contract/release';
-import type { TeamSyncStatus } from './team/types';
+import type { TeamSyncStatus } from './sync/items';
 import type { Platform } from './contract/draft';
 import type { SendContext } from './send/send-rules';
 import type { SendReply } from './send/service';
+import type { BoostReply, BoostSource } from './boost/boost';
 
 /**
  * Every message between the extension's contexts, with its payload and reply. The content script
@@ -19,10 +20,10 @@ export interface ProtocolMap {
   /** Content script → background: after in-page navigation, the page is no longer a release. */
   releaseCleared(data: undefined): void;
   /**
-   * Popup / workspace → background: fetch a wire URL the user pasted, extract and boost it.
-   * Replies with the new release id, or a human error; the background opens nothing itself.
+   * Popup / workspace → background: boost a source (the tab's release, a pasted URL, the tab's selected
+   * text, a stored release) the one way menus do. Replies with the release id, or a human error.
    */
-  boostUrl(url: string): BoostUrlReply;
+  boost(source: BoostSource): BoostReply;
   /** Popup / options → background: push the outbox and pull now; replies with the new sync status. */
   syncNow(data: undefined): TeamSyncStatus;
   /**
@@ -39,7 +40,13 @@ export interface ProtocolMap {
   platformSend(data: { draftId: string; platform: Platform; dryRun: boolean }): SendReply;
 }
 
-export type BoostUrlReply = { releaseId: string } | { error: string };
+/** The only messages a content script may send; every other one must come from an extension page. */
+const FROM_CONTENT_SCRIPTS: ReadonlySet<keyof ProtocolMap> = new Set(['releaseDetected', 'releaseCleared']);
+
+/** Whether a message came from one of this extension's own pages (popup, workspace, options). */
+export function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
+}
 
 type Key = keyof ProtocolMap;
 type Data<K extends Key> = Parameters<ProtocolMap[K]>[0];
@@ -58,13 +65,19 @@ export function sendMessageToTab<K extends Key>(tabId: number, type: K, data: Da
   return browser.tabs.sendMessage(tabId, { wireboost: type, data } satisfies Envelope<K>) as Promise<Reply<K>>;
 }
 
-/** Handle one message type; returns a function that removes the handler. */
+/**
+ * Handle one message type; returns a function that removes the handler. Privileged messages (everything a
+ * content script has no reason to send: sync, send, boost) are answered only for this extension's pages.
+ */
 export function onMessage<K extends Key>(
   type: K,
   handler: (msg: { data: Data<K>; sender: Sender }) => Reply<K> | Promise<Reply<K>>,
 ): () => void {
   const listener = (message: unknown, sender: Sender) => {
     if (!message || typeof message !== 'object' || (message as Envelope).wireboost !== type) return undefined;
+    if (!FROM_CONTENT_SCRIPTS.has(type) && !fromExtensionPage(sender)) {
+      return Promise.reject(new Error(`${type} is only answered for Wireboost's own pages`));
+    }
     return Promise.resolve(handler({ data: (message as Envelope<K>).data, sender }));
   };
   browser.runtime.onMessage.addListener(listener);

@@ -43,7 +43,7 @@ export function ReleaseDrafts({ releaseId, now }: { releaseId: string; now: numb
   const duplicate = useDrafts((s) => s.duplicate);
   const remove = useDrafts((s) => s.remove);
   const platform = usePopup((s) => s.platform);
-  const selected = usePopup((s) => s.selected[platform]);
+  const selected = usePopup((s) => s.selected[platform] ?? null);
   const setPlatform = usePopup((s) => s.setPlatform);
   const select = usePopup((s) => s.select);
 
@@ -99,11 +99,7 @@ export function ReleaseDrafts({ releaseId, now }: { releaseId: string; now: numb
         ) : (
           <div className="empty-panel" data-testid="no-variants">
             <p>No {platform === 'meta' ? 'Meta' : 'LinkedIn'} variants left for this release.</p>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => void usePopup.getState().openRelease(stored.release)}
-            >
+            <button type="button" className="secondary" onClick={() => void usePopup.getState().rebuild(stored.id)}>
               Rebuild drafts
             </button>
           </div>

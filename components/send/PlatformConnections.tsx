@@ -1,6 +1,6 @@
 import { useEffect, useId } from 'react';
 import type { Platform } from '@/utils/contract/draft';
-import { teamItem } from '@/utils/storage';
+import { teamItem } from '@/utils/team/connection';
 import { usePlatforms } from '@/utils/send/connections-store';
 import { scopeUse } from '@/utils/send/scopes';
 

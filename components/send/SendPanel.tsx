@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import { selectDraft, useDrafts } from '@/utils/editor/store';
 import { useSend } from '@/utils/send/store';
-import { syncStatusItem } from '@/utils/storage';
+import { syncStatusItem } from '@/utils/sync/items';
 import { sendAvailability } from '@/utils/send/send-rules';
 import { fieldLabel } from '@/utils/send/platform-errors';
 

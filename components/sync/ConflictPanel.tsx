@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { sendMessage } from '@/utils/messaging';
 import type { Conflict } from '@/utils/sync/state';
+import type { Draft } from '@/utils/contract/draft';
 
 /** Human names of draft fields (dotted paths for nested ones). */
 const FIELD_NAMES: Record<string, string> = {
@@ -28,7 +29,7 @@ const show = (v: unknown) =>
  * "keep theirs"; then Resolve sends the choices to the background (SyncClient.resolve). Loaded lazily:
  * only a popup with a conflict pays for it.
  */
-export function ConflictPanel({ conflicts }: { conflicts: Conflict[] }) {
+export function ConflictPanel({ conflicts }: { conflicts: Conflict<Draft>[] }) {
   return (
     <section className="conflicts" aria-labelledby="conflicts-h" data-testid="conflicts">
       <h2 id="conflicts-h">Sync conflict{conflicts.length > 1 ? 's' : ''}</h2>
@@ -39,11 +40,11 @@ export function ConflictPanel({ conflicts }: { conflicts: Conflict[] }) {
   );
 }
 
-function ConflictCard({ conflict: c }: { conflict: Conflict }) {
+function ConflictCard({ conflict: c }: { conflict: Conflict<Draft> }) {
   const [choices, setChoices] = useState<Record<string, 'mine' | 'theirs'>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const title = c.local?.headline || c.server?.draft.headline || c.draftId;
+  const title = c.local?.headline || c.server?.doc.headline || c.docId;
   const who = c.server?.updatedBy ? 'a teammate' : 'the server';
   const send = async (data: { choices?: Record<string, unknown>; discard?: boolean }) => {
     setBusy(true);
@@ -57,9 +58,9 @@ function ConflictCard({ conflict: c }: { conflict: Conflict }) {
   };
   const allChosen = c.clashes.every((x) => choices[x.path]);
   return (
-    <article className="conflict" data-testid="conflict" data-draft-id={c.draftId}>
+    <article className="conflict" data-testid="conflict" data-draft-id={c.docId}>
       <h3>
-        {title} <span className="muted">· {c.local?.platform ?? c.server?.draft.platform}</span>
+        {title} <span className="muted">· {c.local?.platform ?? c.server?.doc.platform}</span>
       </h3>
       {c.reason === 'clash' ? (
         <p className="muted">

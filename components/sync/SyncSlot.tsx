@@ -1,5 +1,5 @@
 import type { SaveState } from '@/utils/editor/store';
-import type { TeamSyncState } from '@/utils/team/types';
+import type { TeamSyncState } from '@/utils/sync/items';
 
 const SYNC_TEXT: Record<Exclude<TeamSyncState, 'off'>, string> = {
   synced: 'Synced',

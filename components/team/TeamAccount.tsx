@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useKit } from '@/utils/kit/store';
-import { syncStatusItem, teamItem } from '@/utils/storage';
+import { syncStatusItem } from '@/utils/sync/items';
+import { teamItem } from '@/utils/team/connection';
 import {
   createOrganisation,
   fetchMe,
@@ -10,7 +11,8 @@ import {
   signUp,
   type Organisation,
 } from '@/utils/team/api';
-import type { TeamConnection, TeamSyncStatus } from '@/utils/team/types';
+import type { TeamSyncStatus } from '@/utils/sync/items';
+import type { TeamConnection } from '@/utils/team/connection';
 
 const f: typeof fetch = (input, init) => fetch(input, init);
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));

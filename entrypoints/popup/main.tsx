@@ -15,10 +15,10 @@ void Promise.all([useTabRelease.getState().hydrate(), useDrafts.getState().hydra
   .then(async () => {
     let opened: string | null = null;
     const open = async () => {
-      const current = useTabRelease.getState().current;
-      if (!current || current.release.url === opened) return;
+      const { current, tabId } = useTabRelease.getState();
+      if (!current || tabId == null || current.release.url === opened) return;
       opened = current.release.url;
-      await usePopup.getState().openRelease(current.release);
+      await usePopup.getState().openTabRelease(tabId, current.release);
     };
     useTabRelease.subscribe(() => void open().catch(fail));
     endEarlyRead(); // both stores' watches are in place now

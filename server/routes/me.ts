@@ -1,14 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { MeSchema as Me } from '../../utils/contract/account.ts';
 import { member, organization } from '../db/schema/index.ts';
 import type { AppDeps, AppEnv } from '../lib/context.ts';
 import type { RouteDoc } from '../lib/openapi.ts';
-
-const Me = z.object({
-  user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
-  organizations: z.array(z.object({ id: z.string(), name: z.string(), slug: z.string(), role: z.string() })),
-});
 
 export const meDocs: RouteDoc[] = [
   {

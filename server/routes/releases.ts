@@ -1,7 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { StoredReleaseSchema, type StoredRelease } from '../../utils/contract/draft.ts';
+import type { StoredRelease } from '../../utils/contract/draft.ts';
+import {
+  PutReleaseSchema,
+  ReleaseListQuerySchema,
+  ReleasePullResponseSchema,
+  SyncedReleaseSchema,
+} from '../../utils/contract/sync.ts';
 import { releases } from '../db/schema/index.ts';
 import { isoText, raw } from '../db/raw.ts';
 import type { AppDeps, AppEnv } from '../lib/context.ts';
@@ -11,19 +16,8 @@ import { nextRevision } from '../lib/revisions.ts';
 import { logActivity } from '../lib/activity.ts';
 import type { RouteDoc } from '../lib/openapi.ts';
 
-export const SyncedReleaseSchema = z.object({
-  id: z.string(),
-  release: StoredReleaseSchema,
-  revision: z.number(),
-  deleted: z.boolean(),
-  updatedBy: z.string(),
-  updatedAt: z.string(),
-});
-const ListQuery = z.object({
-  since: z.coerce.number().int().nonnegative().default(0),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
-});
-const PutRelease = z.object({ release: StoredReleaseSchema });
+const ListQuery = ReleaseListQuerySchema;
+const PutRelease = PutReleaseSchema;
 
 type Row = typeof releases.$inferSelect;
 /** A row from drizzle, or from the raw pull (same names; timestamp as ISO text, bigint maybe as text). */
@@ -56,7 +50,7 @@ export const releaseDocs: RouteDoc[] = [
     responses: {
       200: {
         description: 'page',
-        schema: z.object({ items: z.array(SyncedReleaseSchema), cursor: z.number(), hasMore: z.boolean() }),
+        schema: ReleasePullResponseSchema,
       },
     },
   },

@@ -25,6 +25,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { SyncClient } from '../../utils/sync/client.ts';
+import type { Draft } from '../../utils/contract/draft';
+import { draftsResource } from '../../utils/sync/resources.ts';
 import { memoryStorage } from '../../utils/sync/state.ts';
 import { BENCH_ORIGIN, ownerWithOrg, pushBody, startServer, type Member, type ServerProc } from './sync/harness.ts';
 import { rawUpsertRatePglite, rawUpsertRatePostgres } from './sync/raw.ts';
@@ -165,10 +167,11 @@ async function initialSync(url: string): Promise<number> {
     }),
   );
   if (next < N || failed) throw new Error(`seeding stopped at ${next} (${failed} failures)`);
-  const client = new SyncClient({
+  const client = new SyncClient<Draft>({
+    resource: draftsResource,
     baseUrl: url,
     orgId: owner.orgId,
-    storage: memoryStorage(),
+    storage: memoryStorage<Draft>(),
     fetch,
     getToken: () => owner.token,
     pageSize: 5000,
@@ -213,10 +216,11 @@ async function faultRun(start: () => Promise<ServerProc>, killAfterMs: number): 
   );
   log(`fault: killed after ${acked.size} acknowledged pushes; restarting`);
   server = await start();
-  const client = new SyncClient({
+  const client = new SyncClient<Draft>({
+    resource: draftsResource,
     baseUrl: server.url,
     orgId: owner.orgId,
-    storage: memoryStorage(),
+    storage: memoryStorage<Draft>(),
     fetch,
     getToken: () => owner.token,
     pageSize: 5000,

@@ -8,7 +8,7 @@ import { platformsFromEnv } from '../../server/config';
 import { MemoryTargetingCache } from '../../server/platforms/store';
 import { linkedInErrors, metaErrors, startPlatformFakes, type RunningPlatformFakes } from '../fakes/index';
 import { addMember, createOrg, signUp, startTestServer, type Client, type TestServer } from '../server/harness';
-import type { TeamSyncStatus } from '../../utils/team/types';
+import type { TeamSyncStatus } from '../../utils/sync/items';
 import { startWireServer, type WireServer } from './wire-server';
 import { currentWorker, launchWithExtension, openPopup, type ExtensionBrowser } from './browser';
 import { openRelease, screenshot, storedDrafts, syntheticRelease } from './ui-helpers';

@@ -7,7 +7,7 @@ import { startWireServer, type WireServer } from './wire-server';
 import { currentWorker, launchWithExtension, openPopup, type ExtensionBrowser } from './browser';
 import { openRelease, screenshot, storedDrafts, syntheticRelease } from './ui-helpers';
 import { addMember, createOrg, signUp, startTestServer, type Client, type TestServer } from '../server/harness';
-import type { TeamSyncStatus } from '../../utils/team/types';
+import type { TeamSyncStatus } from '../../utils/sync/items';
 
 /**
  * Two teammates, two browser profiles, one organisation on the real team server (createApp on PGlite,

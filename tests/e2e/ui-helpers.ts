@@ -58,12 +58,22 @@ export async function openRelease(b: ExtensionBrowser, url: string): Promise<{ p
   throw new Error(`no badge on ${url}`);
 }
 
-/** Read `local:drafts` as the extension stores it (through the service worker). */
-export async function storedDrafts(b: ExtensionBrowser): Promise<Record<string, Record<string, unknown>>> {
-  return currentWorker(b).evaluate(
-    async () => ((await chrome.storage.local.get('drafts')).drafts ?? {}) as Record<string, Record<string, unknown>>,
-  );
+/** The stored records under a prefix ('draft:', 'release:'), by id, as the extension keeps them (one key each). */
+export async function storedRecords(
+  b: ExtensionBrowser,
+  prefix: string,
+): Promise<Record<string, Record<string, unknown>>> {
+  return currentWorker(b).evaluate(async (p) => {
+    const all = await chrome.storage.local.get(null);
+    const out: Record<string, Record<string, unknown>> = {};
+    for (const [k, v] of Object.entries(all))
+      if (k.startsWith(p)) out[k.slice(p.length)] = (v as { doc: Record<string, unknown> }).doc;
+    return out;
+  }, prefix);
 }
+
+/** Every stored draft, by id (through the service worker). */
+export const storedDrafts = (b: ExtensionBrowser) => storedRecords(b, 'draft:');
 
 /** Run axe-core in the page; returns serious and critical violations (id + first target). */
 export async function axeSerious(

@@ -2,7 +2,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWireServer, type WireServer } from './wire-server';
 import { currentWorker, launchWithExtension, openPopup, type ExtensionBrowser } from './browser';
-import { axeSerious, CORPUS_RELEASES, openRelease, screenshot, syntheticRelease } from './ui-helpers';
+import {
+  axeSerious,
+  CORPUS_RELEASES,
+  openRelease,
+  screenshot,
+  storedDrafts,
+  storedRecords,
+  syntheticRelease,
+} from './ui-helpers';
 
 describe('workspace and options in real Chromium', () => {
   let server: WireServer;
@@ -60,15 +68,7 @@ describe('workspace and options in real Chromium', () => {
 
     // The larger editor edits the same draft the popup sees.
     await ws.getByTestId('field-headline').fill('Edited in the workspace');
-    await expect
-      .poll(() =>
-        currentWorker(b).evaluate(
-          async (id) =>
-            ((await chrome.storage.local.get('drafts')).drafts as Record<string, { headline: string }>)[id!]?.headline,
-          first,
-        ),
-      )
-      .toBe('Edited in the workspace');
+    await expect.poll(async () => (await storedDrafts(b))[first!]?.headline).toBe('Edited in the workspace');
 
     // The release's own headline can be corrected (a selection-boosted release takes the page title).
     await ws.getByTestId('edit-release-headline').click();
@@ -76,12 +76,8 @@ describe('workspace and options in real Chromium', () => {
     await ws.keyboard.press('Enter');
     await expect.poll(() => ws.getByTestId('release-headline').textContent()).toBe('Corrected headline');
     await expect
-      .poll(() =>
-        currentWorker(b).evaluate(async () =>
-          Object.values(
-            (await chrome.storage.local.get('releases')).releases as Record<string, { release: { headline: string } }>,
-          ).map((r) => r.release.headline),
-        ),
+      .poll(async () =>
+        Object.values(await storedRecords(b, 'release:')).map((r) => (r.release as { headline: string }).headline),
       )
       .toContain('Corrected headline');
 
@@ -114,7 +110,11 @@ describe('workspace and options in real Chromium', () => {
   });
 
   it('shows a plain empty workspace with a paste field when there are no drafts', async () => {
-    await currentWorker(b).evaluate(() => chrome.storage.local.set({ drafts: {} }));
+    await currentWorker(b).evaluate(async () =>
+      chrome.storage.local.remove(
+        Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('draft:')),
+      ),
+    );
     const ws = await b.context.newPage();
     await ws.goto(`chrome-extension://${b.extensionId}/drafts.html`);
     await ws.getByTestId('ws-empty').waitFor();

@@ -1,6 +1,5 @@
-import type { Release } from '../contract/release';
-import { emptyRelease } from '../release/empty';
 import { WIRE_MATCHES } from '../release/hosts';
+import { boost, NOT_A_RELEASE, type BoostDeps, type BoostReply, type BoostSource } from './boost';
 
 /**
  * The right-click menu, as data: one "Boost this release" entry per context it makes sense in.
@@ -13,22 +12,39 @@ export const MENU_ITEMS = [
 ] as const;
 export type MenuId = (typeof MENU_ITEMS)[number]['id'];
 
-/**
- * A release made from text the user selected: the selection becomes the body, the page title the
- * headline (both editable later). The user asserted it is a release, so confidence is theirs.
- */
-export function selectionRelease(selection: string, pageTitle: string, pageUrl: string): Release {
-  const paragraphs = selection
-    .split(/\n\s*\n|\r?\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
-  return {
-    ...emptyRelease(pageUrl),
-    isRelease: true,
-    confidence: 1,
-    reasons: ['selected by the user'],
-    wire: 'generic',
-    headline: pageTitle.trim() || paragraphs[0]?.slice(0, 120) || 'Untitled release',
-    body: paragraphs,
-  };
+export interface MenuClick {
+  menuItemId: string | number;
+  linkUrl?: string;
+  selectionText?: string;
+}
+export interface ClickedTab {
+  id?: number;
+  url?: string;
+  title?: string;
+}
+
+/** What a "Boost this release" click points at (null: nothing to boost there). */
+export function menuSource(click: MenuClick, tab: ClickedTab | undefined): BoostSource | null {
+  switch (click.menuItemId as MenuId) {
+    case 'boost-link':
+      return click.linkUrl ? { kind: 'link', url: click.linkUrl } : null;
+    case 'boost-selection':
+      return { kind: 'selection', tabId: tab?.id ?? null, text: click.selectionText, title: tab?.title, url: tab?.url };
+    case 'boost-page':
+      return tab?.id == null ? null : { kind: 'tab', tabId: tab.id };
+    default:
+      return null;
+  }
+}
+
+/** A menu click: boost what it points at, then open the workspace on the release (or on the reason why not). */
+export async function boostFromMenu(
+  click: MenuClick,
+  tab: ClickedTab | undefined,
+  deps: BoostDeps & { openWorkspace(params: Record<string, string>): Promise<void> },
+): Promise<BoostReply> {
+  const source = menuSource(click, tab);
+  const reply = source ? await boost(source, deps) : { error: NOT_A_RELEASE };
+  await deps.openWorkspace('releaseId' in reply ? { release: reply.releaseId } : { error: reply.error });
+  return reply;
 }

@@ -13,14 +13,10 @@ import type { WxtStorageItem } from 'wxt/utils/storage';
  * `changedSinceEarlyRead` names, and a write landing in between is never missed.
  */
 
-/** What the popup's first paint reads: the tab's release and the drafts store. */
-export const POPUP_FIRST_PAINT = [
-  'session:tabReleases',
-  'local:drafts',
-  'local:releases',
-  'local:mediaLists',
-  'local:kit',
-] as const;
+/** What the popup's first paint reads: the tab's release, media lists and kit, and every draft and release record. */
+export const POPUP_FIRST_PAINT = ['session:tabReleases', 'local:mediaLists', 'local:kit'] as const;
+/** Record prefixes read whole (one storage key per draft / release: utils/editor/record-repo.ts). */
+export const POPUP_FIRST_PAINT_RECORDS = ['draft:', 'release:'] as const;
 
 type Area = 'local' | 'session';
 type Snapshot = Record<string, unknown>;
@@ -46,8 +42,11 @@ export function tabIdFromQuery(search: string): number | null {
   return Number.isInteger(id) && id > 0 ? id : null;
 }
 
-/** Start the reads (one storage call per area, values with their version metadata) and the tab lookup. */
-export function startEarlyRead(keys: readonly string[], search: string): void {
+/**
+ * Start the reads (one storage call per area, values with their version metadata; local records by
+ * prefix: their keys first, then the values) and the tab lookup.
+ */
+export function startEarlyRead(keys: readonly string[], search: string, recordPrefixes: readonly string[] = []): void {
   // Listen first, then read: a write is either in the snapshot or noted here (or both, which is harmless).
   const changed = new Set<string>();
   const note = (changes: Record<string, unknown>, area: string) => {
@@ -60,7 +59,18 @@ export function startEarlyRead(keys: readonly string[], search: string): void {
     byArea.set(area, [...(byArea.get(area) ?? []), name, `${name}$`]);
   }
   const areas: EarlyRead['areas'] = {};
-  for (const [area, names] of byArea) areas[area] = browser.storage[area].get(names) as Promise<Snapshot>;
+  for (const [area, names] of byArea) {
+    const store = browser.storage[area] as typeof browser.storage.local & { getKeys?: () => Promise<string[]> };
+    const fixed = store.get(names) as Promise<Snapshot>;
+    // Records are found by their keys first (one more round trip); the fixed keys are asked for at once.
+    const records =
+      area === 'local' && recordPrefixes.length
+        ? (store.getKeys ? store.getKeys() : store.get(null).then(Object.keys)).then(
+            (all) => store.get(all.filter((k) => recordPrefixes.some((p) => k.startsWith(p)))) as Promise<Snapshot>,
+          )
+        : Promise.resolve({});
+    areas[area] = Promise.all([fixed, records]).then(([a, b]) => ({ ...b, ...a }));
+  }
   const tabId =
     tabIdFromQuery(search) == null
       ? browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => tab?.id ?? null)
@@ -68,6 +78,12 @@ export function startEarlyRead(keys: readonly string[], search: string): void {
   // Nobody may be listening yet: a failed early read is simply not used (the normal path reports it).
   for (const p of [...Object.values(areas), tabId]) p?.catch(() => undefined);
   holder[GLOBAL] = { areas, tabId, changed, stop: () => browser.storage.onChanged.removeListener(note) };
+}
+
+/** The early read's storage.local snapshot (records by their raw keys), when there is one. */
+export function earlyRecords(): Promise<Record<string, unknown>> | null {
+  const pending = holder[GLOBAL]?.areas.local;
+  return pending ? pending.catch(() => ({})) : null;
 }
 
 /**
@@ -97,9 +113,14 @@ export function earlyTabId(): Promise<number | null> | null {
   return holder[GLOBAL]?.tabId ?? null;
 }
 
-/** Whether the item was written after the early read began (so its early value may be stale). */
-export function changedSinceEarlyRead(item: { key: string }): boolean {
-  return holder[GLOBAL]?.changed.has(item.key) ?? false;
+/**
+ * Whether the item ('area:key') was written after the early read began (so its early value may be stale);
+ * with `prefix`, whether any key starting with it was.
+ */
+export function changedSinceEarlyRead(key: string, prefix = false): boolean {
+  const changed = holder[GLOBAL]?.changed;
+  if (!changed) return false;
+  return prefix ? [...changed].some((k) => k.startsWith(key)) : changed.has(key);
 }
 
 /** Forget the early read (a page uses it for its first hydration only, after its watches exist). */

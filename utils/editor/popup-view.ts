@@ -1,6 +1,9 @@
 import { create } from 'zustand';
 import { browser } from 'wxt/browser';
 import type { Platform } from '../contract/draft';
+import { sendMessage } from '../messaging';
+import type { BoostSource } from '../boost/boost';
+import { releaseIdOf } from '../engine/ui/light';
 import type { Release } from '../contract/release';
 import { useDrafts } from './store';
 
@@ -12,14 +15,18 @@ export interface PopupState {
   releaseId: string | null;
   platform: Platform;
   /** Selected variant per platform (null: the first). */
-  selected: Record<Platform, string | null>;
+  selected: Partial<Record<Platform, string | null>>;
+  /** The toolbar's boost of the tab's release, a pasted URL, a selection. */
   paste: Task;
   selection: Task;
   setPlatform(p: Platform): void;
   select(p: Platform, draftId: string | null): void;
-  openRelease(release: Release): Promise<void>;
+  /** Show the tab's release (boosting it in the background the first time). */
+  openTabRelease(tabId: number, release: Release): Promise<void>;
   pasteUrl(url: string): Promise<void>;
   boostSelection(tabId: number | null): Promise<void>;
+  /** Build a stored release's drafts again (all of them were deleted). */
+  rebuild(releaseId: string): Promise<void>;
 }
 
 /** Open the draft workspace in a tab, optionally on a release / draft. */
@@ -27,74 +34,53 @@ export function openWorkspace(params: Record<string, string>): void {
   void browser.tabs.create({ url: `${browser.runtime.getURL('/drafts.html')}?${new URLSearchParams(params)}` });
 }
 
+/**
+ * Ask the background to boost (utils/boost/: one path for toolbar, menus, links and selections) and wait
+ * until this page's drafts store holds the result. Throws the background's human error.
+ */
+async function requestBoost(source: BoostSource): Promise<string> {
+  const reply = await sendMessage('boost', source);
+  if (!reply) throw new Error('Wireboost’s background did not answer: reload the extension and try again.');
+  if ('error' in reply) throw new Error(reply.error);
+  await useDrafts.getState().refresh(reply.releaseId);
+  return reply.releaseId;
+}
+
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Popup view state (which tab, which variant) and the empty-state actions. Drafts live in useDrafts. */
-export const usePopup = create<PopupState>()((set, get) => ({
-  releaseId: null,
-  platform: 'meta',
-  selected: { meta: null, linkedin: null },
-  paste: idle,
-  selection: idle,
-  setPlatform: (platform) => set({ platform }),
-  select: (p, draftId) => set({ selected: { ...get().selected, [p]: draftId } }),
-
-  async openRelease(release) {
-    const releaseId = await useDrafts.getState().boost(release);
-    set({ releaseId });
-  },
-
-  async pasteUrl(raw) {
-    let url: URL;
+/** Popup view state (which tab, which variant) and its boost actions. Drafts live in useDrafts. */
+export const usePopup = create<PopupState>()((set, get) => {
+  const run = async (task: 'paste' | 'selection', source: BoostSource) => {
+    set({ [task]: { status: 'busy', error: null } });
     try {
-      url = new URL(raw.trim());
-      if (!/^https?:$/.test(url.protocol)) throw new Error();
-    } catch {
-      set({
-        paste: { status: 'error', error: 'That is not a web address. Paste the full link, starting with https://' },
-      });
-      return;
-    }
-    set({ paste: { status: 'busy', error: null } });
-    try {
-      // Loaded on demand: the extractor stays out of the popup's first paint.
-      const { fetchRelease } = await import('../release/fetch');
-      const release = await fetchRelease(url.href, (html) => new DOMParser().parseFromString(html, 'text/html'));
-      await get().openRelease(release);
-      set({ paste: idle });
+      set({ releaseId: await requestBoost(source), [task]: idle });
     } catch (e) {
-      set({ paste: { status: 'error', error: message(e) } });
+      set({ [task]: { status: 'error', error: message(e) } });
     }
-  },
+  };
+  return {
+    releaseId: null,
+    platform: 'meta',
+    selected: {},
+    paste: idle,
+    selection: idle,
+    setPlatform: (platform) => set({ platform }),
+    select: (p, draftId) => set({ selected: { ...get().selected, [p]: draftId } }),
 
-  async boostSelection(tabId) {
-    if (tabId == null) return;
-    set({ selection: { status: 'busy', error: null } });
-    try {
-      const [result] = await browser.scripting.executeScript({
-        target: { tabId },
-        func: () => ({ text: String(getSelection() ?? ''), title: document.title, url: location.href }),
-      });
-      const picked = result?.result as { text: string; title: string; url: string } | undefined;
-      if (!picked?.text.trim()) {
-        set({
-          selection: {
-            status: 'error',
-            error: 'Nothing is selected on the page. Select the release text first, then try again.',
-          },
-        });
+    async openTabRelease(tabId, release) {
+      const known = releaseIdOf(release);
+      const { releases, drafts } = useDrafts.getState();
+      // Boosted before: show it at once (the first paint never waits for the background).
+      if (releases[known] && Object.values(drafts).some((d) => d.releaseId === known)) {
+        set({ releaseId: known });
         return;
       }
-      const { selectionRelease } = await import('../boost/menus');
-      await get().openRelease(selectionRelease(picked.text, picked.title, picked.url));
-      set({ selection: idle });
-    } catch (e) {
-      set({
-        selection: {
-          status: 'error',
-          error: `Wireboost can't read this page (${message(e)}). Right-click the selected text and choose "Boost this release" instead.`,
-        },
-      });
-    }
-  },
-}));
+      set({ releaseId: await requestBoost({ kind: 'tab', tabId }) });
+    },
+    pasteUrl: (url) => run('paste', { kind: 'link', url }),
+    boostSelection: async (tabId) => {
+      if (tabId != null) await run('selection', { kind: 'selection', tabId });
+    },
+    rebuild: (releaseId) => run('paste', { kind: 'stored', releaseId }),
+  };
+});

@@ -1,11 +1,15 @@
 import { create } from 'zustand';
 import type { Draft, MessagingKit, StoredRelease } from '../contract/draft';
 import type { Release } from '../contract/release';
-import type { WxtStorageItem } from 'wxt/utils/storage';
-import { draftsItem, kitItem, mediaListsItem, releasesItem, VERSIONS, type StoredMediaList } from '../storage';
-import { changedSinceEarlyRead, readEarly } from './early-read';
+import { kitItem, KIT_VERSION } from '../kit/items';
+import { mediaListsItem, MEDIA_LISTS_VERSION, saveMediaList, type StoredMediaList } from './media-lists';
+import { changedSinceEarlyRead, earlyRecords, POPUP_FIRST_PAINT_RECORDS as RECORD_KEYS, readEarly } from './early-read';
 import { createAutosave, type Autosave } from './autosave';
-import { applyPatch, duplicateDraft, releaseIdOf } from '../engine/ui/light';
+import { createDraftsRepo, type DraftsRepo } from './drafts-repo';
+import { createReleasesRepo, type ReleasesRepo } from './releases-repo';
+import { mergeLocal } from './local-merge';
+import type { RecordChange } from './record-repo';
+import { applyPatch, duplicateDraft } from '../engine/ui/light';
 
 export type SaveState = 'saved' | 'pending' | 'error';
 
@@ -19,8 +23,8 @@ export interface DraftsState {
   saveState: SaveState;
   saveError: string | null;
   hydrate(): Promise<void>;
-  /** Make sure a release and its drafts exist (idempotent); returns the release id. */
-  boost(release: Release): Promise<string>;
+  /** Read a release's drafts again (after the background boosted it: its writes may still be in flight). */
+  refresh(releaseId: string): Promise<void>;
   update(id: string, patch: Partial<Draft>): void;
   duplicate(id: string): string | null;
   remove(id: string): void;
@@ -31,38 +35,77 @@ export interface DraftsState {
   flush(): Promise<void>;
 }
 
+export interface DraftsStoreOptions {
+  now?: () => Date;
+  delayMs?: number;
+  /** false: no pagehide / visibilitychange listeners (tests). */
+  listen?: boolean;
+  draftsRepo?: DraftsRepo;
+  releasesRepo?: ReleasesRepo;
+}
+
 /**
- * One drafts store per page (popup, workspace). Edits change memory at once and are written to
- * `local:drafts` within 150 ms (flushed on pagehide / hidden); writes from other contexts arrive by
- * storage watching and are merged without clobbering edits not yet written.
+ * One drafts store per page (popup, workspace). Edits change memory at once and are written through the
+ * drafts repository within 150 ms (flushed on pagehide / hidden), one storage key per draft. Writes from
+ * other contexts arrive by the repository's watch; a draft with an edit not yet written merges them field
+ * by field against the version their writer started from, so neither side's keystrokes are lost.
  */
-export function createDraftsStore(opts: { now?: () => Date; delayMs?: number; listen?: boolean } = {}) {
+export function createDraftsStore(opts: DraftsStoreOptions = {}) {
   const now = opts.now ?? (() => new Date());
-  /** Draft ids edited here and not yet confirmed written, with an edit counter. */
+  const drafts = opts.draftsRepo ?? createDraftsRepo();
+  const releases = opts.releasesRepo ?? createReleasesRepo();
+  /** Draft ids edited (or removed) here and not yet confirmed written, with an edit counter. */
   const dirty = new Map<string, number>();
-  /** Draft ids this page wrote recently, with when: a stale whole-record write elsewhere must not erase them. */
-  const recent = new Map<string, number>();
   let autosave: Autosave | null = null;
   let unwatch: (() => void)[] = [];
 
   return create<DraftsState>()((set, get) => {
     const markDirty = (id: string) => {
-      if (id) dirty.set(id, (dirty.get(id) ?? 0) + 1);
+      dirty.set(id, (dirty.get(id) ?? 0) + 1);
       set({ saveState: 'pending' });
       autosave?.schedule();
     };
 
     const write = (): Promise<void> => {
       const snapshot = new Map(dirty);
+      const current = get().drafts;
+      const kept: Draft[] = [];
+      const gone: string[] = [];
+      for (const id of snapshot.keys()) {
+        const d = current[id];
+        if (d) kept.push(d);
+        else gone.push(id);
+      }
       // Synchronous start: no awaited read before the write (unload handlers depend on it).
-      return draftsItem.setValue(get().drafts).then(() => {
-        const t = Date.now();
-        for (const [id, n] of snapshot) {
-          recent.set(id, t);
-          if (dirty.get(id) === n) dirty.delete(id);
-        }
+      return Promise.all([drafts.write(kept), drafts.remove(gone)]).then(() => {
+        for (const [id, n] of snapshot) if (dirty.get(id) === n) dirty.delete(id);
         set({ saveState: dirty.size ? 'pending' : 'saved', saveError: null });
       });
+    };
+
+    const onDrafts = (changes: RecordChange<Draft>[]) => {
+      const next = { ...get().drafts };
+      let reassert = false;
+      for (const { id, doc, base, before } of changes) {
+        const mine = next[id];
+        if (dirty.has(id)) {
+          // An edit here is not written yet: keep it, merged with theirs (ours wins a field both changed).
+          if (mine && doc) next[id] = mergeLocal(base ?? before, mine, doc, 'a');
+          else if (mine) reassert = true; // removed elsewhere while edited here: the edit is written again
+        } else if (doc) next[id] = doc;
+        else delete next[id];
+      }
+      set({ drafts: next });
+      if (reassert) autosave?.schedule();
+    };
+
+    const onReleases = (changes: RecordChange<StoredRelease>[]) => {
+      const next = { ...get().releases };
+      for (const { id, doc } of changes) {
+        if (doc) next[id] = doc;
+        else delete next[id];
+      }
+      set({ releases: next });
     };
 
     return {
@@ -75,13 +118,21 @@ export function createDraftsStore(opts: { now?: () => Date; delayMs?: number; li
       saveError: null,
 
       async hydrate() {
-        const read = await Promise.all([
-          readEarly(draftsItem, VERSIONS.drafts),
-          readEarly(releasesItem, VERSIONS.releases),
-          readEarly(mediaListsItem, VERSIONS.mediaLists),
-          readEarly(kitItem, VERSIONS.kit),
+        unwatch.forEach((u) => u());
+        // Watch first, then read: a write lands either in what is read or in the watch (or both: harmless).
+        unwatch = [
+          drafts.watch(onDrafts),
+          releases.watch(onReleases),
+          mediaListsItem.watch((lists) => set({ mediaLists: lists ?? {} })),
+          kitItem.watch((kit) => set({ kit })),
+        ];
+        const early = earlyRecords();
+        const [draftMap, releaseMap, lists, kit] = await Promise.all([
+          early ? early.then((snapshot) => drafts.adopt(snapshot)) : drafts.all(),
+          early ? early.then((snapshot) => releases.adopt(snapshot)) : releases.all(),
+          readEarly(mediaListsItem, MEDIA_LISTS_VERSION),
+          readEarly(kitItem, KIT_VERSION),
         ]);
-        const [drafts, releases, mediaLists, kit] = [read[0].value, read[1].value, read[2].value, read[3].value];
         autosave?.dispose();
         autosave = createAutosave({
           write,
@@ -89,66 +140,22 @@ export function createDraftsStore(opts: { now?: () => Date; delayMs?: number; li
           ...(opts.listen === false ? { target: null, doc: null } : {}),
           onError: (e) => set({ saveState: 'error', saveError: e instanceof Error ? e.message : String(e) }),
         });
-        set({ hydrated: true, drafts, releases, mediaLists, kit });
-        unwatch.forEach((u) => u());
-        const onDrafts = (incoming: Record<string, Draft> | null) => {
-          const local = get().drafts;
-          const merged: Record<string, Draft> = { ...(incoming ?? {}) };
-          let reassert = false;
-          const since = Date.now() - 10_000;
-          for (const [id, mine] of Object.entries(local)) {
-            const theirs = merged[id];
-            if (dirty.has(id))
-              merged[id] = mine; // not written yet: ours
-            // A write from a context that read before our edit landed (stale copy, or our new draft missing):
-            // keep ours and write it again. Newer edits from elsewhere (later updatedAt) win as usual.
-            else if ((theirs && mine.updatedAt > theirs.updatedAt) || (!theirs && (recent.get(id) ?? 0) > since)) {
-              merged[id] = mine;
-              dirty.set(id, 1);
-              reassert = true;
-            }
-          }
-          for (const id of dirty.keys()) if (!local[id]) delete merged[id];
-          set({ drafts: merged });
-          if (reassert) markDirty('');
-        };
-        const onReleases = (releases: Record<string, StoredRelease> | null) => set({ releases: releases ?? {} });
-        const onMediaLists = (lists: Record<string, StoredMediaList> | null) => set({ mediaLists: lists ?? {} });
-        const onKit = (kit: MessagingKit | null) => set({ kit });
-        unwatch = [
-          draftsItem.watch(onDrafts),
-          releasesItem.watch(onReleases),
-          mediaListsItem.watch(onMediaLists),
-          kitItem.watch(onKit),
-        ];
-        // An early snapshot (the popup's first paint) may predate a write made before these watches
-        // existed: read such an item again and take it as if it had been watched.
-        const catchUp = <T>(
-          item: WxtStorageItem<T, Record<string, unknown>>,
-          apply: (v: T) => void,
-          early: boolean,
-        ) => {
-          if (early && changedSinceEarlyRead(item)) void item.getValue().then(apply);
-        };
-        catchUp(draftsItem, onDrafts, read[0].early);
-        catchUp(releasesItem, onReleases, read[1].early);
-        catchUp(mediaListsItem, onMediaLists, read[2].early);
-        catchUp(kitItem, onKit, read[3].early);
+        set({ hydrated: true, drafts: draftMap, releases: releaseMap, mediaLists: lists.value, kit: kit.value });
+        // An early snapshot (the popup's first paint) may predate a write made before the watches existed.
+        if (early && RECORD_KEYS.some((k) => changedSinceEarlyRead(`local:${k}`, true))) void get().refresh('');
+        if (lists.early && changedSinceEarlyRead(mediaListsItem.key)) {
+          void mediaListsItem.getValue().then((v) => set({ mediaLists: v }));
+        }
+        if (kit.early && changedSinceEarlyRead(kitItem.key)) void kitItem.getValue().then((v) => set({ kit: v }));
       },
 
-      async boost(release) {
-        const known = releaseIdOf(release);
-        // Already boosted: no need to load the engine (keeps the popup's first paint small and fast).
-        if (get().releases[known] && Object.values(get().drafts).some((d) => d.releaseId === known)) return known;
-        await get().flush();
-        const { boostRelease } = await import('../boost/boost');
-        const id = await boostRelease(release, get().kit, now());
-        const [drafts, releases] = await Promise.all([draftsItem.getValue(), releasesItem.getValue()]);
-        const local = get().drafts;
-        const merged = { ...drafts };
-        for (const d of dirty.keys()) if (local[d]) merged[d] = local[d]!;
-        set({ drafts: merged, releases });
-        return id;
+      async refresh(releaseId) {
+        const [draftMap, releaseMap] = await Promise.all([drafts.all(), releases.all()]);
+        const next = { ...get().drafts };
+        for (const [id, d] of Object.entries(draftMap)) {
+          if ((!releaseId || d.releaseId === releaseId) && !dirty.has(id)) next[id] = d;
+        }
+        set({ drafts: next, releases: { ...get().releases, ...releaseMap } });
       },
 
       update(id, patch) {
@@ -175,18 +182,16 @@ export function createDraftsStore(opts: { now?: () => Date; delayMs?: number; li
       },
 
       async addMediaList(list) {
-        const all = await mediaListsItem.getValue();
-        await mediaListsItem.setValue({ ...all, [list.id]: list });
+        await saveMediaList(list);
         set({ mediaLists: { ...get().mediaLists, [list.id]: list } });
       },
 
       async updateRelease(id, patch) {
-        const all = await releasesItem.getValue();
-        const current = all[id] ?? get().releases[id];
+        const current = (await releases.get(id)) ?? get().releases[id];
         if (!current) return;
         const next = { ...current, release: { ...current.release, ...patch } };
         set({ releases: { ...get().releases, [id]: next } });
-        await releasesItem.setValue({ ...all, [id]: next });
+        await releases.update(id, current, next);
       },
 
       async flush() {

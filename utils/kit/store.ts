@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { kitItem, settingsItem } from '../storage';
+import { kitItem, settingsItem } from './items';
 import { createAutosave, type Autosave } from '../editor/autosave';
 import { kitToForm, validateKitForm, type KitErrors, type KitForm } from './form';
 

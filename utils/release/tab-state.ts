@@ -1,3 +1,4 @@
+import { storage } from 'wxt/utils/storage';
 import type { Release } from '../contract/release';
 
 export interface TabRelease {
@@ -33,3 +34,13 @@ export function createTabState(store: TabReleasesStore, now: () => number = Date
   };
 }
 export type TabState = ReturnType<typeof createTabState>;
+
+export const TAB_RELEASES_VERSION = 1;
+/**
+ * The release each tab shows (session storage: survives a service-worker restart, not a browser restart,
+ * as tab ids do). Written only by the background (createTabState); the popup reads it.
+ */
+export const tabReleasesItem = storage.defineItem<TabReleases>('session:tabReleases', {
+  fallback: {},
+  version: TAB_RELEASES_VERSION,
+});

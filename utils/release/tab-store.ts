@@ -1,7 +1,6 @@
 import { create } from 'zustand';
 import { browser } from 'wxt/browser';
-import { tabReleasesItem, VERSIONS } from '../storage';
-import type { TabRelease, TabReleases } from './tab-state';
+import { TAB_RELEASES_VERSION, tabReleasesItem, type TabRelease, type TabReleases } from './tab-state';
 import { changedSinceEarlyRead, earlyTabId, readEarly, tabIdFromQuery } from '../editor/early-read';
 
 interface TabReleaseState {
@@ -38,7 +37,7 @@ export const useTabRelease = create<TabReleaseState>()((set, get) => ({
     try {
       const [id, { value: all, early }] = await Promise.all([
         tabId === undefined ? resolveTabId() : tabId,
-        readEarly(tabReleasesItem, VERSIONS.tabReleases),
+        readEarly(tabReleasesItem, TAB_RELEASES_VERSION),
       ]);
       set({ hydrated: true, tabId: id, current: id == null ? null : (all[id] ?? null), error: null });
       // Stay in step with the background: a release detected while the popup is open shows up.
@@ -48,7 +47,7 @@ export const useTabRelease = create<TabReleaseState>()((set, get) => ({
       };
       tabReleasesItem.watch(follow);
       // An early snapshot may predate a write made before the watch existed: then read once more.
-      if (early && changedSinceEarlyRead(tabReleasesItem)) void tabReleasesItem.getValue().then(follow);
+      if (early && changedSinceEarlyRead(tabReleasesItem.key)) void tabReleasesItem.getValue().then(follow);
     } catch (e) {
       set({ hydrated: true, error: e instanceof Error ? e.message : String(e) });
     }

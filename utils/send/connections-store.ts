@@ -4,7 +4,7 @@ import type { Platform } from '../contract/draft';
 import { connectPlatform, type IdentityLike } from './connect';
 import { platformApi, type PlatformApi, type PlatformChoices, type PlatformConnection } from './platform-api';
 import { messageOf } from './platform-errors';
-import type { TeamConnection } from '../team/types';
+import type { TeamConnection } from '../team/connection';
 
 /** The account choice being edited in Options (ids as the platform gives them). */
 export interface ChoiceForm {

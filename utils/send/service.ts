@@ -5,7 +5,8 @@ import { syncKeyOf } from '../sync/runner';
 import { platformApi, type SendResult } from './platform-api';
 import { messageOf, PlatformFailure, type FailureAction } from './platform-errors';
 import type { SendContext } from './send-rules';
-import type { StoredSyncState, TeamConnection } from '../team/types';
+import type { StoredSyncState } from '../sync/items';
+import type { TeamConnection } from '../team/connection';
 
 export const SendRequestSchema = z.object({
   draftId: z.string().min(1),
@@ -58,9 +59,9 @@ export function createSendService(deps: SendServiceDeps) {
       const stored = await deps.syncState.getValue();
       const state = stored && stored.key === syncKeyOf(tg.t) ? stored.state : null;
       const server = state?.server[draftId];
-      ctx.serverStatus = server && !server.deleted ? server.draft.status : null;
-      ctx.pending = !!state?.outbox.some((m) => m.draftId === draftId);
-      ctx.conflict = !!state?.conflicts.some((c) => c.draftId === draftId);
+      ctx.serverStatus = server && !server.deleted ? server.doc.status : null;
+      ctx.pending = !!state?.outbox.some((m) => m.docId === draftId);
+      ctx.conflict = !!state?.conflicts.some((c) => c.docId === draftId);
       try {
         const [approvals, connections] = await Promise.all([tg.api.approvalsRequired(), tg.api.connections()]);
         ctx.approvalsRequired = approvals;

@@ -1,22 +1,28 @@
 import { browser } from 'wxt/browser';
 import { onMessage } from '../messaging';
-import { draftsItem, releasesItem, syncStateItem, syncStatusItem, teamItem } from '../storage';
+import type { DraftsRepo } from '../editor/drafts-repo';
+import type { ReleasesRepo } from '../editor/releases-repo';
+import { releaseSyncStateItem, syncStateItem, syncStatusItem } from './items';
+import { teamItem } from '../team/connection';
 import { createSyncRunner, type SyncRunner } from './runner';
-import { createSendService, SendRequestSchema } from '../send/service';
 
 export const SYNC_ALARM = 'wireboost-sync';
 
 /**
- * The background's part of team sync: one runner over the real storage items, a one-minute alarm, and
- * the popup's "sync now" / "resolve" messages. Listeners are added synchronously (MV3 service workers
- * only get events for listeners registered in the first turn).
+ * The background's part of team sync: one runner over the repositories and the sync items, a one-minute
+ * alarm, and the popup's "sync now" / "resolve" messages. Listeners are added synchronously (MV3 service
+ * workers only get events for listeners registered in the first turn). Returns the runner and a promise
+ * of its first sync.
  */
-export function startTeamSync(): SyncRunner {
+export function startTeamSync(repos: { drafts: DraftsRepo; releases: ReleasesRepo }): {
+  runner: SyncRunner;
+  started: Promise<void>;
+} {
   const runner = createSyncRunner({
-    drafts: draftsItem,
-    releases: releasesItem,
+    ...repos,
     team: teamItem,
     syncState: syncStateItem,
+    releaseSyncState: releaseSyncStateItem,
     status: syncStatusItem,
     fetch: (input, init) => fetch(input, init),
   });
@@ -37,29 +43,5 @@ export function startTeamSync(): SyncRunner {
     await started;
     return data.discard ? runner.discard(data.conflictId) : runner.resolve(data.conflictId, data.choices ?? {});
   });
-
-  // Sending to Meta / LinkedIn: the team server does the work; the background asks it and then syncs.
-  const sender = createSendService({
-    team: teamItem,
-    syncState: syncStateItem,
-    fetch: (input, init) => fetch(input, init),
-    syncNow: () => started.then(() => runner.syncNow()),
-  });
-  onMessage('sendContext', async ({ data }) => {
-    const { draftId, platform } = SendRequestSchema.pick({ draftId: true, platform: true }).parse(data);
-    await started;
-    return sender.context(draftId, platform);
-  });
-  onMessage('platformSend', async ({ data }) => {
-    const req = SendRequestSchema.safeParse(data);
-    if (!req.success)
-      return {
-        ok: false,
-        error: 'Wireboost sent itself a malformed request: reload the page.',
-        action: 'retry',
-      } as const;
-    await started;
-    return sender.send(req.data);
-  });
-  return runner;
+  return { runner, started };
 }

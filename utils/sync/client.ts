@@ -1,23 +1,25 @@
-import type { Draft } from '../contract/draft';
-import {
-  BATCH_MAX,
-  type BatchPushResponse,
-  type PullResponse,
-  type PushConflict,
-  type PushOk,
-  type SyncedDraft,
-} from '../contract/sync';
 import { threeWayMerge, applyChoices } from './merge';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
-import { emptyState, type Conflict, type PendingMutation, type SyncState, type SyncStorage } from './state';
+import {
+  emptyState,
+  viewIn,
+  type Conflict,
+  type PendingMutation,
+  type SyncedItem,
+  type SyncState,
+  type SyncStorage,
+} from './state';
+import type { PushReply, SyncResource } from './resources';
 
 export type SyncStatus = 'synced' | 'pending' | 'offline' | 'conflict';
 
-export interface SyncClientOptions {
+export interface SyncClientOptions<Doc> {
+  /** What is synced: drafts or releases (utils/sync/resources.ts). */
+  resource: SyncResource<Doc>;
   /** Team server origin, e.g. http://127.0.0.1:8787 */
   baseUrl: string;
   orgId: string;
-  storage: SyncStorage;
+  storage: SyncStorage<Doc>;
   fetch: typeof fetch;
   /** Bearer token from better-auth (set-auth-token header at sign-in); null when signed out. */
   getToken: () => Promise<string | null> | string | null;
@@ -32,22 +34,22 @@ export interface SyncClientOptions {
 class Transient extends Error {}
 
 /**
- * The extension's side of draft sync. Pure: storage, fetch, time and randomness are injected, so it runs
- * in the background script, in Node tests and against a real server alike.
+ * The extension's side of team sync, for one resource (drafts, releases). Pure: storage, fetch, time and
+ * randomness are injected, so it runs in the background script, in Node tests and against a real server.
  *
  * Edits go to a persisted outbox first (works offline). flush() pushes them in order, each with its
  * client mutation id and base revision; network failures and 5xx/429 are retried with jittered
  * exponential backoff, and a mutation keeps its id across retries, so a push whose reply was lost is
  * applied once. A 409 is merged three-way; clashing fields become a Conflict holding both versions.
  */
-export class SyncClient {
-  private state: SyncState = emptyState();
+export class SyncClient<Doc extends object> {
+  private state: SyncState<Doc> = emptyState();
   private loaded = false;
   private offline = false;
   private running: Promise<unknown> = Promise.resolve();
-  private readonly o: Required<Omit<SyncClientOptions, 'getToken'>> & Pick<SyncClientOptions, 'getToken'>;
+  private readonly o: Required<Omit<SyncClientOptions<Doc>, 'getToken'>> & Pick<SyncClientOptions<Doc>, 'getToken'>;
 
-  constructor(options: SyncClientOptions) {
+  constructor(options: SyncClientOptions<Doc>) {
     this.o = {
       sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
       random: Math.random,
@@ -83,55 +85,49 @@ export class SyncClient {
     return 'synced';
   }
 
-  snapshot(): Promise<SyncState> {
+  snapshot(): Promise<SyncState<Doc>> {
     return this.exclusive(async () => structuredClone(this.state));
   }
 
-  /** The newest local version of a draft: the last pending edit, else the server copy. */
-  view(id: string): Promise<Draft | null> {
-    return this.exclusive(async () => this.localView(id));
+  /** The newest local version of a document: the last pending edit, else the server copy. */
+  view(id: string): Promise<Doc | null> {
+    return this.exclusive(async () => viewIn(this.state, id));
   }
 
-  private localView(id: string): Draft | null {
-    const pending = this.state.outbox.filter((m) => m.draftId === id);
-    const last = pending[pending.length - 1];
-    if (last) return last.op === 'delete' ? null : last.draft!;
-    const s = this.state.server[id];
-    return s && !s.deleted ? s.draft : null;
-  }
-
-  /** Queue a local edit (new or changed draft). Persisted before it returns. */
-  save(draft: Draft): Promise<void> {
+  /** Queue a local edit (new or changed document). Persisted before it returns. */
+  save(id: string, doc: Doc): Promise<void> {
     return this.exclusive(async () => {
-      this.enqueue({ op: 'upsert', draftId: draft.id, draft });
+      this.enqueue({ op: 'upsert', docId: id, doc });
       await this.persist();
     });
   }
 
   remove(id: string): Promise<void> {
     return this.exclusive(async () => {
-      this.enqueue({ op: 'delete', draftId: id });
+      this.enqueue({ op: 'delete', docId: id });
       await this.persist();
     });
   }
 
-  private enqueue(m: { op: 'upsert' | 'delete'; draftId: string; draft?: Draft }) {
-    const pending = this.state.outbox.filter((p) => p.draftId === m.draftId);
+  private enqueue(m: { op: 'upsert' | 'delete'; docId: string; doc?: Doc }) {
+    // Editing a document the server refused for good is a new attempt: the refusal goes, the edit is queued.
+    this.state.conflicts = this.state.conflicts.filter((c) => !(c.docId === m.docId && c.reason === 'rejected'));
+    const pending = this.state.outbox.filter((p) => p.docId === m.docId);
     const last = pending[pending.length - 1];
     // An unsent edit is replaced in place (same base); a sent one is immutable, so chain a new one.
     if (last && !last.sent) {
       last.op = m.op;
-      last.draft = m.draft;
+      last.doc = m.doc;
       return;
     }
-    const server = this.state.server[m.draftId];
+    const server = this.state.server[m.docId];
     this.state.outbox.push({
       mutationId: this.o.newId(),
-      draftId: m.draftId,
+      docId: m.docId,
       op: m.op,
-      draft: m.draft,
+      doc: m.doc,
       baseRevision: last ? -1 : server ? server.revision : 0,
-      base: last ? (last.draft ?? null) : server && !server.deleted ? server.draft : null,
+      base: last ? (last.doc ?? null) : server && !server.deleted ? server.doc : null,
       sent: false,
     });
   }
@@ -162,10 +158,10 @@ export class SyncClient {
       const c = this.state.conflicts.find((x) => x.id === conflictId);
       if (!c) return;
       this.state.conflicts = this.state.conflicts.filter((x) => x.id !== conflictId);
-      const start = c.merged ?? c.local ?? c.server?.draft;
+      const start = c.merged ?? c.local ?? c.server?.doc;
       if (start && c.reason !== 'locked') {
-        if (c.server) this.state.server[c.draftId] = c.server;
-        this.enqueue({ op: 'upsert', draftId: c.draftId, draft: applyChoices(start, choices) });
+        if (c.server) this.state.server[c.docId] = c.server;
+        this.enqueue({ op: 'upsert', docId: c.docId, doc: applyChoices(start, choices) });
       }
       await this.persist();
     });
@@ -198,10 +194,10 @@ export class SyncClient {
   }
 
   /** Retries transient failures with backoff; gives up (offline) after the policy's attempts. */
-  private async withRetry(fn: () => Promise<Response>): Promise<Response | null> {
+  private readonly requestWithRetry = async (path: string, init?: RequestInit): Promise<Response | null> => {
     for (let attempt = 0; attempt < this.o.backoff.attempts; attempt++) {
       try {
-        const res = await fn();
+        const res = await this.request(path, init);
         this.offline = false;
         return res;
       } catch (e) {
@@ -212,121 +208,94 @@ export class SyncClient {
     }
     this.offline = true;
     return null;
-  }
+  };
 
   /**
-   * Sends the outbox in batches: the oldest pending mutation of each draft (a draft's later edits wait
-   * for its earlier one to be acknowledged), up to BATCH_MAX per request.
+   * Sends the outbox in batches: the oldest pending mutation of each document (a document's later edits
+   * wait for its earlier one to be acknowledged), up to the resource's batch size per push.
    */
   private async flushNow(): Promise<SyncStatus> {
     for (let round = 0; round < 100_000 && this.state.outbox.length; round++) {
-      const heads: PendingMutation[] = [];
+      const heads: PendingMutation<Doc>[] = [];
       const seen = new Set<string>();
       for (const m of this.state.outbox) {
-        if (seen.has(m.draftId)) continue;
-        seen.add(m.draftId);
+        if (seen.has(m.docId)) continue;
+        seen.add(m.docId);
         if (m.baseRevision >= 0) heads.push(m);
-        if (heads.length === BATCH_MAX) break;
+        if (heads.length === this.o.resource.batchMax) break;
       }
       if (!heads.length) break;
       if (heads.some((m) => !m.sent)) {
         for (const m of heads) m.sent = true; // from here on frozen: retries resend exactly these
         await this.persist();
       }
-      const body = {
-        mutations: heads.map((m) =>
-          m.op === 'upsert'
-            ? {
-                op: 'upsert',
-                draftId: m.draftId,
-                mutationId: m.mutationId,
-                baseRevision: m.baseRevision,
-                draft: m.draft,
-              }
-            : { op: 'delete', draftId: m.draftId, mutationId: m.mutationId, baseRevision: m.baseRevision },
-        ),
-      };
-      const res = await this.withRetry(() =>
-        this.request('/drafts/batch', { method: 'POST', body: JSON.stringify(body) }),
-      );
-      if (!res) return this.status();
-      const replies = new Map<string, { status: number; body: unknown }>();
-      if (res.status === 200) {
-        for (const r of ((await res.json()) as BatchPushResponse).results) replies.set(r.mutationId, r);
-      } else {
-        const text = await res.text();
-        for (const m of heads) replies.set(m.mutationId, { status: res.status, body: text });
-      }
+      const replies = await this.o.resource.push(this.requestWithRetry, heads);
+      if (!replies) return this.status();
       for (const m of heads) {
         const reply = replies.get(m.mutationId);
         if (!reply) continue;
         this.state.outbox = this.state.outbox.filter((x) => x.mutationId !== m.mutationId);
-        await this.handleReply(m, reply.status, reply.body);
+        this.handleReply(m, reply);
       }
       await this.persist();
+      if (replies.size < heads.length) return this.status(); // went offline part-way: the rest waits
     }
     return this.status();
   }
 
-  private async handleReply(m: PendingMutation, status: number, body: unknown) {
-    if (status === 200) this.acknowledge(m, (body as PushOk).item);
-    else if (status === 409 && (body as PushConflict).error === 'conflict')
-      await this.onConflict(m, body as PushConflict);
-    else if (status === 423) {
-      this.park(
-        m,
-        'locked',
-        (body as { server?: SyncedDraft }).server ?? null,
-        'the draft is approved or sent; reopen it to edit',
-      );
+  private handleReply(m: PendingMutation<Doc>, reply: PushReply<Doc>) {
+    if (reply.status === 200) this.acknowledge(m, reply.item);
+    else if (reply.status === 409 && this.o.resource.conflicts) this.onConflict(m, reply.item);
+    else if (reply.status === 423) {
+      this.park(m, 'locked', reply.item, 'the draft is approved or sent; reopen it to edit');
     } else {
       this.park(
         m,
         'rejected',
-        this.state.server[m.draftId] ?? null,
-        `server refused the change (HTTP ${status}): ${typeof body === 'string' ? body : JSON.stringify(body)}`,
+        this.state.server[m.docId] ?? null,
+        `the server refused this change (HTTP ${reply.status})${reply.message ? `: ${reply.message}` : ''}`,
       );
     }
   }
 
-  private acknowledge(m: PendingMutation, item: SyncedDraft) {
+  private acknowledge(m: PendingMutation<Doc>, item: SyncedItem<Doc> | null) {
+    if (!item) return;
     this.state.server[item.id] = item;
-    // Later edits of the same draft were made on top of this one: rebase them on the new revision.
+    // Later edits of the same document were made on top of this one: rebase them on the new revision.
     for (const later of this.state.outbox) {
-      if (later.draftId === m.draftId && later.baseRevision === -1) {
+      if (later.docId === m.docId && later.baseRevision === -1) {
         later.baseRevision = item.revision;
-        later.base = item.deleted ? null : item.draft;
+        later.base = item.deleted ? null : item.doc;
         break;
       }
     }
   }
 
-  private async onConflict(m: PendingMutation, reply: PushConflict) {
-    const server = reply.server;
+  private onConflict(m: PendingMutation<Doc>, server: SyncedItem<Doc> | null) {
     if (server) this.state.server[server.id] = server;
-    const later = this.takeLater(m.draftId);
+    const later = this.takeLater(m.docId);
     const local = later.length ? later[later.length - 1]! : m;
-    const localDraft = local.op === 'upsert' ? local.draft! : null;
-    if (!server || server.deleted || !localDraft) {
+    const localDoc = local.op === 'upsert' ? local.doc! : null;
+    if (!server || server.deleted || !localDoc) {
       // Deleted on one side, edited on the other: a person decides.
-      if (!server && localDraft) return this.requeue(m.draftId, localDraft, 0, null);
-      if (server?.deleted && !localDraft) return; // both deleted: nothing to do
+      if (!server && localDoc) return this.requeue(m.docId, localDoc, 0, null);
+      if (server?.deleted && !localDoc) return; // both deleted: nothing to do
       return this.park(
-        { ...m, draft: localDraft ?? undefined },
+        { ...m, doc: localDoc ?? undefined },
         server?.deleted ? 'deleted_on_server' : 'clash',
         server,
         undefined,
       );
     }
-    const base = m.base ?? server.draft;
-    const { merged, clashes } = threeWayMerge(base, localDraft, server.draft);
-    if (clashes.length === 0) return this.requeue(m.draftId, merged, server.revision, server.draft);
+    const base = m.base ?? server.doc;
+    const { merged, clashes } = threeWayMerge(base, localDoc, server.doc);
+    if (clashes.length === 0) return this.requeue(m.docId, merged, server.revision, server.doc);
     this.state.conflicts.push({
       id: this.o.newId(),
-      draftId: m.draftId,
+      docId: m.docId,
       reason: 'clash',
       base: m.base,
-      local: localDraft,
+      local: localDoc,
       server,
       merged,
       clashes,
@@ -334,18 +303,18 @@ export class SyncClient {
     });
   }
 
-  private takeLater(draftId: string): PendingMutation[] {
-    const later = this.state.outbox.filter((x) => x.draftId === draftId);
-    this.state.outbox = this.state.outbox.filter((x) => x.draftId !== draftId);
+  private takeLater(docId: string): PendingMutation<Doc>[] {
+    const later = this.state.outbox.filter((x) => x.docId === docId);
+    this.state.outbox = this.state.outbox.filter((x) => x.docId !== docId);
     return later;
   }
 
-  private requeue(draftId: string, draft: Draft, baseRevision: number, base: Draft | null) {
+  private requeue(docId: string, doc: Doc, baseRevision: number, base: Doc | null) {
     this.state.outbox.unshift({
       mutationId: this.o.newId(),
-      draftId,
+      docId,
       op: 'upsert',
-      draft,
+      doc,
       baseRevision,
       base,
       sent: false,
@@ -353,21 +322,21 @@ export class SyncClient {
   }
 
   private park(
-    m: PendingMutation,
-    reason: Conflict['reason'],
-    server: SyncedDraft | null,
+    m: PendingMutation<Doc>,
+    reason: Conflict<Doc>['reason'],
+    server: SyncedItem<Doc> | null,
     message: string | undefined,
   ) {
-    const later = this.takeLater(m.draftId);
+    const later = this.takeLater(m.docId);
     const last = later.length ? later[later.length - 1]! : m;
     if (server) this.state.server[server.id] = server;
     this.state.conflicts.push({
       id: this.o.newId(),
-      draftId: m.draftId,
+      docId: m.docId,
       reason,
       message,
       base: m.base,
-      local: last.draft ?? null,
+      local: last.doc ?? null,
       server,
       merged: null,
       clashes: [],
@@ -376,16 +345,15 @@ export class SyncClient {
   }
 
   private async pullNow(): Promise<SyncStatus> {
+    const { path } = this.o.resource;
     for (let page = 0; page < 10_000; page++) {
-      const res = await this.withRetry(() =>
-        this.request(`/drafts?since=${this.state.cursor}&limit=${this.o.pageSize}`),
-      );
+      const res = await this.requestWithRetry(`${path}?since=${this.state.cursor}&limit=${this.o.pageSize}`);
       if (!res) return this.status();
-      if (res.status !== 200) {
+      const body = res.status === 200 ? this.o.resource.parsePull(await res.json().catch(() => null)) : null;
+      if (!body) {
         this.offline = true;
         return this.status();
       }
-      const body = (await res.json()) as PullResponse;
       for (const item of body.items) {
         // Pending local edits keep their own base: a newer server copy is handled by the 409 on push.
         this.state.server[item.id] = item;

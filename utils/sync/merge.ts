@@ -46,6 +46,7 @@ function mergeObject(
   server: Record<string, unknown>,
   prefix: string,
   clashes: FieldClash[],
+  serverOwned: ReadonlySet<string>,
 ) {
   const out: Record<string, unknown> = {};
   const keys = new Set([...Object.keys(base), ...Object.keys(local), ...Object.keys(server)]);
@@ -55,11 +56,12 @@ function mergeObject(
     const l = local[key];
     const s = server[key];
     let v: unknown;
-    if (!prefix && SERVER_OWNED.has(key)) v = s;
+    if (!prefix && serverOwned.has(key)) v = s;
     else if (sameValue(l, s)) v = s;
     else if (sameValue(l, b)) v = s;
     else if (sameValue(s, b)) v = l;
-    else if (isPlainObject(b) && isPlainObject(l) && isPlainObject(s)) v = mergeObject(b, l, s, path, clashes);
+    else if (isPlainObject(b) && isPlainObject(l) && isPlainObject(s))
+      v = mergeObject(b, l, s, path, clashes, serverOwned);
     else {
       clashes.push({ path, base: b, local: l, server: s });
       v = s;
@@ -69,7 +71,16 @@ function mergeObject(
   return out;
 }
 
-export function threeWayMerge<T extends object>(base: T, local: T, server: T): MergeResult<T> {
+/**
+ * `serverOwned`: top-level fields the local side never wins (the team server's by default). Two local
+ * writers merging each other's edits (utils/editor/) pass none: neither side is the server.
+ */
+export function threeWayMerge<T extends object>(
+  base: T,
+  local: T,
+  server: T,
+  serverOwned: ReadonlySet<string> = SERVER_OWNED,
+): MergeResult<T> {
   const clashes: FieldClash[] = [];
   const merged = mergeObject(
     base as Record<string, unknown>,
@@ -77,6 +88,7 @@ export function threeWayMerge<T extends object>(base: T, local: T, server: T): M
     server as Record<string, unknown>,
     '',
     clashes,
+    serverOwned,
   );
   return { merged: merged as T, clashes };
 }

@@ -1,8 +1,14 @@
 import type { Draft, StoredRelease } from '../contract/draft';
+import type { DraftsRepo } from '../editor/drafts-repo';
+import type { ReleasesRepo } from '../editor/releases-repo';
+import type { TeamConnection } from '../team/connection';
+import type { RecordRepo } from '../editor/record-repo';
 import { SyncClient, type SyncClientOptions } from './client';
+import { createBridge, type SyncBridge } from './bridge';
 import { applyChoices, sameValue, threeWayMerge } from './merge';
-import { emptyState, type SyncState, type SyncStorage } from './state';
-import { OFF_STATUS, type StoredSyncState, type TeamConnection, type TeamSyncStatus } from '../team/types';
+import { draftsResource, releasesResource, type SyncResource } from './resources';
+import type { SyncState, SyncStorage } from './state';
+import { OFF_STATUS, type StoredSyncState, type TeamSyncStatus } from './items';
 
 /** The slice of a WXT storage item the runner uses (tests pass plain in-memory items). */
 export interface Item<T> {
@@ -12,22 +18,25 @@ export interface Item<T> {
 }
 
 export interface SyncRunnerDeps {
-  drafts: Item<Record<string, Draft>>;
-  /** Boosted releases (shared with the team too, last write wins: extractions are facts). Optional. */
-  releases?: Item<Record<string, StoredRelease>>;
+  drafts: DraftsRepo;
+  /** Boosted releases, shared with the team too (last write wins: extractions are facts). */
+  releases: ReleasesRepo;
   team: Item<TeamConnection | null>;
-  syncState: Item<StoredSyncState | null>;
+  syncState: Item<StoredSyncState<Draft> | null>;
+  releaseSyncState: Item<StoredSyncState<StoredRelease> | null>;
   status: Item<TeamSyncStatus | null>;
   fetch: typeof fetch;
   /** Delay between a local change and the push (ms). */
   debounceMs?: number;
   /** Extra SyncClient options (tests: sleep, backoff, newId). */
-  client?: Partial<Omit<SyncClientOptions, 'baseUrl' | 'orgId' | 'storage' | 'fetch' | 'getToken'>>;
+  client?: Partial<
+    Omit<SyncClientOptions<object>, 'baseUrl' | 'orgId' | 'storage' | 'fetch' | 'getToken' | 'resource'>
+  >;
   now?: () => Date;
 }
 
 export interface SyncRunner {
-  /** Reads the connection, watches drafts and the connection, syncs once. */
+  /** Reads the connection and syncs once (watches are in place from creation). */
   start(): Promise<void>;
   stop(): void;
   /** Push the outbox and pull, now (alarm, "Sync now", tests). Resolves with the status written. */
@@ -40,61 +49,46 @@ export interface SyncRunner {
   idle(): Promise<void>;
 }
 
-function viewIn(state: SyncState, id: string): Draft | null {
-  const pending = state.outbox.filter((m) => m.draftId === id);
-  const last = pending[pending.length - 1];
-  if (last) return last.op === 'delete' ? null : (last.draft ?? null);
-  const s = state.server[id];
-  return s && !s.deleted ? s.draft : null;
-}
-
 /** Whose sync state this is (also read by the send service to find the server copy of a draft). */
 export const syncKeyOf = (t: TeamConnection) => `${t.serverUrl}|${t.orgId}|${t.user.id}`;
-const keyOf = syncKeyOf;
 
 /** SyncClient storage on a storage item, tagged with the connection: another server / org / user starts empty. */
-export function itemSyncStorage(item: Item<StoredSyncState | null>, key: string): SyncStorage {
+export function itemSyncStorage<Doc>(item: Item<StoredSyncState<Doc> | null>, key: string): SyncStorage<Doc> {
   return {
     async load() {
       const stored = await item.getValue();
       return stored && stored.key === key ? stored.state : undefined;
     },
-    async save(state: SyncState) {
+    async save(state: SyncState<Doc>) {
       await item.setValue({ key, state });
     },
   };
 }
 
+/** One synced resource for one connection: its client and the bridge to its local records. */
+interface Lane<Doc extends object> {
+  client: SyncClient<Doc>;
+  bridge: SyncBridge;
+}
+
 /**
- * Connects local drafts (`local:drafts`) to the team server through a SyncClient:
- * - a local change (new, edited, deleted draft) goes into the client's persisted outbox at once, and a
- *   push + pull follows after `debounceMs`; the background also calls syncNow() on a one-minute alarm;
- * - pulled server copies are written into local drafts only where the local copy has no unsynced edit
- *   (no pending mutation, no open conflict, and unchanged since the last known server copy);
- * - the status (synced / pending / offline / conflict, with the conflicts) goes to a storage item the
- *   popup reads.
- * Every step runs one at a time, in order.
+ * Keeps local drafts and releases (the repositories) in step with the team server: a local change goes
+ * to the outbox and a push + pull follows after `debounceMs` (and on the background's one-minute alarm);
+ * pulled copies are merged into the repositories; the status (synced / pending / offline / conflict) goes
+ * to an item the popup reads. Every step runs one at a time, in order.
  */
 export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
   const debounceMs = deps.debounceMs ?? 1500;
   const now = deps.now ?? (() => new Date());
-  let client: SyncClient | null = null;
   let team: TeamConnection | null = null;
+  let drafts: Lane<Draft> | null = null;
+  let releases: Lane<StoredRelease> | null = null;
   let chain: Promise<unknown> = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let unwatch: (() => void)[] = [];
   let lastSyncAt: string | null = null;
   let message: string | null = null;
-  /**
-   * For drafts edited locally while a pull replaced their server copy: the server copy the edit started
-   * from, so the edit is merged three-way instead of being pushed on top of a copy it never saw.
-   */
-  const editedFrom = new Map<string, Draft | null>();
   /** The last HTTP status the server answered (401 = the session ended: say so rather than "offline"). */
   let lastHttp: number | null = null;
-  /** Release ids the server has (from pulls since this runner connected) and the release pull cursor. */
-  let releaseIds = new Set<string>();
-  let releaseCursor = 0;
 
   const queue = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = chain.then(fn);
@@ -104,31 +98,38 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
     return next;
   };
 
+  function lane<Doc extends object>(
+    t: TeamConnection & { orgId: string },
+    resource: SyncResource<Doc>,
+    item: Item<StoredSyncState<Doc> | null>,
+    repo: RecordRepo<Doc>,
+  ): Lane<Doc> {
+    const client = new SyncClient<Doc>({
+      ...(deps.client as Partial<SyncClientOptions<Doc>>),
+      resource,
+      baseUrl: t.serverUrl,
+      orgId: t.orgId,
+      storage: itemSyncStorage(item, syncKeyOf(t)),
+      fetch: async (input, init) => {
+        const res = await deps.fetch(input, init);
+        lastHttp = res.status;
+        return res;
+      },
+      getToken: () => team?.token ?? null,
+    });
+    return { client, bridge: createBridge(repo, client) };
+  }
+
   function connect(t: TeamConnection | null) {
     team = t;
-    editedFrom.clear();
-    releaseIds = new Set();
-    releaseCursor = 0;
     lastHttp = null;
-    client =
-      t && t.orgId
-        ? new SyncClient({
-            ...deps.client,
-            baseUrl: t.serverUrl,
-            orgId: t.orgId,
-            storage: itemSyncStorage(deps.syncState, keyOf(t)),
-            fetch: async (input, init) => {
-              const res = await deps.fetch(input, init);
-              lastHttp = res.status;
-              return res;
-            },
-            getToken: () => team?.token ?? null,
-          })
-        : null;
+    const ready = t && t.orgId ? (t as TeamConnection & { orgId: string }) : null;
+    drafts = ready ? lane(ready, draftsResource, deps.syncState, deps.drafts) : null;
+    releases = ready ? lane(ready, releasesResource, deps.releaseSyncState, deps.releases) : null;
   }
 
   async function writeStatus(): Promise<TeamSyncStatus> {
-    if (!client || !team) {
+    if (!drafts || !team) {
       const off = {
         ...OFF_STATUS,
         message: team && !team.orgId ? 'Choose an organisation in Settings to sync.' : null,
@@ -136,8 +137,8 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
       await deps.status.setValue(off);
       return off;
     }
-    const snap = await client.snapshot();
-    const state = client.status();
+    const snap = await drafts.client.snapshot();
+    const state = drafts.client.status();
     const status: TeamSyncStatus = {
       state,
       pending: snap.outbox.length,
@@ -154,129 +155,21 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
     return status;
   }
 
-  /** Local drafts → outbox: every draft that differs from the client's newest view of it. */
-  async function reconcile(local: Record<string, Draft>, prev?: Record<string, Draft>): Promise<number> {
-    if (!client) return 0;
-    let queued = 0;
-    const snap = await client.snapshot();
-    const conflicted = new Set(snap.conflicts.map((c) => c.draftId));
-    const pending = new Set(snap.outbox.map((m) => m.draftId));
-    for (const [id, draft] of Object.entries(local)) {
-      // A draft with an open conflict is held locally until a person resolves it (its edits are kept).
-      if (conflicted.has(id)) continue;
-      const view = await client.view(id);
-      if (view && sameValue(view, draft)) {
-        editedFrom.delete(id);
-        continue;
-      }
-      const from = editedFrom.get(id);
-      editedFrom.delete(id);
-      if (from !== undefined && !pending.has(id) && view && !sameValue(from, view)) {
-        // Edited from an older server copy than the client now holds: merge, local wins only its own changes.
-        const { merged, clashes } = threeWayMerge(from ?? view, draft, view);
-        const keepLocal = Object.fromEntries(clashes.map((c) => [c.path, c.local]));
-        await client.save(applyChoices(merged, keepLocal));
-      } else {
-        await client.save(draft);
-      }
-      queued++;
-    }
-    if (prev) {
-      for (const id of Object.keys(prev)) {
-        if (local[id] || conflicted.has(id)) continue;
-        if ((await client.view(id)) !== null) {
-          await client.remove(id);
-          queued++;
-        }
-      }
-    }
-    return queued;
-  }
-
-  /** Server copies → local drafts, never over an unsynced local edit. */
-  async function apply(before: SyncState) {
-    if (!client) return;
-    const after = await client.snapshot();
-    const held = new Set([...after.outbox.map((m) => m.draftId), ...after.conflicts.map((c) => c.draftId)]);
-    const local = await deps.drafts.getValue();
-    const changes: Record<string, Draft | null> = {};
-    for (const [id, s] of Object.entries(after.server)) {
-      if (held.has(id)) continue;
-      const target = s.deleted ? null : s.draft;
-      const mine = local[id] ?? null;
-      if (sameValue(mine, target)) continue;
-      // What the client held for this draft before the sync (its pending edit, else its server copy):
-      // a local copy equal to it has nothing unsynced and may take the new server copy.
-      const known = viewIn(before, id);
-      if (mine === null || sameValue(mine, known)) changes[id] = target;
-      else editedFrom.set(id, known); // edited here meanwhile: reconcile merges it
-    }
-    if (!Object.keys(changes).length) return;
-    // Re-read just before writing: keep anything that changed locally since the read above.
-    const latest = await deps.drafts.getValue();
-    const next = { ...latest };
-    for (const [id, target] of Object.entries(changes)) {
-      if (!sameValue(latest[id] ?? null, local[id] ?? null)) continue;
-      if (target) next[id] = target;
-      else delete next[id];
-    }
-    await deps.drafts.setValue(next);
-  }
-
-  /** Releases: pull the team's into local (never replacing a local one), push local ones the server lacks. */
-  async function syncReleases() {
-    if (!deps.releases || !team?.orgId) return;
-    const t = team;
-    const url = (path: string) => `${t.serverUrl}/api/orgs/${encodeURIComponent(t.orgId!)}/releases${path}`;
-    const headers = { authorization: `Bearer ${t.token}` };
-    const pulled: Record<string, StoredRelease> = {};
-    for (let page = 0; page < 1000; page++) {
-      const res = await deps.fetch(url(`?since=${releaseCursor}&limit=1000`), { headers });
-      if (!res.ok) return;
-      const body = (await res.json()) as {
-        items: { id: string; release: StoredRelease; deleted: boolean }[];
-        cursor: number;
-        hasMore: boolean;
-      };
-      for (const item of body.items) {
-        releaseIds.add(item.id);
-        if (!item.deleted) pulled[item.id] = item.release;
-      }
-      releaseCursor = body.cursor;
-      if (!body.hasMore) break;
-    }
-    const local = await deps.releases.getValue();
-    const missing = Object.keys(pulled).filter((id) => !local[id]);
-    if (missing.length) {
-      const latest = await deps.releases.getValue();
-      const next = { ...latest };
-      for (const id of missing) next[id] ??= pulled[id]!;
-      await deps.releases.setValue(next);
-    }
-    for (const [id, release] of Object.entries(local)) {
-      if (releaseIds.has(id)) continue;
-      const res = await deps.fetch(url(`/${encodeURIComponent(id)}`), {
-        method: 'PUT',
-        headers: { ...headers, 'content-type': 'application/json' },
-        body: JSON.stringify({ release }),
-      });
-      if (res.ok) releaseIds.add(id);
-      else if (res.status === 403) return; // a reviewer cannot share releases
-    }
-  }
-
   async function cycle(): Promise<TeamSyncStatus> {
-    if (!client) return writeStatus();
-    await reconcile(await deps.drafts.getValue());
-    const before = await client.snapshot();
+    if (!drafts || !releases) return writeStatus();
+    const lanes = [releases, drafts] as const; // releases first, so pulled drafts find their release
+    for (const l of lanes) {
+      await l.bridge.pushRemovals();
+      await l.bridge.reconcile();
+    }
+    const before = await Promise.all(lanes.map((l) => l.client.snapshot()));
     message = null;
-    const status = await client.sync();
+    const status = await drafts.client.sync();
     if (status !== 'offline') {
       lastSyncAt = now().toISOString();
-      // Releases first, so pulled drafts find their release in the workspace.
-      await syncReleases().catch(() => undefined);
+      await releases.client.sync();
     }
-    await apply(before);
+    for (const [i, l] of lanes.entries()) await l.bridge.apply(before[i]!);
     return writeStatus();
   }
 
@@ -288,75 +181,73 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
     }, debounceMs);
   }
 
+  // Watches are registered now, synchronously: a service worker woken by a storage change only hears it
+  // through listeners added in its first turn. Changes before the connection is read are noted, not lost.
+  const unwatch = [
+    deps.drafts.watch((changes) => {
+      drafts?.bridge.note(changes);
+      if (!drafts) return;
+      void queue(async () => {
+        if ((await drafts!.bridge.pushRemovals()) + (await drafts!.bridge.reconcile())) {
+          schedule();
+          await writeStatus();
+        }
+      }).catch(() => undefined);
+    }),
+    deps.releases.watch((changes) => {
+      releases?.bridge.note(changes);
+      if (releases) schedule();
+    }),
+  ];
+  let unwatchTeam: (() => void) | null = null;
+
   return {
     async start() {
       connect(await deps.team.getValue());
-      unwatch.forEach((u) => u());
-      unwatch = [
-        deps.drafts.watch((next, prev) => {
-          if (!client) return;
-          void queue(async () => {
-            if (await reconcile(next ?? {}, prev ?? {})) {
-              schedule();
-              await writeStatus();
-            }
-          }).catch(() => undefined);
-        }),
-        ...(deps.releases
-          ? [
-              deps.releases.watch((next) => {
-                if (client && Object.keys(next ?? {}).some((id) => !releaseIds.has(id))) schedule();
-              }),
-            ]
-          : []),
-        deps.team.watch((next) => {
-          void queue(async () => {
-            connect(next);
-            return cycle();
-          }).catch(() => undefined);
-        }),
-      ];
+      unwatchTeam?.();
+      unwatchTeam = deps.team.watch((next) => {
+        void queue(async () => {
+          connect(next);
+          return cycle();
+        }).catch(() => undefined);
+      });
       await queue(cycle).catch(() => undefined);
     },
     stop() {
       if (timer) clearTimeout(timer);
       timer = null;
       unwatch.forEach((u) => u());
-      unwatch = [];
+      unwatchTeam?.();
     },
     syncNow: () => queue(cycle),
     resolve(conflictId, choices) {
       return queue(async () => {
-        if (!client) return writeStatus();
+        if (!drafts) return writeStatus();
+        const { client } = drafts;
         const c = (await client.snapshot()).conflicts.find((x) => x.id === conflictId);
         if (!c) return writeStatus();
-        const typedSince = (await deps.drafts.getValue())[c.draftId];
+        const typedSince = await deps.drafts.get(c.docId);
         await client.resolve(conflictId, choices);
-        let resolved = await client.view(c.draftId);
+        let resolved = await client.view(c.docId);
         // Edits typed into the draft while the conflict was open are kept on top of the resolution.
         if (resolved && typedSince && c.local && !sameValue(typedSince, c.local)) {
           const { merged, clashes } = threeWayMerge(c.local, typedSince, resolved);
           resolved = applyChoices(merged, Object.fromEntries(clashes.map((x) => [x.path, x.local])));
-          await client.save(resolved);
+          await client.save(c.docId, resolved);
         }
-        const latest = await deps.drafts.getValue();
-        if (resolved) await deps.drafts.setValue({ ...latest, [c.draftId]: resolved });
+        if (resolved) await deps.drafts.update(c.docId, typedSince, resolved);
         schedule();
         return writeStatus();
       });
     },
     discard(conflictId) {
       return queue(async () => {
-        if (!client) return writeStatus();
-        const c = (await client.snapshot()).conflicts.find((x) => x.id === conflictId);
+        if (!drafts) return writeStatus();
+        const c = (await drafts.client.snapshot()).conflicts.find((x) => x.id === conflictId);
         if (!c) return writeStatus();
-        await client.discard(conflictId);
-        const latest = await deps.drafts.getValue();
-        const server = c.server && !c.server.deleted ? c.server.draft : null;
-        const next = { ...latest };
-        if (server) next[c.draftId] = server;
-        else delete next[c.draftId];
-        await deps.drafts.setValue(next);
+        await drafts.client.discard(conflictId);
+        const server = c.server && !c.server.deleted ? c.server.doc : null;
+        await deps.drafts.update(c.docId, await deps.drafts.get(c.docId), server);
         return writeStatus();
       });
     },
@@ -365,5 +256,3 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
     },
   };
 }
-
-export { emptyState };

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { syncStatusItem } from '../storage';
-import type { TeamSyncStatus } from '../team/types';
+import { syncStatusItem } from './items';
+import type { TeamSyncStatus } from './items';
 
 /** The background's sync status (`local:syncStatus`), live. Tiny on purpose: the popup's first load reads it. */
 export function useSyncStatus(): TeamSyncStatus | null {

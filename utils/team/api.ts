@@ -1,4 +1,14 @@
-import type { TeamConnection } from './types';
+import type { z } from 'zod';
+import type { TeamConnection } from './connection';
+import {
+  CreatedOrganisationSchema,
+  MeSchema,
+  SessionReplySchema,
+  type Me,
+  type Organisation,
+} from '../contract/account';
+
+export type { Me, Organisation };
 
 /**
  * The team server's account endpoints (better-auth + /api/me), with errors a person can act on.
@@ -11,17 +21,6 @@ export class TeamError extends Error {
   ) {
     super(message);
   }
-}
-
-export interface Organisation {
-  id: string;
-  name: string;
-  slug: string;
-  role: string;
-}
-export interface Me {
-  user: TeamConnection['user'];
-  organizations: Organisation[];
 }
 
 /** Trims and validates a server URL to its origin (http(s) only). */
@@ -77,12 +76,19 @@ async function failure(res: Response, what: string): Promise<TeamError> {
   return new TeamError(`${what}: ${await messageOf(res)}`, res.status);
 }
 
+/** A reply body checked against the contract: anything else is not a (compatible) Wireboost team server. */
+async function parsed<T>(res: Response, schema: z.ZodType<T>, what: string): Promise<T> {
+  const body = schema.safeParse(await res.json().catch(() => undefined));
+  if (!body.success) throw new TeamError(`${what}: the server's reply is not what a Wireboost team server sends.`);
+  return body.data;
+}
+
 async function withToken(res: Response, what: string): Promise<{ token: string; user: TeamConnection['user'] }> {
   const token = res.headers.get('set-auth-token');
-  const body = (await res.json()) as { user?: { id: string; name: string; email: string } };
-  if (!token || !body.user)
+  if (!token)
     throw new TeamError(`${what}: the server did not return a session token (is this a Wireboost team server?).`);
-  return { token, user: { id: body.user.id, name: body.user.name, email: body.user.email } };
+  const { user } = await parsed(res, SessionReplySchema, what);
+  return { token, user: { id: user.id, name: user.name, email: user.email } };
 }
 
 export async function signIn(f: typeof fetch, serverUrl: string, email: string, password: string) {
@@ -110,7 +116,7 @@ export async function fetchMe(f: typeof fetch, serverUrl: string, token: string)
   const res = await call(f, serverUrl, '/api/me', { token });
   if (res.status === 401) throw new TeamError('Your session has ended: sign in again.', 401);
   if (!res.ok) throw await failure(res, 'Could not load your organisations');
-  return (await res.json()) as Me;
+  return parsed(res, MeSchema, 'Could not load your organisations');
 }
 
 export function slugify(name: string): string {
@@ -137,7 +143,7 @@ export async function createOrganisation(
   });
   if (res.status === 401) throw new TeamError('Your session has ended: sign in again.', 401);
   if (!res.ok) throw await failure(res, 'Could not create the organisation');
-  const o = (await res.json()) as { id: string; name: string; slug: string };
+  const o = await parsed(res, CreatedOrganisationSchema, 'Could not create the organisation');
   return { id: o.id, name: o.name, slug: o.slug, role: 'owner' };
 }
 

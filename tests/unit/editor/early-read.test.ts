@@ -4,16 +4,19 @@ import { storage } from 'wxt/utils/storage';
 import {
   changedSinceEarlyRead,
   endEarlyRead,
+  earlyRecords,
   POPUP_FIRST_PAINT,
+  POPUP_FIRST_PAINT_RECORDS,
   readEarly,
   startEarlyRead,
   tabIdFromQuery,
 } from '@/utils/editor/early-read';
 import { createDraftsStore, draftsOf } from '@/utils/editor/store';
 import { useTabRelease } from '@/utils/release/tab-store';
-import { draftsItem, kitItem, tabReleasesItem, VERSIONS } from '@/utils/storage';
-import { boostRelease } from '@/utils/boost/boost';
-import { now, release } from './fixtures';
+import { kitItem, KIT_VERSION } from '@/utils/kit/items';
+import { createDraftsRepo } from '@/utils/editor/drafts-repo';
+import { tabReleasesItem } from '@/utils/release/tab-state';
+import { boostHere, now, release } from './fixtures';
 
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
@@ -25,34 +28,37 @@ describe('the popup’s early read', () => {
   afterEach(() => endEarlyRead());
 
   it('answers from the snapshot taken at start, with the item’s fallback for what is not stored', async () => {
-    await draftsItem.setValue({});
-    startEarlyRead(POPUP_FIRST_PAINT, '');
-    await storage.setItem('local:drafts', { later: true }); // after the snapshot was asked for
-    const drafts = await readEarly(draftsItem, VERSIONS.drafts);
-    expect(drafts).toEqual({ value: {}, early: true });
-    const kit = await readEarly(kitItem, VERSIONS.kit);
+    const id = await boostHere();
+    startEarlyRead(POPUP_FIRST_PAINT, '', POPUP_FIRST_PAINT_RECORDS);
+    await storage.setItem('local:kit', { later: true }); // after the snapshot was asked for
+    const kit = await readEarly(kitItem, KIT_VERSION);
     expect(kit).toEqual({ value: null, early: true });
+    // Every draft and release record is in the snapshot, under its own key.
+    const snapshot = (await earlyRecords())!;
+    const drafts = createDraftsRepo().adopt(snapshot);
+    expect(Object.values(drafts).filter((d) => d.releaseId === id).length).toBeGreaterThanOrEqual(6);
+    expect(Object.keys(snapshot).some((k) => k === `release:${id}`)).toBe(true);
   });
 
   it('is not used without a start, nor for a stored version other than the build’s', async () => {
     await kitItem.setValue(null);
-    expect((await readEarly(kitItem, VERSIONS.kit)).early).toBe(false);
+    expect((await readEarly(kitItem, KIT_VERSION)).early).toBe(false);
     await storage.setMeta('local:kit', { v: 2 });
     startEarlyRead(POPUP_FIRST_PAINT, '');
-    expect((await readEarly(kitItem, VERSIONS.kit)).early).toBe(false);
+    expect((await readEarly(kitItem, KIT_VERSION)).early).toBe(false);
   });
 
   it('notes writes made after it began, and stops noting when ended', async () => {
-    startEarlyRead(POPUP_FIRST_PAINT, '');
-    expect(changedSinceEarlyRead(draftsItem)).toBe(false);
-    await draftsItem.setValue({});
+    startEarlyRead(POPUP_FIRST_PAINT, '', POPUP_FIRST_PAINT_RECORDS);
+    expect(changedSinceEarlyRead('local:draft:', true)).toBe(false);
+    await boostHere();
     await tick();
-    expect(changedSinceEarlyRead(draftsItem)).toBe(true);
-    expect(changedSinceEarlyRead(kitItem)).toBe(false);
+    expect(changedSinceEarlyRead('local:draft:', true)).toBe(true);
+    expect(changedSinceEarlyRead(kitItem.key)).toBe(false);
     endEarlyRead();
     await kitItem.setValue(null);
     await tick();
-    expect(changedSinceEarlyRead(kitItem)).toBe(false);
+    expect(changedSinceEarlyRead(kitItem.key)).toBe(false);
   });
 
   it('takes the tab from ?tabId= or else asks for the active tab', () => {
@@ -63,12 +69,12 @@ describe('the popup’s early read', () => {
   });
 
   it('never loses a draft written between the early read and the store’s watch', async () => {
-    const id = await boostRelease(release, null, now());
-    startEarlyRead(POPUP_FIRST_PAINT, '');
+    const id = await boostHere();
+    startEarlyRead(POPUP_FIRST_PAINT, '', POPUP_FIRST_PAINT_RECORDS);
     // Another context (the workspace, sync) edits a draft right after the snapshot was taken.
-    const all = await draftsItem.getValue();
-    const target = draftsOf(all, id, 'meta')[0]!;
-    await draftsItem.setValue({ ...all, [target.id]: { ...target, headline: 'Edited elsewhere' } });
+    const elsewhere = createDraftsRepo();
+    const target = draftsOf(await elsewhere.all(), id, 'meta')[0]!;
+    await elsewhere.write([{ ...target, headline: 'Edited elsewhere' }]);
     const store = createDraftsStore({ now, listen: false });
     await store.getState().hydrate();
     await expect.poll(() => store.getState().drafts[target.id]?.headline).toBe('Edited elsewhere');

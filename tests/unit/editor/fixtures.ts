@@ -1,3 +1,6 @@
+import { storeBoost } from '@/utils/boost/boost';
+import { createDraftsRepo } from '@/utils/editor/drafts-repo';
+import { createReleasesRepo } from '@/utils/editor/releases-repo';
 import { emptyRelease } from '@/utils/release/empty';
 import type { Release } from '@/utils/contract/release';
 
@@ -12,3 +15,8 @@ export const release: Release = {
   body: ['BOSTON, Nov. 23, 2026 /PRNewswire/ -- Acme Analytics today published the 2026 Newsroom Data Report.'],
 };
 export const now = () => new Date('2026-11-23T09:00:00Z');
+
+/** Boost a release as the background does (into WXT's fake storage.local); returns the release id. */
+export function boostHere(r: Release = release, at: () => Date = now): Promise<string> {
+  return storeBoost(r, { kit: async () => null, drafts: createDraftsRepo(), releases: createReleasesRepo(), now: at });
+}

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
 import { createKitStore } from '@/utils/kit/store';
-import { kitItem, settingsItem } from '@/utils/storage';
+import { kitItem, settingsItem } from '@/utils/kit/items';
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createTabState } from '@/utils/release/tab-state';
-import { tabReleasesItem } from '@/utils/storage';
+import { tabReleasesItem } from '@/utils/release/tab-state';
 import { emptyRelease } from '@/utils/release/empty';
 
 const release = (headline: string) => ({

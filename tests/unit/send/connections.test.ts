@@ -7,8 +7,10 @@ import { platformApi } from '../../../utils/send/platform-api';
 import { createPlatformsStore } from '../../../utils/send/connections-store';
 import { createSendService } from '../../../utils/send/service';
 import { syncKeyOf } from '../../../utils/sync/runner';
-import type { StoredSyncState, TeamConnection } from '../../../utils/team/types';
+import type { StoredSyncState } from '../../../utils/sync/items';
+import type { TeamConnection } from '../../../utils/team/connection';
 import type { SyncedDraft } from '../../../utils/contract/sync';
+import type { Draft } from '../../../utils/contract/draft';
 import { startPlatformFakes, type RunningPlatformFakes } from '../../fakes';
 import { makeDraft, makeRelease, push, startTestServer, team as makeTeam, type TestServer } from '../../server/harness';
 import { memoryItem } from '../memory-item';
@@ -216,9 +218,14 @@ describe('send service (the background half)', () => {
 
   test('context, dry run (creates nothing), send (once), errors in words', async () => {
     const synced = await approve('svc-1');
-    const syncState = memoryItem<StoredSyncState | null>({
+    const syncState = memoryItem<StoredSyncState<Draft> | null>({
       key: syncKeyOf(conn),
-      state: { cursor: 0, server: { 'svc-1': synced }, outbox: [], conflicts: [] },
+      state: {
+        cursor: 0,
+        server: { 'svc-1': { id: synced.id, doc: synced.draft, revision: synced.revision, deleted: synced.deleted } },
+        outbox: [],
+        conflicts: [],
+      },
     });
     const syncNow = vi.fn(async () => undefined);
     const svc = createSendService({
@@ -275,7 +282,7 @@ describe('send service (the background half)', () => {
     };
     const svc = createSendService({
       team: memoryItem<TeamConnection | null>(conn),
-      syncState: memoryItem<StoredSyncState | null>(null),
+      syncState: memoryItem<StoredSyncState<Draft> | null>(null),
       fetch: down,
       syncNow: async () => undefined,
     });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SyncClient } from '../../../utils/sync/client';
+import { draftsResource } from '../../../utils/sync/resources';
 import { memoryStorage } from '../../../utils/sync/state';
 import type { SyncStorage } from '../../../utils/sync/state';
 import type { Draft } from '../../../utils/contract/draft';
@@ -18,12 +19,16 @@ afterAll(async () => {
 
 const appFetch: typeof fetch = async (input, init) => s.app.request(String(input), init as RequestInit);
 
-function client(who: Client, opts: { fetch?: typeof fetch; storage?: SyncStorage; sleeps?: number[] } = {}) {
+/** Queue a draft edit (the client is generic: documents are saved under their id). */
+const save = (c: SyncClient<Draft>, d: Draft) => c.save(d.id, d);
+
+function client(who: Client, opts: { fetch?: typeof fetch; storage?: SyncStorage<Draft>; sleeps?: number[] } = {}) {
   let n = 0;
-  return new SyncClient({
+  return new SyncClient<Draft>({
+    resource: draftsResource,
     baseUrl: 'http://127.0.0.1:8787',
     orgId: t.orgId,
-    storage: opts.storage ?? memoryStorage(),
+    storage: opts.storage ?? memoryStorage<Draft>(),
     fetch: opts.fetch ?? appFetch,
     getToken: () => who.token,
     sleep: async (ms) => {
@@ -45,9 +50,9 @@ test('offline edits wait in the persisted outbox and go out with backoff once th
     if (down-- > 0) throw new TypeError('Failed to fetch');
     return appFetch(input, init);
   };
-  const storage = memoryStorage();
+  const storage = memoryStorage<Draft>();
   const a = client(t.editor, { fetch: flaky, storage, sleeps });
-  await a.save(makeDraft({ id: 'offline-1' }));
+  await save(a, makeDraft({ id: 'offline-1' }));
   expect(storage.saved?.outbox).toHaveLength(1); // persisted before any network
   expect(await a.flush()).toBe('synced');
   expect(sleeps).toEqual([50, 100, 200]); // full jitter at random()=0.5: half of 100·2^n
@@ -55,12 +60,12 @@ test('offline edits wait in the persisted outbox and go out with backoff once th
 });
 
 test('after too many failures the status is offline and nothing is lost; a new client instance resumes from storage', async () => {
-  const storage = memoryStorage();
+  const storage = memoryStorage<Draft>();
   const dead: typeof fetch = async () => {
     throw new TypeError('offline');
   };
   const a = client(t.editor, { fetch: dead, storage });
-  await a.save(makeDraft({ id: 'resume-1' }));
+  await save(a, makeDraft({ id: 'resume-1' }));
   expect(await a.flush()).toBe('offline');
   const b = client(t.editor, { storage }); // e.g. the browser restarted
   expect(await b.flush()).toBe('synced');
@@ -78,7 +83,7 @@ test('a push whose reply was lost is retried with the same mutation id and appli
     return res;
   };
   const a = client(t.editor, { fetch: lossy });
-  await a.save(makeDraft({ id: 'lost-reply' }));
+  await save(a, makeDraft({ id: 'lost-reply' }));
   expect(await a.flush()).toBe('synced');
   const log = (await (await t.owner.req('GET', `/api/orgs/${t.orgId}/activity?limit=500`)).json()) as {
     items: { subjectId: string }[];
@@ -90,12 +95,12 @@ describe('two teammates edit one draft', () => {
   test('different fields merge automatically', async () => {
     const a = client(t.editor);
     const b = client(t.owner);
-    await a.save(makeDraft({ id: 'shared-1' }));
+    await save(a, makeDraft({ id: 'shared-1' }));
     await a.sync();
     await b.sync();
     const base = (await b.view('shared-1'))!;
-    await a.save({ ...base, headline: 'Editor headline' } as Draft);
-    await b.save({ ...base, primaryText: 'Owner text' } as Draft);
+    await save(a, { ...base, headline: 'Editor headline' } as Draft);
+    await save(b, { ...base, primaryText: 'Owner text' } as Draft);
     expect(await a.sync()).toBe('synced');
     expect(await b.sync()).toBe('synced'); // 409 → merged → pushed again
     const final = await serverCopy('shared-1');
@@ -105,19 +110,19 @@ describe('two teammates edit one draft', () => {
   test('the same field becomes a conflict with both versions; resolving pushes the choice', async () => {
     const a = client(t.editor);
     const b = client(t.owner);
-    await a.save(makeDraft({ id: 'shared-2' }));
+    await save(a, makeDraft({ id: 'shared-2' }));
     await a.sync();
     await b.sync();
     const base = (await b.view('shared-2'))!;
-    await a.save({ ...base, headline: 'Editor says', description: 'editor desc' } as Draft);
-    await b.save({ ...base, headline: 'Owner says', cta: 'SIGN_UP' } as Draft);
+    await save(a, { ...base, headline: 'Editor says', description: 'editor desc' } as Draft);
+    await save(b, { ...base, headline: 'Owner says', cta: 'SIGN_UP' } as Draft);
     await a.sync();
     expect(await b.sync()).toBe('conflict');
     const state = await b.snapshot();
     const c = state.conflicts[0]!;
     expect(c.clashes).toEqual([{ path: 'headline', base: base.headline, local: 'Owner says', server: 'Editor says' }]);
     expect(c.local?.headline).toBe('Owner says');
-    expect(c.server?.draft.headline).toBe('Editor says');
+    expect(c.server?.doc.headline).toBe('Editor says');
     // Nothing was overwritten on the server.
     expect((await serverCopy('shared-2')).draft.headline).toBe('Editor says');
     await b.resolve(c.id, { headline: 'Owner says' });
@@ -131,13 +136,13 @@ describe('two teammates edit one draft', () => {
 
   test('an edit to an approved draft is parked as a locked conflict, not dropped', async () => {
     const a = client(t.editor);
-    await a.save(makeDraft({ id: 'locked-1' }));
+    await save(a, makeDraft({ id: 'locked-1' }));
     await a.sync();
     await t.editor.req('POST', `/api/orgs/${t.orgId}/drafts/locked-1/review`, { action: 'request' });
     await t.reviewer.req('POST', `/api/orgs/${t.orgId}/drafts/locked-1/review`, { action: 'approve' });
     await a.pull();
     const cur = (await a.view('locked-1'))!;
-    await a.save({ ...cur, headline: 'late edit' } as Draft);
+    await save(a, { ...cur, headline: 'late edit' } as Draft);
     expect(await a.sync()).toBe('conflict');
     const state = await a.snapshot();
     expect(state.conflicts[0]).toMatchObject({
@@ -155,9 +160,9 @@ test('a long outbox goes out in batches of at most 100, each draft in order', as
     return appFetch(input, init);
   };
   const a = client(t.editor, { fetch: counting });
-  for (let i = 0; i < 230; i++) await a.save(makeDraft({ id: `many-${i}` }));
+  for (let i = 0; i < 230; i++) await save(a, makeDraft({ id: `many-${i}` }));
   await a.flush(); // sends the first versions…
-  await a.save(makeDraft({ id: 'many-0', headline: 'second edit' }));
+  await save(a, makeDraft({ id: 'many-0', headline: 'second edit' }));
   expect(await a.flush()).toBe('synced');
   expect(calls).toEqual([100, 100, 30, 1]);
   expect((await serverCopy('many-0')).draft.headline).toBe('second edit');
@@ -165,9 +170,10 @@ test('a long outbox goes out in batches of at most 100, each draft in order', as
 
 test('pull pages through everything since the cursor', async () => {
   const a = client(t.editor);
-  for (let i = 0; i < 5; i++) await a.save(makeDraft({ id: `pulled-${i}` }));
+  for (let i = 0; i < 5; i++) await save(a, makeDraft({ id: `pulled-${i}` }));
   await a.flush();
-  const fresh = new SyncClient({
+  const fresh = new SyncClient<Draft>({
+    resource: draftsResource,
     baseUrl: 'http://127.0.0.1:8787',
     orgId: t.orgId,
     storage: memoryStorage(),

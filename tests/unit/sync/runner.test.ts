@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSyncRunner, type SyncRunner } from '../../../utils/sync/runner';
-import type { StoredSyncState, TeamConnection, TeamSyncStatus } from '../../../utils/team/types';
+import type { StoredSyncState, TeamSyncStatus } from '../../../utils/sync/items';
+import type { TeamConnection } from '../../../utils/team/connection';
 import type { Draft, StoredRelease } from '../../../utils/contract/draft';
 import { makeDraft, makeRelease, startTestServer, team, type Client, type TestServer } from '../../server/harness';
-import { memoryItem } from '../memory-item';
+import { memoryArea, memoryItem } from '../memory-item';
+import { createDraftsRepo, DRAFT_PREFIX, type DraftsRepo } from '../../../utils/editor/drafts-repo';
+import { createReleasesRepo, RELEASE_PREFIX } from '../../../utils/editor/releases-repo';
 
 /** The sync runner (local drafts ↔ SyncClient ↔ real server app on in-memory PGlite). */
 let s: TestServer;
@@ -30,8 +33,14 @@ function teammate(
     token?: string;
   } = {},
 ) {
-  const drafts = memoryItem<Record<string, Draft>>(opts.drafts ?? {});
-  const releases = memoryItem<Record<string, StoredRelease>>(opts.releases ?? {});
+  // This teammate's browser: its storage.local, the runner's repositories over it, and a second drafts
+  // repository standing for the popup / workspace where the person types.
+  const area = memoryArea();
+  const drafts = createDraftsRepo(area);
+  const releases = createReleasesRepo(area);
+  const page = createDraftsRepo(area);
+  void page.write(Object.values(opts.drafts ?? {}));
+  void releases.write(Object.values(opts.releases ?? {}));
   const conn = memoryItem<TeamConnection | null>({
     serverUrl: BASE,
     token: opts.token ?? who.token,
@@ -39,13 +48,15 @@ function teammate(
     orgId: t.orgId,
     orgName: 'Acme',
   });
-  const syncState = memoryItem<StoredSyncState | null>(null);
+  const syncState = memoryItem<StoredSyncState<Draft> | null>(null);
+  const releaseSyncState = memoryItem<StoredSyncState<StoredRelease> | null>(null);
   const status = memoryItem<TeamSyncStatus | null>(null);
   const runner = createSyncRunner({
     drafts,
     releases,
     team: conn,
     syncState,
+    releaseSyncState,
     status,
     fetch: opts.fetch ?? appFetch,
     debounceMs: 10_000,
@@ -55,20 +66,25 @@ function teammate(
       newId: () => `mut-${++seq}-${Math.random().toString(36).slice(2, 10)}`,
     },
   });
-  return { drafts, releases, conn, syncState, status, runner };
+  return {
+    page,
+    conn,
+    syncState,
+    status,
+    runner,
+    /** What this teammate's browser holds now. */
+    local: () => area.docs<Draft>(DRAFT_PREFIX),
+    localReleases: () => area.docs<StoredRelease>(RELEASE_PREFIX),
+  };
 }
 
 const serverCopy = async (id: string) =>
   (await (await t.owner.req('GET', `/api/orgs/${t.orgId}/drafts/${id}`)).json()) as { revision: number; draft: Draft };
 
-async function edit(
-  drafts: ReturnType<typeof teammate>['drafts'],
-  runner: SyncRunner,
-  id: string,
-  patch: Partial<Draft>,
-) {
-  const all = await drafts.getValue();
-  await drafts.setValue({ ...all, [id]: { ...all[id]!, ...patch } as Draft });
+/** A person edits a draft in the popup (another context than the runner's, same storage). */
+async function edit(page: DraftsRepo, runner: SyncRunner, id: string, patch: Partial<Draft>) {
+  const current = await page.get(id);
+  await page.write([{ ...current!, ...patch } as Draft]);
   await runner.idle();
 }
 
@@ -80,7 +96,7 @@ test('local drafts are pushed on start; a teammate pulls them into their local d
 
   const b = teammate(t.owner);
   await b.runner.start();
-  expect(b.drafts.value['r-1']?.headline).toBe('Acme launches');
+  expect(b.local()['r-1']?.headline).toBe('Acme launches');
   a.runner.stop();
   b.runner.stop();
 });
@@ -88,7 +104,7 @@ test('local drafts are pushed on start; a teammate pulls them into their local d
 test('a local edit goes to the outbox at once (pending) and reaches the server on the next sync', async () => {
   const a = teammate(t.editor, { drafts: { 'r-2': makeDraft({ id: 'r-2' }) } });
   await a.runner.start();
-  await edit(a.drafts, a.runner, 'r-2', { headline: 'Edited offline-first' });
+  await edit(a.page, a.runner, 'r-2', { headline: 'Edited offline-first' });
   expect(a.status.value?.state).toBe('pending');
   expect(a.syncState.value?.state.outbox).toHaveLength(1);
   expect((await a.runner.syncNow()).state).toBe('synced');
@@ -120,13 +136,13 @@ test('a pulled change never overwrites a local unsynced edit; different fields m
   await a.runner.start();
   const b = teammate(t.owner);
   await b.runner.start();
-  await edit(b.drafts, b.runner, 'r-4', { description: 'Owner description' });
+  await edit(b.page, b.runner, 'r-4', { description: 'Owner description' });
   await b.runner.syncNow();
-  await edit(a.drafts, a.runner, 'r-4', { headline: 'Editor headline' });
+  await edit(a.page, a.runner, 'r-4', { headline: 'Editor headline' });
   expect((await a.runner.syncNow()).state).toBe('synced');
-  expect(a.drafts.value['r-4']).toMatchObject({ headline: 'Editor headline', description: 'Owner description' });
+  expect(a.local()['r-4']).toMatchObject({ headline: 'Editor headline', description: 'Owner description' });
   await b.runner.syncNow();
-  expect(b.drafts.value['r-4']).toMatchObject({ headline: 'Editor headline', description: 'Owner description' });
+  expect(b.local()['r-4']).toMatchObject({ headline: 'Editor headline', description: 'Owner description' });
   a.runner.stop();
   b.runner.stop();
 });
@@ -137,18 +153,18 @@ describe('the same field edited by two teammates', () => {
     await a.runner.start();
     const b = teammate(t.owner);
     await b.runner.start();
-    await edit(a.drafts, a.runner, 'r-5', { headline: 'Editor says' });
-    await edit(b.drafts, b.runner, 'r-5', { headline: 'Owner says', cta: 'SIGN_UP' });
+    await edit(a.page, a.runner, 'r-5', { headline: 'Editor says' });
+    await edit(b.page, b.runner, 'r-5', { headline: 'Owner says', cta: 'SIGN_UP' });
     await a.runner.syncNow();
     const st = await b.runner.syncNow();
     expect(st.state).toBe('conflict');
     const c = st.conflicts[0]!;
     expect(c.clashes.map((x) => [x.path, x.local, x.server])).toEqual([['headline', 'Owner says', 'Editor says']]);
     // Local copy keeps the owner's edit while the conflict is open; the server keeps the editor's.
-    expect(b.drafts.value['r-5']?.headline).toBe('Owner says');
+    expect(b.local()['r-5']?.headline).toBe('Owner says');
     expect((await serverCopy('r-5')).draft.headline).toBe('Editor says');
     // Typing on while the conflict is open is held locally, not pushed over the editor's copy.
-    await edit(b.drafts, b.runner, 'r-5', { description: 'typed during conflict' });
+    await edit(b.page, b.runner, 'r-5', { description: 'typed during conflict' });
     await b.runner.syncNow();
     expect((await serverCopy('r-5')).draft.headline).toBe('Editor says');
 
@@ -160,9 +176,9 @@ describe('the same field edited by two teammates', () => {
       cta: 'SIGN_UP',
       description: 'typed during conflict',
     });
-    expect(b.drafts.value['r-5']).toMatchObject({ headline: 'Owner says', description: 'typed during conflict' });
+    expect(b.local()['r-5']).toMatchObject({ headline: 'Owner says', description: 'typed during conflict' });
     await a.runner.syncNow();
-    expect(a.drafts.value['r-5']).toMatchObject({ headline: 'Owner says', cta: 'SIGN_UP' });
+    expect(a.local()['r-5']).toMatchObject({ headline: 'Owner says', cta: 'SIGN_UP' });
     a.runner.stop();
     b.runner.stop();
   });
@@ -172,14 +188,14 @@ describe('the same field edited by two teammates', () => {
     await a.runner.start();
     const b = teammate(t.owner);
     await b.runner.start();
-    await edit(a.drafts, a.runner, 'r-6', { headline: 'Editor wins' });
-    await edit(b.drafts, b.runner, 'r-6', { headline: 'Owner loses' });
+    await edit(a.page, a.runner, 'r-6', { headline: 'Editor wins' });
+    await edit(b.page, b.runner, 'r-6', { headline: 'Owner loses' });
     await a.runner.syncNow();
     const st = await b.runner.syncNow();
     expect(st.state).toBe('conflict');
     await b.runner.resolve(st.conflicts[0]!.id, { headline: 'Editor wins' });
     expect((await b.runner.syncNow()).state).toBe('synced');
-    expect(b.drafts.value['r-6']?.headline).toBe('Editor wins');
+    expect(b.local()['r-6']?.headline).toBe('Editor wins');
     a.runner.stop();
     b.runner.stop();
   });
@@ -190,13 +206,12 @@ test('deleting a draft locally deletes it for the team', async () => {
   await a.runner.start();
   const b = teammate(t.owner);
   await b.runner.start();
-  expect(b.drafts.value['r-7']).toBeDefined();
-  const { 'r-7': _gone, ...rest } = await a.drafts.getValue();
-  await a.drafts.setValue(rest);
+  expect(b.local()['r-7']).toBeDefined();
+  await a.page.remove(['r-7']);
   await a.runner.idle();
   await a.runner.syncNow();
   await b.runner.syncNow();
-  expect(b.drafts.value['r-7']).toBeUndefined();
+  expect(b.local()['r-7']).toBeUndefined();
   a.runner.stop();
   b.runner.stop();
 });
@@ -241,9 +256,9 @@ test('boosted releases are shared: a teammate gets the release with its drafts; 
   const c = teammate(t.reviewer, { releases: { 'rel-shared': mine } });
   await b.runner.start();
   await c.runner.start();
-  expect(b.releases.value['rel-shared']?.release.headline).toBe('Shared release headline');
-  expect(b.drafts.value['r-9']?.releaseId).toBe('rel-shared');
-  expect(c.releases.value['rel-shared']?.release.headline).toBe('My local correction');
+  expect(b.localReleases()['rel-shared']?.release.headline).toBe('Shared release headline');
+  expect(b.local()['r-9']?.releaseId).toBe('rel-shared');
+  expect(c.localReleases()['rel-shared']?.release.headline).toBe('My local correction');
   a.runner.stop();
   b.runner.stop();
   c.runner.stop();

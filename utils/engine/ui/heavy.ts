@@ -10,7 +10,7 @@ import { exportMetaSheet } from '../export-meta';
 import { exportDraftSetJson } from '../export-json';
 import { renderBrief } from '../brief';
 import { importMediaList as engineImport } from '../medialist';
-import type { StoredMediaList } from '../../storage';
+import type { StoredMediaList } from '../../editor/media-lists';
 
 /** Every draft for a release (deterministic ids: building twice converges). */
 export function buildDrafts(release: Release, kit: MessagingKit | null, now: Date): Draft[] {
