@@ -30,9 +30,11 @@ export async function launchWithExtension(opts: {
   hosts: string[];
   port: number;
   userDataDir?: string;
+  extensionDir?: string;
 }): Promise<ExtensionBrowser> {
-  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No build at ${EXTENSION_DIR}: run \`npm run build\` first (npm test does).`);
+  const extensionDir = opts.extensionDir ?? EXTENSION_DIR; // another directory: the popup benchmark's copy of the build
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No build at ${extensionDir}: run \`npm run build\` first (npm test does).`);
   }
   const userDataDir = opts.userDataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'wireboost-e2e-')));
   const rules = opts.hosts.map((h) => `MAP ${h}:443 127.0.0.1:${opts.port}`).join(',');
@@ -40,8 +42,8 @@ export async function launchWithExtension(opts: {
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--host-resolver-rules=${rules}`,
       '--ignore-certificate-errors',
       '--no-sandbox',

@@ -17,13 +17,14 @@ export interface ToolbarPopup {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function openToolbarPopup(b: ExtensionBrowser, tab: Page): Promise<ToolbarPopup> {
+/** `page`: the extension page the action's popup is set to (the popup benchmark points it at a blank one). */
+export async function openToolbarPopup(b: ExtensionBrowser, tab: Page, page = 'popup.html'): Promise<ToolbarPopup> {
   await tab.bringToFront();
   const cdp: CDPSession = await b.context.newCDPSession(tab);
   const send = cdp.send.bind(cdp) as <T>(method: string, params?: object) => Promise<T>;
   type TargetInfo = { targetId: string; type: string; url: string };
-  const popupUrl = `chrome-extension://${b.extensionId}/popup.html`;
   const targets = async () => (await send<{ targetInfos: TargetInfo[] }>('Target.getTargets')).targetInfos;
+  const popupUrl = `chrome-extension://${b.extensionId}/${page}`;
   const before = new Set((await targets()).map((t) => t.targetId));
 
   await currentWorker(b).evaluate(() => chrome.action.openPopup());

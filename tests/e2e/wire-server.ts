@@ -25,8 +25,10 @@ export interface WireServer {
 /**
  * An HTTPS server on 127.0.0.1 with a throwaway self-signed certificate. Chromium maps the real wire
  * hostnames here, so the production manifest's https://www.prnewswire.com/* match runs unchanged.
+ * `port` (default: any free one) is for Firefox, which can only send every host to 127.0.0.1 and so
+ * needs the server on 443 itself.
  */
-export async function startWireServer(pages: ServedPage[]): Promise<WireServer> {
+export async function startWireServer(pages: ServedPage[], opts: { port?: number } = {}): Promise<WireServer> {
   const { private: key, cert } = await generate([{ name: 'commonName', value: 'localhost' }], {
     keySize: 2048,
     algorithm: 'sha256',
@@ -47,7 +49,16 @@ export async function startWireServer(pages: ServedPage[]): Promise<WireServer> 
     const body = page.html ?? (await readFile(page.file!, 'utf8'));
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(
+        e.code === 'EADDRINUSE'
+          ? new Error(`127.0.0.1:${opts.port} is taken (another Firefox e2e run?): the wire server needs it`)
+          : e,
+      ),
+    );
+    server.listen(opts.port ?? 0, '127.0.0.1', resolve);
+  });
   const port = (server.address() as AddressInfo).port;
   const hosts = [...new Set(pages.map((p) => new URL(p.url).hostname))];
   return {
