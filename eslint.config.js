@@ -87,6 +87,12 @@ export default tseslint.config(
               ],
               'server/ runs on Node: no extension wiring, rendering, stores or browser APIs.',
             ),
+            {
+              // Relative or @/ paths into utils/ other than contract/ and engine/ (engine/ui/ is the popup's).
+              regex: '^(?:(?:\\.\\./)+|@/)utils/(?!contract/|engine/(?!ui/))',
+              message:
+                'server/ shares only utils/contract/ (the zod schemas) and utils/engine/ (pure engine code) with the extension.',
+            },
           ],
         },
       ],

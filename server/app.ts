@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import type { AppDeps, AppEnv } from './lib/context.ts';
+import { errorReply } from './lib/errors.ts';
+import { buildOpenApi } from './lib/openapi.ts';
+import { routeDocs, undocumented } from './lib/route-docs.ts';
 import { corsFor } from './lib/cors.ts';
 import { requireMember, requireUser } from './lib/membership.ts';
 import { CLIENT_IP_HEADER } from './auth/auth.ts';
@@ -15,10 +17,9 @@ import { commentRoutes } from './routes/comments.ts';
 import { reviewLinkRoutes } from './routes/review-links.ts';
 import { mediaListRoutes } from './routes/media-lists.ts';
 import { activityRoutes } from './routes/activity.ts';
-import { platformServerRoutes } from './routes/platforms.ts';
+import { platformRoutes } from './routes/platforms/index.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { reviewPageRoutes } from './review/routes.ts';
-import { openApiDocument } from './openapi.ts';
 
 export type { AppDeps } from './lib/context.ts';
 
@@ -29,21 +30,16 @@ export type { AppDeps } from './lib/context.ts';
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
-  app.onError((err, c) => {
-    if (err instanceof HTTPException) return err.getResponse();
-    console.error('[wireboost] unhandled', err);
-    return c.json({ error: 'internal', message: 'internal error' }, 500);
-  });
+  app.onError(errorReply);
   app.notFound((c) => c.json({ error: 'not_found', message: 'no such route' }, 404));
 
   // CORS: the configured extension origins and the server's own origin (reviewer page) only.
   app.use('/api/*', corsFor(deps.config));
 
   app.route('/', healthRoutes(deps));
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument(deps.config.publicUrl)));
 
   // better-auth owns /api/auth/*. The client address is taken from the socket, never from the client.
-  app.on(['GET', 'POST'], '/api/auth/*', (c) => {
+  app.on(['GET', 'POST'], '/api/auth/*', undocumented("better-auth's own routes"), (c) => {
     const headers = new Headers(c.req.raw.headers);
     headers.delete(CLIENT_IP_HEADER);
     const ip = deps.clientIp?.(c);
@@ -68,10 +64,18 @@ export function createApp(deps: AppDeps) {
   app.route(`${org}/activity`, activityRoutes(deps));
   app.route(`${org}/settings`, settingsRoutes(deps));
   // Connect Meta / LinkedIn and send drafts to them (server/platforms behind the database).
-  app.route(`${org}/platforms`, platformServerRoutes(deps, deps.platformSendDeps));
+  app.route(`${org}/platforms`, platformRoutes(deps));
 
   // Public reviewer page: the signed link is the only credential.
   app.route('/review', reviewPageRoutes(deps));
+
+  // The OpenAPI document, from the routes above and the doc() each one carries. Collected now, so a route
+  // without its doc stops the server from starting; built on the first request.
+  const docs = routeDocs(app);
+  let document: unknown;
+  app.get('/api/openapi.json', undocumented('the document itself'), (c) =>
+    c.json((document ??= buildOpenApi(docs, deps.config.publicUrl))),
+  );
 
   return app;
 }

@@ -1,22 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Platform } from '../utils/contract/draft.ts';
 import {
   configFromEnv as platformConfigFromEnv,
   parseKey,
+  PLATFORM_IDS,
+  PLATFORMS,
   type AppCredentials,
-  type LinkedInConfig,
-  type MetaConfig,
+  type PlatformConfigs,
 } from './platforms/index.ts';
 
-/** What the team server needs to connect and send to Meta and LinkedIn. */
-export interface PlatformServerConfig {
-  meta: MetaConfig;
-  linkedin: LinkedInConfig;
+/** What the team server needs to connect and send to Meta and LinkedIn: each platform's config by id, and: */
+export type PlatformServerConfig = PlatformConfigs & {
   /** App credentials from the environment; a platform without them cannot be connected (501). */
-  credentials: { meta?: AppCredentials; linkedin?: AppCredentials };
+  credentials: Partial<Record<Platform, AppCredentials>>;
   /** AES-256-GCM key that seals platform tokens at rest (WIREBOOST_TOKEN_KEY). */
   tokenKey: Buffer;
+};
+
+/** Just the platforms' configs (hosts and versions), without the secrets next to them. */
+export function platformConfigs(cfg: PlatformServerConfig): PlatformConfigs {
+  const { credentials: _credentials, tokenKey: _tokenKey, ...configs } = cfg;
+  return configs;
 }
 
 /** Everything the server reads from the environment, in one place. */
@@ -92,12 +98,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv, dataDir: string): ServerCo
 }
 
 /**
- * META_APP_ID / META_APP_SECRET, LINKEDIN_CLIENT_ID / LINKEDIN_CLIENT_SECRET, the versions and hosts of
+ * Each platform's app credentials (its profile's credentialsEnv: META_APP_ID / META_APP_SECRET,
+ * LINKEDIN_CLIENT_ID / LINKEDIN_CLIENT_SECRET), the versions and hosts of
  * server/platforms/config.ts (META_GRAPH_VERSION, LINKEDIN_VERSION, …) and WIREBOOST_TOKEN_KEY (32 bytes,
  * base64 or hex; generated into <dataDir>/secrets.json in development like the other secrets).
  */
 export function platformsFromEnv(env: NodeJS.ProcessEnv, dataDir: string): PlatformServerConfig {
-  const { meta, linkedin } = platformConfigFromEnv(env);
   const app = (id: string | undefined, secretValue: string | undefined): AppCredentials | undefined =>
     id && secretValue ? { clientId: id, clientSecret: secretValue } : undefined;
   const isKey = (v: string) => {
@@ -109,13 +115,11 @@ export function platformsFromEnv(env: NodeJS.ProcessEnv, dataDir: string): Platf
     }
   };
   const raw = secret(env, 'WIREBOOST_TOKEN_KEY', dataDir, isKey, '32 bytes as base64 or hex (openssl rand -base64 32)');
-  return {
-    meta,
-    linkedin,
-    credentials: {
-      meta: app(env.META_APP_ID, env.META_APP_SECRET),
-      linkedin: app(env.LINKEDIN_CLIENT_ID, env.LINKEDIN_CLIENT_SECRET),
-    },
-    tokenKey: parseKey(raw),
-  };
+  const credentials = Object.fromEntries(
+    PLATFORM_IDS.map((p) => [
+      p,
+      app(env[PLATFORMS[p].credentialsEnv.clientId], env[PLATFORMS[p].credentialsEnv.clientSecret]),
+    ]),
+  );
+  return { ...platformConfigFromEnv(env), credentials, tokenKey: parseKey(raw) };
 }

@@ -1,97 +1,33 @@
 import { useEffect, useId, useState } from 'react';
 import { useKit } from '@/utils/kit/store';
-import { syncStatusItem } from '@/utils/sync/items';
-import { teamItem } from '@/utils/team/connection';
-import {
-  createOrganisation,
-  fetchMe,
-  normaliseServerUrl,
-  signIn,
-  signOut,
-  signUp,
-  type Organisation,
-} from '@/utils/team/api';
-import type { TeamSyncStatus } from '@/utils/sync/items';
-import type { TeamConnection } from '@/utils/team/connection';
-
-const f: typeof fetch = (input, init) => fetch(input, init);
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import { useTeamAccount } from '@/utils/team/store';
 
 /**
  * The options page's "Team server" account part: sign in or create an account on the server whose URL
- * is in the field above, then choose or create the organisation drafts sync with. The token goes to
- * storage.local (`local:team`), which the background's sync runner watches.
+ * is in the field above, then choose or create the organisation drafts sync with (utils/team/store.ts).
  */
 export function TeamServer() {
   const serverField = useKit((s) => s.form?.teamServerUrl ?? '');
-  const [conn, setConn] = useState<TeamConnection | null | undefined>(undefined);
-  const [status, setStatus] = useState<TeamSyncStatus | null>(null);
-  /** The organisations of one session (server + token): another session's list is never shown. */
-  const [orgList, setOrgList] = useState<{ session: string; orgs: Organisation[] } | null>(null);
+  const conn = useTeamAccount((s) => s.conn);
+  const status = useTeamAccount((s) => s.status);
+  const orgs = useTeamAccount((s) => s.orgs);
+  const busy = useTeamAccount((s) => s.busy);
+  const error = useTeamAccount((s) => s.error);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [name, setName] = useState('');
   const [orgName, setOrgName] = useState('');
-  const [choice, setChoice] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [picked, setPicked] = useState('');
   const id = useId();
 
-  useEffect(() => {
-    void teamItem.getValue().then(setConn);
-    void syncStatusItem.getValue().then(setStatus);
-    const u = [teamItem.watch((v) => setConn(v)), syncStatusItem.watch((v) => setStatus(v))];
-    return () => u.forEach((x) => x());
-  }, []);
+  useEffect(() => useTeamAccount.getState().hydrate(), []);
 
   const signedIn = conn?.token ? conn : null;
-  const serverUrl = signedIn?.serverUrl;
-  const token = signedIn?.token;
-  const orgId = signedIn?.orgId ?? null;
-  const session = serverUrl && token ? `${serverUrl}|${token}` : null;
-  const orgs = orgList && orgList.session === session ? orgList.orgs : null;
-  useEffect(() => {
-    if (!serverUrl || !token) return;
-    fetchMe(f, serverUrl, token)
-      .then((me) => {
-        setOrgList({ session: `${serverUrl}|${token}`, orgs: me.organizations });
-        setChoice((c) => c || orgId || me.organizations[0]?.id || '');
-      })
-      .catch((e) => setError(errorText(e)));
-  }, [serverUrl, token, orgId]);
-
-  async function run(fn: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const account = (create: boolean) =>
-    run(async () => {
-      const serverUrl = normaliseServerUrl(serverField);
-      if (!email.trim() || !password) throw new Error('Enter your e-mail and password.');
-      const r = create
-        ? await signUp(f, serverUrl, name, email, password)
-        : await signIn(f, serverUrl, email, password);
-      const me = await fetchMe(f, serverUrl, r.token);
-      const only = me.organizations.length === 1 ? me.organizations[0]! : null;
-      await teamItem.setValue({
-        serverUrl,
-        token: r.token,
-        user: r.user,
-        orgId: only?.id ?? null,
-        orgName: only?.name ?? null,
-      });
-      setPassword('');
-    });
-
-  const chooseOrg = (org: Organisation) => teamItem.setValue({ ...signedIn!, orgId: org.id, orgName: org.name });
+  const choice = picked || signedIn?.orgId || orgs?.[0]?.id || '';
+  const account = async (create: boolean) => {
+    const ok = await useTeamAccount.getState().account({ serverField, email, password, name, create });
+    if (ok) setPassword('');
+  };
 
   if (conn === undefined) return null;
   if (!signedIn) {
@@ -174,12 +110,7 @@ export function TeamServer() {
           type="button"
           className="ghost"
           data-testid="team-signout"
-          onClick={() =>
-            void run(async () => {
-              await signOut(f, signedIn.serverUrl, signedIn.token);
-              await teamItem.setValue(null);
-            })
-          }
+          onClick={() => void useTeamAccount.getState().signOut()}
         >
           Sign out
         </button>
@@ -200,7 +131,7 @@ export function TeamServer() {
           <select
             id={`${id}-org`}
             value={choice}
-            onChange={(e) => setChoice(e.target.value)}
+            onChange={(e) => setPicked(e.target.value)}
             data-testid="team-org-select"
           >
             {orgs.map((o) => (
@@ -214,12 +145,7 @@ export function TeamServer() {
             className="primary"
             disabled={busy || !choice || choice === signedIn.orgId}
             data-testid="team-org-use"
-            onClick={() =>
-              void run(async () => {
-                const o = orgs.find((x) => x.id === choice);
-                if (o) await chooseOrg(o);
-              })
-            }
+            onClick={() => void useTeamAccount.getState().chooseOrg(choice)}
           >
             Use this organisation
           </button>
@@ -229,13 +155,14 @@ export function TeamServer() {
         className="row"
         onSubmit={(e) => {
           e.preventDefault();
-          void run(async () => {
-            const o = await createOrganisation(f, signedIn.serverUrl, signedIn.token, orgName);
-            setOrgList({ session: session!, orgs: [...(orgs ?? []), o] });
-            setChoice(o.id);
-            setOrgName('');
-            await chooseOrg(o);
-          });
+          void useTeamAccount
+            .getState()
+            .createOrg(orgName)
+            .then((created) => {
+              if (!created) return;
+              setPicked(created);
+              setOrgName('');
+            });
         }}
       >
         <label htmlFor={`${id}-neworg`}>New organisation</label>

@@ -60,3 +60,11 @@ export function requireMember(deps: AppDeps): MiddlewareHandler<AppEnv> {
 export function requirePermission(c: { get(k: 'role'): string }, permission: Permission, why: string): void {
   if (!can(c.get('role'), permission)) forbidden(why);
 }
+
+/** requirePermission as a route's middleware, placed before its validators (403 comes before 400). */
+export function permit(permission: Permission, why: string): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    requirePermission(c, permission, why);
+    await next();
+  };
+}

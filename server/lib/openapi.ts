@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** A route as the OpenAPI document describes it; each routes/*.ts file exports its list next to the code. */
+/** A route as the OpenAPI document describes it; built from each route's doc() (lib/route-docs.ts). */
 export interface RouteDoc {
   method: 'get' | 'post' | 'put' | 'delete';
   /** OpenAPI path syntax: /api/orgs/{orgId}/drafts */

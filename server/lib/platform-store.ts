@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { query } from '../db/client.ts';
-import { drafts, orgSettings, platformConnections, sendLeases, sendSteps } from '../db/schema/index.ts';
+import { drafts, mediaLists, orgSettings, platformConnections, sendLeases, sendSteps } from '../db/schema/index.ts';
 import type { Draft, Platform } from '../../utils/contract/draft.ts';
-import type { SendStore, StoredConnection } from '../platforms/index.ts';
+import type { MediaListInput, SendStore } from '../platforms/index.ts';
 import { logActivity } from './activity.ts';
 import { loadDraft } from './draft-store.ts';
 import { nextRevision } from './revisions.ts';
@@ -61,14 +61,13 @@ export async function loadConnectionRow(db: Db, orgId: string, platform: Platfor
   return row;
 }
 
-export function toStoredConnection(row: ConnectionRow): StoredConnection {
-  return {
-    sealedToken: row.sealedToken,
-    sealedRefreshToken: row.sealedRefreshToken ?? undefined,
-    expiresAt: row.expiresAt?.toISOString(),
-    scopes: row.scopes as string[],
-    missing: row.missing as string[],
-  };
+/** A connection as stored: tokens sealed (lib/connections.ts sealGrant), never sent back to the client. */
+export interface StoredConnection {
+  sealedToken: string;
+  sealedRefreshToken?: string;
+  expiresAt?: string;
+  scopes: string[];
+  missing: string[];
 }
 
 /** A reconnect replaces the token and scopes and keeps the chosen account. */
@@ -143,6 +142,16 @@ export async function acquireSendLease(
     if (Date.now() >= deadline) return undefined;
     await sleep(o.pollMs ?? 150);
   }
+}
+
+/** The hashed media list a draft targets (hashes only: raw e-mails never reach the server). */
+export async function loadMediaList(db: Db, orgId: string, id: string): Promise<MediaListInput | undefined> {
+  const [row] = await db
+    .select()
+    .from(mediaLists)
+    .where(and(eq(mediaLists.orgId, orgId), eq(mediaLists.id, id)))
+    .limit(1);
+  return row && { name: row.name, hashes: row.hashes as string[] };
 }
 
 /** The draft as a send sees it: the row's status is authoritative; deleted drafts do not exist. */

@@ -1,3 +1,5 @@
+import type { Platform } from '../../utils/contract/draft.ts';
+
 /**
  * Versions and hosts, configurable because both platforms version monthly/quarterly
  * (PLATFORMS.md: Meta v25.0 in current examples, v26.0 released 2026-07-29; LinkedIn YYYYMM, 202603+).
@@ -25,6 +27,15 @@ export interface LinkedInConfig {
   campaignManagerBase: string;
 }
 
+/** Each platform's settings; indexed by Platform below, so a new platform id needs its entry here. */
+export interface PlatformConfigs {
+  meta: MetaConfig;
+  linkedin: LinkedInConfig;
+}
+
+/** What callers may override (tests and the e2e point the hosts at the fakes); each adapter picks its own. */
+export type PlatformConfigOverrides = { [P in Platform]?: Partial<PlatformConfigs[P]> };
+
 export const META_DEFAULTS: MetaConfig = {
   graphVersion: 'v25.0',
   graphBase: 'https://graph.facebook.com',
@@ -48,10 +59,7 @@ export function linkedInConfig(overrides: Partial<LinkedInConfig> = {}): LinkedI
 }
 
 /** Reads overrides from the environment (the server's only source of platform settings). */
-export function configFromEnv(env: Record<string, string | undefined> = process.env): {
-  meta: MetaConfig;
-  linkedin: LinkedInConfig;
-} {
+export function configFromEnv(env: Record<string, string | undefined> = process.env): PlatformConfigs {
   const pick = <T extends object>(entries: [keyof T, string | undefined][]): Partial<T> =>
     Object.fromEntries(entries.filter(([, v]) => v)) as Partial<T>;
   return {

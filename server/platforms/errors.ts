@@ -40,8 +40,6 @@ export class PlatformError extends Error {
   }
 }
 
-export const PLATFORM_LABEL: Record<Platform, string> = { meta: 'Meta', linkedin: 'LinkedIn' };
-
 /** Draft fields as the workspace labels them, for messages. */
 export const DRAFT_FIELD_LABEL: Record<string, string> = {
   primaryText: 'primary text',
@@ -58,18 +56,16 @@ export const DRAFT_FIELD_LABEL: Record<string, string> = {
   name: 'name',
 };
 
-export function fieldMessage(platform: Platform, draftField: string, platformText: string): string {
-  const label = DRAFT_FIELD_LABEL[draftField] ?? draftField;
-  return `${PLATFORM_LABEL[platform]} rejected the ${label}: ${platformText}`;
+/** Messages below take the platform's name (its profile's label) from the platform's own error table. */
+export function fieldMessage(p: string, draftField: string, platformText: string): string {
+  return `${p} rejected the ${DRAFT_FIELD_LABEL[draftField] ?? draftField}: ${platformText}`;
 }
 
-export function authMessage(platform: Platform): string {
-  const p = PLATFORM_LABEL[platform];
+export function authMessage(p: string): string {
   return `Your ${p} connection has expired or was revoked: reconnect ${p} in Wireboost's options, then send again.`;
 }
 
-export function permissionMessage(platform: Platform, permission: string | undefined): string {
-  const p = PLATFORM_LABEL[platform];
+export function permissionMessage(p: string, permission: string | undefined): string {
   return permission
     ? `${p} did not grant the "${permission}" permission: reconnect ${p} and approve it (an admin may have to request it for the app).`
     : `${p} refused: the connected account lacks a permission or a role on this ad account.`;

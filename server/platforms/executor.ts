@@ -1,5 +1,5 @@
 import { send, type FetchLike, type PlatformRequest, type PlatformResponse } from './http.ts';
-import { PlatformError, PLATFORM_LABEL } from './errors.ts';
+import { PlatformError } from './errors.ts';
 import { backoffMs, type RetryPolicy } from './retry.ts';
 import type { Executor } from './pipeline.ts';
 import type { Platform } from '../../utils/contract/draft.ts';
@@ -7,6 +7,8 @@ import type { Platform } from '../../utils/contract/draft.ts';
 /** Per-platform answers to "is this throttling, how long to wait, what does this error mean". */
 export interface ErrorRules {
   platform: Platform;
+  /** The platform's name in messages (its profile's label). */
+  label: string;
   throttleWaitMs: (res: PlatformResponse) => number | undefined | false;
   toError: (res: PlatformResponse) => PlatformError;
 }
@@ -34,7 +36,7 @@ export function createExecutor(o: {
           throw new PlatformError(
             o.rules.platform,
             'throttled',
-            `${PLATFORM_LABEL[o.rules.platform]} is rate-limiting this account: try again in about ${minutes} min; the send resumes where it stopped.`,
+            `${o.rules.label} is rate-limiting this account: try again in about ${minutes} min; the send resumes where it stopped.`,
             { status: res.status, retryAfterMs: wait },
           );
         }

@@ -1,31 +1,24 @@
-import type { Draft, LinkedInDraft, MetaDraft, Platform } from '../../utils/contract/draft.ts';
+import type { Draft, Platform } from '../../utils/contract/draft.ts';
 import { DEFAULT_AUDIENCES } from './audiences.ts';
-import { linkedInConfig, metaConfig, type LinkedInConfig, type MetaConfig } from './config.ts';
+import type { PlatformConfigOverrides } from './config.ts';
 import { PlatformError } from './errors.ts';
-import { createExecutor, type ErrorRules } from './executor.ts';
+import { createExecutor } from './executor.ts';
 import { isSha256Hex } from './hash.ts';
 import type { FetchLike } from './http.ts';
-import { LINKEDIN_RULES, linkedInResolver } from './linkedin/client.ts';
-import { campaignManagerLink } from './linkedin/requests.ts';
-import { LINKEDIN_STEPS, type LinkedInContext } from './linkedin/steps.ts';
-import { validateLinkedInNames, validateLinkedInTargeting } from './linkedin/targeting.ts';
-import { META_RULES, metaResolver } from './meta/client.ts';
-import { adsManagerLink } from './meta/requests.ts';
-import { META_STEPS, type MetaContext } from './meta/steps.ts';
-import { runSteps, withStep, type Executor, type RunResult, type Step } from './pipeline.ts';
+import type { RunResult } from './pipeline.ts';
+import { adapterFor } from './registry.ts';
 import { retryPolicy, type RetryPolicy } from './retry.ts';
 import { checkSchedule } from './schedule.ts';
 import { MemoryTargetingCache, type SendStore, type TargetingCache } from './store.ts';
 import type { AudienceTable, MediaListInput, SendSettings } from './types.ts';
 
-export interface SendDeps {
+/** The network, retry sleep, clock and targeting cache, plus each platform's hosts and versions by id. */
+export interface SendDeps extends PlatformConfigOverrides {
   fetch?: FetchLike;
   retry?: Partial<RetryPolicy>;
   clock?: () => Date;
   /** Share one per process so look-ups are cached per organisation across sends. */
   cache?: TargetingCache;
-  meta?: Partial<MetaConfig>;
-  linkedin?: Partial<LinkedInConfig>;
 }
 
 export interface SendDraftInput {
@@ -48,13 +41,6 @@ export interface SendDraftResult extends RunResult {
   dryRun: boolean;
   /** Ready to merge into draft.remote: step ids plus `link` (Ads Manager / Campaign Manager). */
   remote: Record<string, string>;
-}
-
-/** Platform = steps + context + error rules + deep link: the only place the two platforms differ. */
-interface Prepared<C> {
-  steps: readonly Step<C>[];
-  ctx: C;
-  link: (ids: Record<string, string>) => string | undefined;
 }
 
 const sharedCache = new MemoryTargetingCache();
@@ -81,21 +67,24 @@ export async function sendDraft(input: SendDraftInput): Promise<SendDraftResult>
 async function sendDraftNow(input: SendDraftInput): Promise<SendDraftResult> {
   const { draft, deps = {} } = input;
   preflight(input, (deps.clock ?? (() => new Date()))());
-  const rules: ErrorRules = draft.platform === 'meta' ? META_RULES : LINKEDIN_RULES;
+  const adapter = adapterFor(draft.platform);
   const executor = createExecutor({
     fetch: deps.fetch ?? ((url, init) => fetch(url, init)),
     token: input.token,
     retry: retryPolicy(deps.retry),
-    rules,
+    rules: adapter.errorRules,
   });
-  const common = { executor, cache: deps.cache ?? sharedCache, orgId: input.orgId };
-  const audiences = input.audiences ?? DEFAULT_AUDIENCES;
   // Targeting is resolved (and checked) here, before any step runs: nothing is created for a bad audience.
-  const prepared: Prepared<MetaContext> | Prepared<LinkedInContext> =
-    draft.platform === 'meta'
-      ? await prepareMeta(draft, input, metaConfig(deps.meta), audiences, common)
-      : await prepareLinkedIn(draft, input, linkedInConfig(deps.linkedin), audiences, common);
-  const result = await runSteps(prepared.steps as readonly Step<unknown>[], prepared.ctx, {
+  const prepared = await adapter.prepare(draft, {
+    orgId: input.orgId,
+    settings: input.settings,
+    mediaList: input.mediaList,
+    audiences: input.audiences ?? DEFAULT_AUDIENCES,
+    config: deps,
+    executor,
+    cache: deps.cache ?? sharedCache,
+  });
+  const result = await prepared.run({
     orgId: input.orgId,
     draftId: draft.id,
     releaseId: draft.releaseId,
@@ -110,81 +99,6 @@ async function sendDraftNow(input: SendDraftInput): Promise<SendDraftResult> {
     platform: draft.platform,
     dryRun: !!input.dryRun,
     remote: { ...result.ids, ...(link ? { link } : {}) },
-  };
-}
-
-type Common = { executor: Executor; cache: TargetingCache; orgId: string };
-
-async function prepareMeta(
-  draft: MetaDraft,
-  input: SendDraftInput,
-  cfg: MetaConfig,
-  audiences: AudienceTable,
-  c: Common,
-): Promise<Prepared<MetaContext>> {
-  const names = audiences[draft.audience].meta;
-  const resolve = metaResolver({ cfg, ...c });
-  const targeting = {
-    interests: await withStep('adset', () => resolve('adinterest', names.interests)),
-    workPositions: await withStep('adset', () => resolve('adworkposition', names.workPositions)),
-  };
-  // Unknown names are dropped one by one, but an audience that resolves to nothing would silently become
-  // "everyone in the country": refuse that instead.
-  if (
-    names.interests.length + names.workPositions.length > 0 &&
-    targeting.interests.length + targeting.workPositions.length === 0
-  ) {
-    throw new PlatformError(
-      'meta',
-      'targeting',
-      `Meta found none of the interests or job titles for "${draft.audience}".`,
-      {
-        draftField: 'audience',
-        step: 'adset',
-      },
-    );
-  }
-  return {
-    steps: META_STEPS,
-    ctx: {
-      cfg,
-      settings: input.settings,
-      draft,
-      mediaList: input.mediaList,
-      targeting,
-    },
-    link: (ids) => (ids.campaign ? adsManagerLink(cfg, input.settings.adAccountId, ids.campaign) : undefined),
-  };
-}
-
-async function prepareLinkedIn(
-  draft: LinkedInDraft,
-  input: SendDraftInput,
-  cfg: LinkedInConfig,
-  audiences: AudienceTable,
-  c: Common,
-): Promise<Prepared<LinkedInContext>> {
-  const audience = audiences[draft.audience].linkedin;
-  // Refuse a preset that breaks LinkedIn's facet rules before any request, then resolve and re-check URNs.
-  validateLinkedInNames({ locations: input.settings.countries, ...audience });
-  const resolve = linkedInResolver({ cfg, ...c });
-  const targeting = await withStep('campaign', async () => ({
-    locations: await resolve('locations', input.settings.countries),
-    titles: await resolve('titles', audience.titles ?? []),
-    functions: await resolve('functions', audience.functions ?? []),
-    seniorities: await resolve('seniorities', audience.seniorities ?? []),
-  }));
-  validateLinkedInTargeting(targeting);
-  return {
-    steps: LINKEDIN_STEPS,
-    ctx: {
-      cfg,
-      settings: input.settings,
-      draft,
-      mediaList: input.mediaList,
-      targeting,
-    },
-    link: (ids) => (ids.campaign ? campaignManagerLink(cfg, input.settings.adAccountId, ids.campaign) : undefined),
   };
 }
 

@@ -25,3 +25,32 @@ export function domainOf(url: unknown): string {
     return '';
   }
 }
+
+const CTA_LABELS: Record<string, string> = {
+  LEARN_MORE: 'Learn more',
+  SIGN_UP: 'Sign up',
+  DOWNLOAD: 'Download',
+  REGISTER: 'Register',
+  SUBSCRIBE: 'Subscribe',
+  CONTACT_US: 'Contact us',
+  APPLY_NOW: 'Apply now',
+  GET_QUOTE: 'Get quote',
+  REQUEST_DEMO: 'Request demo',
+  VIEW_QUOTE: 'View quote',
+};
+
+/** A CTA enum as the button reads ("LEARN_MORE" → "Learn more"). */
+export const ctaLabel = (cta: string) =>
+  CTA_LABELS[cta] ??
+  cta
+    .replace(/_/g, ' ')
+    .toLowerCase()
+    .replace(/^\w/, (m) => m.toUpperCase());
+
+/** A preview card's image, or a grey placeholder (no referrer: the reviewer page's URL holds the token). */
+export function cardImage(imageUrl: string | null): string {
+  const src = safeUrl(imageUrl);
+  return src
+    ? `<img class="media" src="${esc(src)}" alt="" loading="lazy" referrerpolicy="no-referrer">`
+    : '<div class="media placeholder"></div>';
+}

@@ -1,5 +1,6 @@
 import type { Draft } from '../../utils/contract/draft.ts';
-import { domainOf, esc, safeUrl } from './html.ts';
+import { adapterFor } from '../platforms/index.ts';
+import { esc } from './html.ts';
 
 export interface ReviewComment {
   draftId: string | null;
@@ -19,46 +20,6 @@ export interface ReviewPageModel {
   notice?: string;
 }
 
-const CTA_LABELS: Record<string, string> = {
-  LEARN_MORE: 'Learn more',
-  SIGN_UP: 'Sign up',
-  DOWNLOAD: 'Download',
-  REGISTER: 'Register',
-  SUBSCRIBE: 'Subscribe',
-  CONTACT_US: 'Contact us',
-  APPLY_NOW: 'Apply now',
-  GET_QUOTE: 'Get quote',
-  REQUEST_DEMO: 'Request demo',
-  VIEW_QUOTE: 'View quote',
-};
-const ctaLabel = (cta: string) =>
-  CTA_LABELS[cta] ??
-  cta
-    .replace(/_/g, ' ')
-    .toLowerCase()
-    .replace(/^\w/, (m) => m.toUpperCase());
-
-function image(d: Draft): string {
-  const src = safeUrl(d.imageUrl);
-  return src
-    ? `<img class="media" src="${esc(src)}" alt="" loading="lazy" referrerpolicy="no-referrer">`
-    : '<div class="media placeholder"></div>';
-}
-
-/** A Facebook-feed-like card: page, primary text, image, link bar with domain, headline, CTA. */
-function metaCard(d: Extract<Draft, { platform: 'meta' }>, company: string): string {
-  return `<article class="card fb"><header><span class="avatar"></span><div><b>${esc(company)}</b><small>Sponsored</small></div></header>
-<p class="text">${esc(d.primaryText)}</p>${image(d)}
-<footer><div><small>${esc(domainOf(d.url))}</small><b>${esc(d.headline)}</b><span>${esc(d.description)}</span></div><span class="cta">${esc(ctaLabel(d.cta))}</span></footer></article>`;
-}
-
-/** A LinkedIn-like card: company, promoted, intro text, image, headline + domain, CTA. */
-function linkedinCard(d: Extract<Draft, { platform: 'linkedin' }>, company: string): string {
-  return `<article class="card li"><header><span class="avatar square"></span><div><b>${esc(company)}</b><small>Promoted</small></div></header>
-<p class="text">${esc(d.introText)}</p>${image(d)}
-<footer><div><b>${esc(d.headline)}</b><small>${esc(domainOf(d.url))}</small></div><span class="cta">${esc(ctaLabel(d.cta))}</span></footer></article>`;
-}
-
 function commentsFor(model: ReviewPageModel, draftId: string): string {
   const list = model.comments
     .filter((c) => c.draftId === draftId)
@@ -75,13 +36,12 @@ function commentsFor(model: ReviewPageModel, draftId: string): string {
 
 export function renderReviewPage(model: ReviewPageModel): string {
   const cards = model.drafts
-    .map(
-      (
-        d,
-      ) => `<section class="draft"><h2>${esc(d.platform === 'meta' ? 'Facebook / Instagram' : 'LinkedIn')} · ${esc(d.angle)} <small class="status">${esc(d.status.replace('_', ' '))}</small></h2>
-${d.platform === 'meta' ? metaCard(d, model.company) : linkedinCard(d, model.company)}
-${commentsFor(model, d.id)}</section>`,
-    )
+    .map((d) => {
+      const platform = adapterFor(d.platform);
+      return `<section class="draft"><h2>${esc(platform.previewTitle)} · ${esc(d.angle)} <small class="status">${esc(d.status.replace('_', ' '))}</small></h2>
+${platform.previewCard(d, model.company)}
+${commentsFor(model, d.id)}</section>`;
+    })
     .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>Review: ${esc(model.headline)}</title><style>${CSS}</style></head><body>

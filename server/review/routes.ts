@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { validator } from 'hono/validator';
 import { z } from 'zod';
 import type { Draft, StoredRelease } from '../../utils/contract/draft.ts';
 import { comments, drafts, releases, reviewLinks } from '../db/schema/index.ts';
 import type { AppDeps } from '../lib/context.ts';
 import { logActivity } from '../lib/activity.ts';
-import type { RouteDoc } from '../lib/openapi.ts';
+import { routeDoc } from '../lib/route-docs.ts';
 import { verifyReviewToken } from './token.ts';
 import { renderMessagePage, renderReviewPage } from './render.ts';
 
@@ -16,27 +17,7 @@ const GuestComment = z.object({
   body: z.string().trim().min(1).max(5000),
 });
 
-export const reviewPageDocs: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/review/{token}',
-    tag: 'reviewer page',
-    auth: 'link',
-    summary: "HTML page with the release's drafts as Facebook- and LinkedIn-like previews",
-    responses: {
-      200: { description: 'page', html: true },
-      404: { description: 'unknown, expired or revoked link', html: true },
-    },
-  },
-  {
-    method: 'post',
-    path: '/review/{token}/comments',
-    tag: 'reviewer page',
-    auth: 'link',
-    summary: 'Guest comment (form: draftId, name, body); 303 back to the page',
-    responses: { 303: { description: 'stored' } },
-  },
-];
+const doc = routeDoc({ tag: 'reviewer page', auth: 'link' });
 
 /** Pages served to people without an account: strict CSP, no referrer (the token is in the URL), no caching. */
 function page(c: Context, html: string, status: 200 | 404 | 400 = 200) {
@@ -51,117 +32,144 @@ function page(c: Context, html: string, status: 200 | 404 | 400 = 200) {
   return c.html(html, status);
 }
 
+type LinkEnv = { Variables: { link: typeof reviewLinks.$inferSelect } };
+
+const gone = (c: Context) =>
+  page(
+    c,
+    renderMessagePage(
+      'Link not available',
+      'This review link is unknown, expired or revoked. Ask the team for a new one.',
+    ),
+    404,
+  );
+
+/** The guest's form; anything else gets a page saying what is missing, not JSON. */
+const guestComment = validator('form', (value, c) => {
+  const parsed = GuestComment.safeParse(value);
+  return parsed.success
+    ? parsed.data
+    : page(c, renderMessagePage('Comment not sent', 'Please give your name and a comment.'), 400);
+});
+
 export function reviewPageRoutes(deps: AppDeps) {
-  const app = new Hono();
+  const app = new Hono<LinkEnv>();
 
   /** The link row if the token is genuine, unexpired and not revoked — checked on every request. */
-  async function resolve(token: string) {
+  const validLink: MiddlewareHandler<LinkEnv> = async (c, next) => {
     const now = deps.clock();
-    const v = verifyReviewToken(deps.config.reviewLinkSecret, token, now);
-    if (!v) return null;
-    const [link] = await deps.db.select().from(reviewLinks).where(eq(reviewLinks.id, v.linkId)).limit(1);
-    if (!link || link.revokedAt || link.expiresAt.getTime() <= now.getTime()) return null;
-    return link;
-  }
-  const gone = (c: Context) =>
-    page(
-      c,
-      renderMessagePage(
-        'Link not available',
-        'This review link is unknown, expired or revoked. Ask the team for a new one.',
-      ),
-      404,
-    );
+    const v = verifyReviewToken(deps.config.reviewLinkSecret, c.req.param('token') ?? '', now);
+    const [link] = v ? await deps.db.select().from(reviewLinks).where(eq(reviewLinks.id, v.linkId)).limit(1) : [];
+    if (!link || link.revokedAt || link.expiresAt.getTime() <= now.getTime()) return gone(c);
+    c.set('link', link);
+    await next();
+  };
 
-  app.get('/:token', async (c) => {
-    const token = c.req.param('token');
-    const link = await resolve(token);
-    if (!link) return gone(c);
-    const [rel] = await deps.db
-      .select()
-      .from(releases)
-      .where(and(eq(releases.orgId, link.orgId), eq(releases.id, link.releaseId)))
-      .limit(1);
-    const rows = await deps.db
-      .select({ doc: drafts.doc })
-      .from(drafts)
-      .where(and(eq(drafts.orgId, link.orgId), eq(drafts.releaseId, link.releaseId), eq(drafts.deleted, false)))
-      .orderBy(asc(drafts.id))
-      .limit(200);
-    const notes = await deps.db
-      .select()
-      .from(comments)
-      .where(and(eq(comments.orgId, link.orgId), eq(comments.releaseId, link.releaseId)))
-      .orderBy(asc(comments.createdAt))
-      .limit(1000);
-    const stored = rel?.doc as StoredRelease | undefined;
-    return page(
-      c,
-      renderReviewPage({
-        headline: stored?.release.headline ?? 'Press release',
-        company: stored?.release.company ?? 'Company',
-        expiresAt: link.expiresAt.toISOString(),
-        drafts: rows.map((r) => r.doc as Draft),
-        comments: notes.map((n) => ({
-          draftId: n.draftId,
-          authorName: n.authorName,
-          body: n.body,
-          createdAt: n.createdAt.toISOString(),
-        })),
-        commentAction: `/review/${encodeURIComponent(token)}/comments`,
-        notice: c.req.query('sent') === '1' ? 'Thanks, your comment was sent to the team.' : undefined,
-      }),
-    );
-  });
+  app.get(
+    '/:token',
+    doc({
+      summary: "HTML page with the release's drafts as Facebook- and LinkedIn-like previews",
+      responses: {
+        200: { description: 'page', html: true },
+        404: { description: 'unknown, expired or revoked link', html: true },
+      },
+    }),
+    validLink,
+    async (c) => {
+      const token = c.req.param('token');
+      const link = c.get('link');
+      const [rel] = await deps.db
+        .select()
+        .from(releases)
+        .where(and(eq(releases.orgId, link.orgId), eq(releases.id, link.releaseId)))
+        .limit(1);
+      const rows = await deps.db
+        .select({ doc: drafts.doc })
+        .from(drafts)
+        .where(and(eq(drafts.orgId, link.orgId), eq(drafts.releaseId, link.releaseId), eq(drafts.deleted, false)))
+        .orderBy(asc(drafts.id))
+        .limit(200);
+      const notes = await deps.db
+        .select()
+        .from(comments)
+        .where(and(eq(comments.orgId, link.orgId), eq(comments.releaseId, link.releaseId)))
+        .orderBy(asc(comments.createdAt))
+        .limit(1000);
+      const stored = rel?.doc as StoredRelease | undefined;
+      return page(
+        c,
+        renderReviewPage({
+          headline: stored?.release.headline ?? 'Press release',
+          company: stored?.release.company ?? 'Company',
+          expiresAt: link.expiresAt.toISOString(),
+          drafts: rows.map((r) => r.doc as Draft),
+          comments: notes.map((n) => ({
+            draftId: n.draftId,
+            authorName: n.authorName,
+            body: n.body,
+            createdAt: n.createdAt.toISOString(),
+          })),
+          commentAction: `/review/${encodeURIComponent(token)}/comments`,
+          notice: c.req.query('sent') === '1' ? 'Thanks, your comment was sent to the team.' : undefined,
+        }),
+      );
+    },
+  );
 
-  app.post('/:token/comments', async (c) => {
-    const token = c.req.param('token');
-    const link = await resolve(token);
-    if (!link) return gone(c);
-    const parsed = GuestComment.safeParse(await c.req.parseBody());
-    if (!parsed.success)
-      return page(c, renderMessagePage('Comment not sent', 'Please give your name and a comment.'), 400);
-    // Scope: only drafts of the link's release in the link's organisation.
-    const [draft] = await deps.db
-      .select({ id: drafts.id })
-      .from(drafts)
-      .where(
-        and(
-          eq(drafts.orgId, link.orgId),
-          eq(drafts.releaseId, link.releaseId),
-          eq(drafts.id, parsed.data.draftId),
-          eq(drafts.deleted, false),
-        ),
-      )
-      .limit(1);
-    if (!draft) return page(c, renderMessagePage('Comment not sent', 'That draft is not part of this review.'), 404);
-    const now = deps.clock();
-    const name = `${parsed.data.name} (guest)`;
-    await deps.db.transaction(async (tx) => {
-      const id = randomUUID();
-      await tx.insert(comments).values({
-        id,
-        orgId: link.orgId,
-        releaseId: link.releaseId,
-        draftId: draft.id,
-        authorName: name,
-        reviewLinkId: link.id,
-        body: parsed.data.body,
-        createdAt: now,
+  app.post(
+    '/:token/comments',
+    doc({
+      summary: 'Guest comment (form: draftId, name, body); 303 back to the page',
+      responses: { 303: { description: 'stored' } },
+    }),
+    validLink,
+    guestComment,
+    async (c) => {
+      const token = c.req.param('token');
+      const link = c.get('link');
+      const comment = c.req.valid('form');
+      // Scope: only drafts of the link's release in the link's organisation.
+      const [draft] = await deps.db
+        .select({ id: drafts.id })
+        .from(drafts)
+        .where(
+          and(
+            eq(drafts.orgId, link.orgId),
+            eq(drafts.releaseId, link.releaseId),
+            eq(drafts.id, comment.draftId),
+            eq(drafts.deleted, false),
+          ),
+        )
+        .limit(1);
+      if (!draft) return page(c, renderMessagePage('Comment not sent', 'That draft is not part of this review.'), 404);
+      const now = deps.clock();
+      const name = `${comment.name} (guest)`;
+      await deps.db.transaction(async (tx) => {
+        const id = randomUUID();
+        await tx.insert(comments).values({
+          id,
+          orgId: link.orgId,
+          releaseId: link.releaseId,
+          draftId: draft.id,
+          authorName: name,
+          reviewLinkId: link.id,
+          body: comment.body,
+          createdAt: now,
+        });
+        await logActivity(tx, {
+          orgId: link.orgId,
+          actorUserId: null,
+          actorName: name,
+          at: now,
+          subjectType: 'comment',
+          subjectId: id,
+          action: 'comment.added',
+          detail: { draftId: draft.id, reviewLinkId: link.id },
+        });
       });
-      await logActivity(tx, {
-        orgId: link.orgId,
-        actorUserId: null,
-        actorName: name,
-        at: now,
-        subjectType: 'comment',
-        subjectId: id,
-        action: 'comment.added',
-        detail: { draftId: draft.id, reviewLinkId: link.id },
-      });
-    });
-    return c.redirect(`/review/${encodeURIComponent(token)}?sent=1`, 303);
-  });
+      return c.redirect(`/review/${encodeURIComponent(token)}?sent=1`, 303);
+    },
+  );
 
   return app;
 }

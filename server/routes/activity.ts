@@ -3,8 +3,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { activity } from '../db/schema/index.ts';
 import type { AppDeps, AppEnv } from '../lib/context.ts';
-import { readQuery } from '../lib/http.ts';
-import type { RouteDoc } from '../lib/openapi.ts';
+import { routeDoc } from '../lib/route-docs.ts';
+import { query } from '../lib/validate.ts';
 
 const ListQuery = z.object({
   /** Page backwards: entries with id < before. */
@@ -22,39 +22,37 @@ const Entry = z.object({
   detail: z.record(z.string(), z.unknown()),
 });
 
-export const activityDocs: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/api/orgs/{orgId}/activity',
-    tag: 'activity',
-    auth: 'session',
-    summary: "The organisation's activity log, newest first",
-    query: ListQuery,
-    responses: {
-      200: { description: 'entries', schema: z.object({ items: z.array(Entry), nextBefore: z.number().nullable() }) },
-    },
-  },
-];
+const doc = routeDoc({ tag: 'activity', auth: 'session' });
 
 export function activityRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  app.get('/', async (c) => {
-    const q = readQuery(c, ListQuery);
-    const where = [eq(activity.orgId, c.get('orgId'))];
-    if (q.before) where.push(lt(activity.id, q.before));
-    const rows = await deps.db
-      .select()
-      .from(activity)
-      .where(and(...where))
-      .orderBy(desc(activity.id))
-      .limit(q.limit);
-    const items = rows.map((r) => ({
-      ...r,
-      id: Number(r.id),
-      at: r.at.toISOString(),
-      detail: r.detail as Record<string, unknown>,
-    }));
-    return c.json({ items, nextBefore: rows.length === q.limit ? items[items.length - 1]!.id : null });
-  });
+  app.get(
+    '/',
+    doc({
+      summary: "The organisation's activity log, newest first",
+      responses: {
+        200: { description: 'entries', schema: z.object({ items: z.array(Entry), nextBefore: z.number().nullable() }) },
+      },
+    }),
+    query(ListQuery),
+    async (c) => {
+      const q = c.req.valid('query');
+      const where = [eq(activity.orgId, c.get('orgId'))];
+      if (q.before) where.push(lt(activity.id, q.before));
+      const rows = await deps.db
+        .select()
+        .from(activity)
+        .where(and(...where))
+        .orderBy(desc(activity.id))
+        .limit(q.limit);
+      const items = rows.map((r) => ({
+        ...r,
+        id: Number(r.id),
+        at: r.at.toISOString(),
+        detail: r.detail as Record<string, unknown>,
+      }));
+      return c.json({ items, nextBefore: rows.length === q.limit ? items[items.length - 1]!.id : null });
+    },
+  );
   return app;
 }

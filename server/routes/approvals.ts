@@ -6,12 +6,13 @@ import type { Draft, DraftStatus } from '../../utils/contract/draft.ts';
 import { comments, drafts } from '../db/schema/index.ts';
 import { and, eq } from 'drizzle-orm';
 import type { AppDeps, AppEnv } from '../lib/context.ts';
-import { fail, forbidden, notFound, readBody } from '../lib/http.ts';
+import { fail, forbidden, notFound } from '../lib/http.ts';
 import { requirePermission } from '../lib/membership.ts';
 import { nextRevision } from '../lib/revisions.ts';
 import { logActivity } from '../lib/activity.ts';
 import { loadDraft, toSynced } from '../lib/draft-store.ts';
-import type { RouteDoc } from '../lib/openapi.ts';
+import { routeDoc } from '../lib/route-docs.ts';
+import { json } from '../lib/validate.ts';
 
 export const ReviewActionSchema = z.object({
   action: z.enum(['request', 'approve', 'reject', 'reopen']),
@@ -26,89 +27,88 @@ const transitions: Record<z.infer<typeof ReviewActionSchema>['action'], { from: 
   reopen: { from: ['approved', 'rejected', 'in_review'], to: 'draft' },
 };
 
-export const approvalDocs: RouteDoc[] = [
-  {
-    method: 'post',
-    path: '/api/orgs/{orgId}/drafts/{draftId}/review',
-    tag: 'approvals',
-    auth: 'session',
-    summary:
-      'request (editor+), approve / reject (owner, admin, reviewer; never your own draft; reject needs a comment), reopen',
-    body: ReviewActionSchema,
-    responses: {
-      200: { description: 'the draft with its new status and revision', schema: SyncedDraftSchema },
-      409: { description: 'not allowed from the current status' },
-    },
-  },
-];
+const doc = routeDoc({ tag: 'approvals', auth: 'session' });
 
 export function approvalRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
-  app.post('/:draftId/review', async (c) => {
-    const { action, comment } = await readBody(c, ReviewActionSchema);
-    if (action === 'request') requirePermission(c, { draft: ['requestReview'] }, 'your role cannot request review');
-    else if (action === 'reopen')
-      requirePermission(c, { approval: ['reopen'] }, 'only owners, admins and reviewers reopen drafts');
-    else requirePermission(c, { approval: ['decide'] }, 'only owners, admins and reviewers approve or reject');
-    if (action === 'reject' && !comment?.trim()) fail(400, 'invalid', 'a rejection needs a comment');
-    const orgId = c.get('orgId');
-    const user = c.get('user');
-    const draftId = c.req.param('draftId');
-    const now = deps.clock();
+  app.post(
+    '/:draftId/review',
+    doc({
+      summary:
+        'request (editor+), approve / reject (owner, admin, reviewer; never your own draft; reject needs a comment), reopen',
+      responses: {
+        200: { description: 'the draft with its new status and revision', schema: SyncedDraftSchema },
+        409: { description: 'not allowed from the current status' },
+      },
+    }),
+    // The permission depends on the action, so the body is read first.
+    json(ReviewActionSchema),
+    async (c) => {
+      const { action, comment } = c.req.valid('json');
+      if (action === 'request') requirePermission(c, { draft: ['requestReview'] }, 'your role cannot request review');
+      else if (action === 'reopen')
+        requirePermission(c, { approval: ['reopen'] }, 'only owners, admins and reviewers reopen drafts');
+      else requirePermission(c, { approval: ['decide'] }, 'only owners, admins and reviewers approve or reject');
+      if (action === 'reject' && !comment?.trim()) fail(400, 'invalid', 'a rejection needs a comment');
+      const orgId = c.get('orgId');
+      const user = c.get('user');
+      const draftId = c.req.param('draftId');
+      const now = deps.clock();
 
-    const row = await deps.db.transaction(async (tx) => {
-      const cur = await loadDraft(tx, orgId, draftId, true);
-      if (!cur || cur.deleted) return notFound('draft not found');
-      const t = transitions[action];
-      if (!t.from.includes(cur.status as DraftStatus))
-        fail(409, 'bad_status', `cannot ${action} a draft that is ${cur.status}`);
-      if (action === 'approve' && [cur.createdBy, cur.reviewRequestedBy, cur.updatedBy].includes(user.id)) {
-        forbidden('nobody approves a draft they wrote, edited or sent for review');
-      }
-      const rev = await nextRevision(tx, orgId);
-      const doc = { ...(cur.doc as Draft), status: t.to };
-      const decided = action === 'approve' || action === 'reject';
-      const [updated] = await tx
-        .update(drafts)
-        .set({
-          status: t.to,
-          doc,
-          revision: rev,
-          updatedAt: now,
-          // updatedBy stays the content author: a status change is not an edit.
-          reviewRequestedBy: action === 'request' ? user.id : action === 'reopen' ? null : cur.reviewRequestedBy,
-          decidedBy: decided ? user.id : action === 'reopen' ? null : cur.decidedBy,
-          decidedAt: decided ? now : action === 'reopen' ? null : cur.decidedAt,
-        })
-        .where(and(eq(drafts.orgId, orgId), eq(drafts.id, draftId)))
-        .returning();
-      if (comment?.trim()) {
-        await tx.insert(comments).values({
-          id: randomUUID(),
+      const row = await deps.db.transaction(async (tx) => {
+        const cur = await loadDraft(tx, orgId, draftId, true);
+        if (!cur || cur.deleted) return notFound('draft not found');
+        const t = transitions[action];
+        if (!t.from.includes(cur.status as DraftStatus))
+          fail(409, 'bad_status', `cannot ${action} a draft that is ${cur.status}`);
+        if (action === 'approve' && [cur.createdBy, cur.reviewRequestedBy, cur.updatedBy].includes(user.id)) {
+          forbidden('nobody approves a draft they wrote, edited or sent for review');
+        }
+        const rev = await nextRevision(tx, orgId);
+        const doc = { ...(cur.doc as Draft), status: t.to };
+        const decided = action === 'approve' || action === 'reject';
+        const [updated] = await tx
+          .update(drafts)
+          .set({
+            status: t.to,
+            doc,
+            revision: rev,
+            updatedAt: now,
+            // updatedBy stays the content author: a status change is not an edit.
+            reviewRequestedBy: action === 'request' ? user.id : action === 'reopen' ? null : cur.reviewRequestedBy,
+            decidedBy: decided ? user.id : action === 'reopen' ? null : cur.decidedBy,
+            decidedAt: decided ? now : action === 'reopen' ? null : cur.decidedAt,
+          })
+          .where(and(eq(drafts.orgId, orgId), eq(drafts.id, draftId)))
+          .returning();
+        if (comment?.trim()) {
+          await tx.insert(comments).values({
+            id: randomUUID(),
+            orgId,
+            releaseId: cur.releaseId,
+            draftId,
+            authorUserId: user.id,
+            authorName: user.name,
+            body: comment.trim(),
+            createdAt: now,
+          });
+        }
+        await logActivity(tx, {
           orgId,
-          releaseId: cur.releaseId,
-          draftId,
-          authorUserId: user.id,
-          authorName: user.name,
-          body: comment.trim(),
-          createdAt: now,
+          actorUserId: user.id,
+          actorName: user.name,
+          at: now,
+          subjectType: 'draft',
+          subjectId: draftId,
+          action: `draft.review.${action}`,
+          detail: { revision: rev, from: cur.status, to: t.to, ...(comment ? { comment } : {}) },
         });
-      }
-      await logActivity(tx, {
-        orgId,
-        actorUserId: user.id,
-        actorName: user.name,
-        at: now,
-        subjectType: 'draft',
-        subjectId: draftId,
-        action: `draft.review.${action}`,
-        detail: { revision: rev, from: cur.status, to: t.to, ...(comment ? { comment } : {}) },
+        return updated!;
       });
-      return updated!;
-    });
-    return c.json(toSynced(row));
-  });
+      return c.json(toSynced(row));
+    },
+  );
 
   return app;
 }

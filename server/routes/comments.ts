@@ -4,10 +4,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { comments } from '../db/schema/index.ts';
 import type { AppDeps, AppEnv } from '../lib/context.ts';
-import { notFound, readBody, readQuery } from '../lib/http.ts';
+import { notFound } from '../lib/http.ts';
 import { logActivity } from '../lib/activity.ts';
 import { loadDraft } from '../lib/draft-store.ts';
-import type { RouteDoc } from '../lib/openapi.ts';
+import { routeDoc } from '../lib/route-docs.ts';
+import { json, query } from '../lib/validate.ts';
 
 export const CommentSchema = z.object({
   id: z.string(),
@@ -34,79 +35,76 @@ export const commentOut = (r: Row) => ({
   createdAt: new Date(r.createdAt).toISOString(),
 });
 
-export const commentDocs: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/api/orgs/{orgId}/comments',
-    tag: 'comments',
-    auth: 'session',
-    summary: 'Comments, oldest first, filtered by release or draft',
-    query: ListQuery,
-    responses: { 200: { description: 'comments', schema: z.object({ items: z.array(CommentSchema) }) } },
-  },
-  {
-    method: 'post',
-    path: '/api/orgs/{orgId}/comments',
-    tag: 'comments',
-    auth: 'session',
-    summary: 'Comment on a draft (any member)',
-    body: PostComment,
-    responses: { 201: { description: 'created', schema: CommentSchema } },
-  },
-];
+const doc = routeDoc({ tag: 'comments', auth: 'session' });
 
 export function commentRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
-  app.get('/', async (c) => {
-    const q = readQuery(c, ListQuery);
-    const where = [eq(comments.orgId, c.get('orgId'))];
-    if (q.releaseId) where.push(eq(comments.releaseId, q.releaseId));
-    if (q.draftId) where.push(eq(comments.draftId, q.draftId));
-    const rows = await deps.db
-      .select()
-      .from(comments)
-      .where(and(...where))
-      .orderBy(asc(comments.createdAt))
-      .limit(2000);
-    return c.json({ items: rows.map(commentOut) });
-  });
+  app.get(
+    '/',
+    doc({
+      summary: 'Comments, oldest first, filtered by release or draft',
+      responses: { 200: { description: 'comments', schema: z.object({ items: z.array(CommentSchema) }) } },
+    }),
+    query(ListQuery),
+    async (c) => {
+      const q = c.req.valid('query');
+      const where = [eq(comments.orgId, c.get('orgId'))];
+      if (q.releaseId) where.push(eq(comments.releaseId, q.releaseId));
+      if (q.draftId) where.push(eq(comments.draftId, q.draftId));
+      const rows = await deps.db
+        .select()
+        .from(comments)
+        .where(and(...where))
+        .orderBy(asc(comments.createdAt))
+        .limit(2000);
+      return c.json({ items: rows.map(commentOut) });
+    },
+  );
 
-  app.post('/', async (c) => {
-    const body = await readBody(c, PostComment);
-    const orgId = c.get('orgId');
-    const user = c.get('user');
-    const draft = await loadDraft(deps.db, orgId, body.draftId);
-    if (!draft || draft.deleted) return notFound('draft not found');
-    const now = deps.clock();
-    const row = await deps.db.transaction(async (tx) => {
-      const [r] = await tx
-        .insert(comments)
-        .values({
-          id: randomUUID(),
+  app.post(
+    '/',
+    doc({
+      summary: 'Comment on a draft (any member)',
+      responses: { 201: { description: 'created', schema: CommentSchema } },
+    }),
+    json(PostComment),
+    async (c) => {
+      const body = c.req.valid('json');
+      const orgId = c.get('orgId');
+      const user = c.get('user');
+      const draft = await loadDraft(deps.db, orgId, body.draftId);
+      if (!draft || draft.deleted) return notFound('draft not found');
+      const now = deps.clock();
+      const row = await deps.db.transaction(async (tx) => {
+        const [r] = await tx
+          .insert(comments)
+          .values({
+            id: randomUUID(),
+            orgId,
+            releaseId: draft.releaseId,
+            draftId: draft.id,
+            authorUserId: user.id,
+            authorName: user.name,
+            body: body.body,
+            createdAt: now,
+          })
+          .returning();
+        await logActivity(tx, {
           orgId,
-          releaseId: draft.releaseId,
-          draftId: draft.id,
-          authorUserId: user.id,
-          authorName: user.name,
-          body: body.body,
-          createdAt: now,
-        })
-        .returning();
-      await logActivity(tx, {
-        orgId,
-        actorUserId: user.id,
-        actorName: user.name,
-        at: now,
-        subjectType: 'comment',
-        subjectId: r!.id,
-        action: 'comment.added',
-        detail: { draftId: draft.id },
+          actorUserId: user.id,
+          actorName: user.name,
+          at: now,
+          subjectType: 'comment',
+          subjectId: r!.id,
+          action: 'comment.added',
+          detail: { draftId: draft.id },
+        });
+        return r!;
       });
-      return r!;
-    });
-    return c.json(commentOut(row), 201);
-  });
+      return c.json(commentOut(row), 201);
+    },
+  );
 
   return app;
 }

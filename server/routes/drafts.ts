@@ -10,11 +10,12 @@ import {
 } from '../../utils/contract/sync.ts';
 import { isoText, raw } from '../db/raw.ts';
 import type { AppDeps, AppEnv } from '../lib/context.ts';
-import { fail, notFound, readBody, readQuery } from '../lib/http.ts';
-import { requirePermission } from '../lib/membership.ts';
+import { fail, notFound } from '../lib/http.ts';
+import { permit } from '../lib/membership.ts';
 import { loadDraft, toSynced, type SyncedRow } from '../lib/draft-store.ts';
 import { applyMutations, toMutation } from '../lib/push.ts';
-import type { RouteDoc } from '../lib/openapi.ts';
+import { routeDoc } from '../lib/route-docs.ts';
+import { json, query } from '../lib/validate.ts';
 
 const PullQuery = z.object({
   since: z.coerce.number().int().nonnegative().default(0),
@@ -30,74 +31,67 @@ const PULL = (byRelease: boolean) => `
 const PULL_STATEMENT = PULL(false);
 const PULL_RELEASE_STATEMENT = PULL(true);
 
-export const draftDocs: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/api/orgs/{orgId}/drafts',
-    tag: 'drafts',
-    auth: 'session',
-    summary: 'Pull drafts changed after revision `since` (ascending revision; tombstones included)',
-    query: PullQuery,
-    responses: { 200: { description: 'a page', schema: PullResponseSchema } },
-  },
-  {
-    method: 'get',
-    path: '/api/orgs/{orgId}/drafts/{draftId}',
-    tag: 'drafts',
-    auth: 'session',
-    summary: 'One draft',
-    responses: { 200: { description: 'the draft', schema: SyncedDraftSchema } },
-  },
-  {
-    method: 'put',
-    path: '/api/orgs/{orgId}/drafts/{draftId}',
-    tag: 'drafts',
-    auth: 'session',
-    summary: 'Push one mutation (upsert or delete) with its base revision and client mutation id; idempotent',
-    body: PushRequestSchema,
-    responses: {
-      200: { description: 'applied (or the stored reply of an earlier identical mutation id)', schema: PushOkSchema },
-      409: { description: 'base revision is stale; the server copy is attached', schema: PushConflictSchema },
-      423: { description: 'draft is approved or sent: reopen it first' },
-    },
-  },
-];
+const doc = routeDoc({ tag: 'drafts', auth: 'session' });
 
 export function draftRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
-  app.get('/', async (c) => {
-    const q = readQuery(c, PullQuery);
-    const orgId = c.get('orgId');
-    const rows = await raw<SyncedRow>(deps.db, q.releaseId ? PULL_RELEASE_STATEMENT : PULL_STATEMENT, [
-      orgId,
-      q.since,
-      q.limit + 1,
-      ...(q.releaseId ? [q.releaseId] : []),
-    ]);
-    const hasMore = rows.length > q.limit;
-    const items = rows.slice(0, q.limit).map(toSynced);
-    return c.json({ items, cursor: items.length ? items[items.length - 1]!.revision : q.since, hasMore });
-  });
+  app.get(
+    '/',
+    doc({
+      summary: 'Pull drafts changed after revision `since` (ascending revision; tombstones included)',
+      responses: { 200: { description: 'a page', schema: PullResponseSchema } },
+    }),
+    query(PullQuery),
+    async (c) => {
+      const q = c.req.valid('query');
+      const orgId = c.get('orgId');
+      const rows = await raw<SyncedRow>(deps.db, q.releaseId ? PULL_RELEASE_STATEMENT : PULL_STATEMENT, [
+        orgId,
+        q.since,
+        q.limit + 1,
+        ...(q.releaseId ? [q.releaseId] : []),
+      ]);
+      const hasMore = rows.length > q.limit;
+      const items = rows.slice(0, q.limit).map(toSynced);
+      return c.json({ items, cursor: items.length ? items[items.length - 1]!.revision : q.since, hasMore });
+    },
+  );
 
-  app.get('/:draftId', async (c) => {
-    const row = await loadDraft(deps.db, c.get('orgId'), c.req.param('draftId'));
-    if (!row) return notFound('draft not found');
-    return c.json(toSynced(row));
-  });
+  app.get(
+    '/:draftId',
+    doc({ summary: 'One draft', responses: { 200: { description: 'the draft', schema: SyncedDraftSchema } } }),
+    async (c) => {
+      const row = await loadDraft(deps.db, c.get('orgId'), c.req.param('draftId'));
+      if (!row) return notFound('draft not found');
+      return c.json(toSynced(row));
+    },
+  );
 
-  app.put('/:draftId', async (c) => {
-    requirePermission(c, { draft: ['write'] }, 'your role cannot edit drafts');
-    const orgId = c.get('orgId');
-    const user = c.get('user');
-    const draftId = c.req.param('draftId');
-    const req = await readBody(c, PushRequestSchema);
-    const m = toMutation(req as PushRequest, draftId);
-    if ('error' in m) fail(400, m.error, m.message, m.issues);
-    const results = await applyMutations(deps.db, { orgId, user, now: deps.clock() }, [m]);
-    const { status, body } = results.get(req.mutationId)!;
-    return c.json(body as object, status);
-  });
+  app.put(
+    '/:draftId',
+    doc({
+      summary: 'Push one mutation (upsert or delete) with its base revision and client mutation id; idempotent',
+      responses: {
+        200: { description: 'applied (or the stored reply of an earlier identical mutation id)', schema: PushOkSchema },
+        409: { description: 'base revision is stale; the server copy is attached', schema: PushConflictSchema },
+        423: { description: 'draft is approved or sent: reopen it first' },
+      },
+    }),
+    permit({ draft: ['write'] }, 'your role cannot edit drafts'),
+    json(PushRequestSchema),
+    async (c) => {
+      const orgId = c.get('orgId');
+      const user = c.get('user');
+      const draftId = c.req.param('draftId');
+      const req = c.req.valid('json');
+      const m = toMutation(req as PushRequest, draftId);
+      if ('error' in m) fail(400, m.error, m.message, m.issues);
+      const results = await applyMutations(deps.db, { orgId, user, now: deps.clock() }, [m]);
+      const { status, body } = results.get(req.mutationId)!;
+      return c.json(body as object, status);
+    },
+  );
 
   return app;
 }

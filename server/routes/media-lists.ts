@@ -3,10 +3,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { mediaLists } from '../db/schema/index.ts';
 import type { AppDeps, AppEnv } from '../lib/context.ts';
-import { notFound, readBody } from '../lib/http.ts';
-import { requirePermission } from '../lib/membership.ts';
+import { notFound } from '../lib/http.ts';
+import { permit } from '../lib/membership.ts';
 import { logActivity } from '../lib/activity.ts';
-import type { RouteDoc } from '../lib/openapi.ts';
+import { routeDoc } from '../lib/route-docs.ts';
+import { json } from '../lib/validate.ts';
 
 /**
  * Raw media-list e-mails never reach the server: the extension normalises and SHA-256-hashes them
@@ -31,33 +32,7 @@ const MediaListSummary = z.object({
   updatedAt: z.string(),
 });
 
-export const mediaListDocs: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/api/orgs/{orgId}/media-lists',
-    tag: 'media lists',
-    auth: 'session',
-    summary: 'Media lists (names and counts only)',
-    responses: { 200: { description: 'lists', schema: z.object({ items: z.array(MediaListSummary) }) } },
-  },
-  {
-    method: 'put',
-    path: '/api/orgs/{orgId}/media-lists/{listId}',
-    tag: 'media lists',
-    auth: 'session',
-    summary: 'Store a hashed media list (SHA-256 hashes + counts; raw e-mails are rejected)',
-    body: PutMediaList,
-    responses: { 200: { description: 'stored', schema: MediaListSummary } },
-  },
-  {
-    method: 'delete',
-    path: '/api/orgs/{orgId}/media-lists/{listId}',
-    tag: 'media lists',
-    auth: 'session',
-    summary: 'Delete a media list',
-    responses: { 200: { description: 'deleted' } },
-  },
-];
+const doc = routeDoc({ tag: 'media lists', auth: 'session' });
 
 type Row = typeof mediaLists.$inferSelect;
 const summary = (r: Row) => ({
@@ -71,78 +46,97 @@ const summary = (r: Row) => ({
 export function mediaListRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
-  app.get('/', async (c) => {
-    const rows = await deps.db
-      .select()
-      .from(mediaLists)
-      .where(eq(mediaLists.orgId, c.get('orgId')))
-      .limit(500);
-    return c.json({ items: rows.map(summary) });
-  });
+  app.get(
+    '/',
+    doc({
+      summary: 'Media lists (names and counts only)',
+      responses: { 200: { description: 'lists', schema: z.object({ items: z.array(MediaListSummary) }) } },
+    }),
+    async (c) => {
+      const rows = await deps.db
+        .select()
+        .from(mediaLists)
+        .where(eq(mediaLists.orgId, c.get('orgId')))
+        .limit(500);
+      return c.json({ items: rows.map(summary) });
+    },
+  );
 
-  app.put('/:listId', async (c) => {
-    requirePermission(c, { mediaList: ['write'] }, 'your role cannot upload media lists');
-    const body = await readBody(c, PutMediaList);
-    const orgId = c.get('orgId');
-    const user = c.get('user');
-    const id = c.req.param('listId');
-    const now = deps.clock();
-    const row = await deps.db.transaction(async (tx) => {
-      const [r] = await tx
-        .insert(mediaLists)
-        .values({
-          orgId,
-          id,
-          name: body.name,
-          count: body.count,
-          hashes: body.hashes,
-          updatedAt: now,
-          updatedBy: user.id,
-        })
-        .onConflictDoUpdate({
-          target: [mediaLists.orgId, mediaLists.id],
-          set: { name: body.name, count: body.count, hashes: body.hashes, updatedAt: now, updatedBy: user.id },
-        })
-        .returning();
-      await logActivity(tx, {
-        orgId,
-        actorUserId: user.id,
-        actorName: user.name,
-        at: now,
-        subjectType: 'media_list',
-        subjectId: id,
-        action: 'media_list.saved',
-        detail: { count: body.count, hashed: body.hashes.length },
-      });
-      return r!;
-    });
-    return c.json(summary(row));
-  });
-
-  app.delete('/:listId', async (c) => {
-    requirePermission(c, { mediaList: ['write'] }, 'your role cannot delete media lists');
-    const orgId = c.get('orgId');
-    const user = c.get('user');
-    const id = c.req.param('listId');
-    const deleted = await deps.db.transaction(async (tx) => {
-      const gone = await tx
-        .delete(mediaLists)
-        .where(and(eq(mediaLists.orgId, orgId), eq(mediaLists.id, id)))
-        .returning({ id: mediaLists.id });
-      if (gone.length)
+  app.put(
+    '/:listId',
+    doc({
+      summary: 'Store a hashed media list (SHA-256 hashes + counts; raw e-mails are rejected)',
+      responses: { 200: { description: 'stored', schema: MediaListSummary } },
+    }),
+    permit({ mediaList: ['write'] }, 'your role cannot upload media lists'),
+    json(PutMediaList),
+    async (c) => {
+      const body = c.req.valid('json');
+      const orgId = c.get('orgId');
+      const user = c.get('user');
+      const id = c.req.param('listId');
+      const now = deps.clock();
+      const row = await deps.db.transaction(async (tx) => {
+        const [r] = await tx
+          .insert(mediaLists)
+          .values({
+            orgId,
+            id,
+            name: body.name,
+            count: body.count,
+            hashes: body.hashes,
+            updatedAt: now,
+            updatedBy: user.id,
+          })
+          .onConflictDoUpdate({
+            target: [mediaLists.orgId, mediaLists.id],
+            set: { name: body.name, count: body.count, hashes: body.hashes, updatedAt: now, updatedBy: user.id },
+          })
+          .returning();
         await logActivity(tx, {
           orgId,
           actorUserId: user.id,
           actorName: user.name,
-          at: deps.clock(),
+          at: now,
           subjectType: 'media_list',
           subjectId: id,
-          action: 'media_list.deleted',
+          action: 'media_list.saved',
+          detail: { count: body.count, hashed: body.hashes.length },
         });
-      return gone.length > 0;
-    });
-    return deleted ? c.json({ ok: true }) : notFound('media list not found');
-  });
+        return r!;
+      });
+      return c.json(summary(row));
+    },
+  );
+
+  app.delete(
+    '/:listId',
+    doc({ summary: 'Delete a media list', responses: { 200: { description: 'deleted' } } }),
+    permit({ mediaList: ['write'] }, 'your role cannot delete media lists'),
+    async (c) => {
+      const orgId = c.get('orgId');
+      const user = c.get('user');
+      const id = c.req.param('listId');
+      const deleted = await deps.db.transaction(async (tx) => {
+        const gone = await tx
+          .delete(mediaLists)
+          .where(and(eq(mediaLists.orgId, orgId), eq(mediaLists.id, id)))
+          .returning({ id: mediaLists.id });
+        if (gone.length)
+          await logActivity(tx, {
+            orgId,
+            actorUserId: user.id,
+            actorName: user.name,
+            at: deps.clock(),
+            subjectType: 'media_list',
+            subjectId: id,
+            action: 'media_list.deleted',
+          });
+        return gone.length > 0;
+      });
+      return deleted ? c.json({ ok: true }) : notFound('media list not found');
+    },
+  );
 
   return app;
 }

@@ -1,6 +1,7 @@
 import type { LinkedInConfig } from '../config.ts';
 import { PlatformError } from '../errors.ts';
 import type { ErrorRules } from '../executor.ts';
+import { LINKEDIN } from './profile.ts';
 import type { Executor } from '../pipeline.ts';
 import type { TargetingCache } from '../store.ts';
 import { linkedInError, linkedInThrottleWaitMs } from './errors.ts';
@@ -8,7 +9,8 @@ import { facetEntities, typeahead } from './requests.ts';
 import { FACET, FACET_FINDER } from './targeting.ts';
 
 export const LINKEDIN_RULES: ErrorRules = {
-  platform: 'linkedin',
+  platform: LINKEDIN.id,
+  label: LINKEDIN.label,
   throttleWaitMs: (res) => linkedInThrottleWaitMs(res.status, res.headers),
   toError: (res) => linkedInError(res.status, res.body),
 };

@@ -1,4 +1,5 @@
 import { PlatformError, authMessage, fieldMessage, permissionMessage } from '../errors.ts';
+import { LINKEDIN } from './profile.ts';
 
 /**
  * LinkedIn's error envelope: {status, serviceErrorCode, code, message} plus, on validation failures,
@@ -83,13 +84,13 @@ const LINKEDIN_ERROR_TABLE: {
     // 401: expired (60-day tokens) or revoked. serviceErrorCode 65600–65602 are the token codes.
     match: (s, e) => s === 401 || ((e.serviceErrorCode ?? 0) >= 65600 && (e.serviceErrorCode ?? 0) <= 65602),
     make: (status, e) =>
-      new PlatformError('linkedin', 'auth', authMessage('linkedin'), { status, code: e.serviceErrorCode, raw: e }),
+      new PlatformError('linkedin', 'auth', authMessage(LINKEDIN.label), { status, code: e.serviceErrorCode, raw: e }),
   },
   {
     match: (s) => s === 403,
     make: (status, e) => {
       const permission = permissionFor(e);
-      return new PlatformError('linkedin', 'permission', permissionMessage('linkedin', permission), {
+      return new PlatformError('linkedin', 'permission', permissionMessage(LINKEDIN.label, permission), {
         status,
         permission,
         code: e.serviceErrorCode,
@@ -106,7 +107,7 @@ const LINKEDIN_ERROR_TABLE: {
       return new PlatformError(
         'linkedin',
         'field',
-        draftField ? fieldMessage('linkedin', draftField, why) : `LinkedIn rejected the request: ${why}`,
+        draftField ? fieldMessage(LINKEDIN.label, draftField, why) : `LinkedIn rejected the request: ${why}`,
         { status, draftField, code: e.serviceErrorCode, raw: e },
       );
     },

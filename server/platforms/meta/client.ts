@@ -1,12 +1,14 @@
 import type { MetaConfig } from '../config.ts';
 import type { ErrorRules } from '../executor.ts';
+import { META } from './profile.ts';
 import type { Executor } from '../pipeline.ts';
 import type { TargetingCache } from '../store.ts';
 import { isMetaThrottle, metaError, metaErrorOf, metaRetryAfterMs } from './errors.ts';
 import { searchTargeting } from './requests.ts';
 
 export const META_RULES: ErrorRules = {
-  platform: 'meta',
+  platform: META.id,
+  label: META.label,
   throttleWaitMs: (res) => (isMetaThrottle(metaErrorOf(res.body)) ? (metaRetryAfterMs(res.headers) ?? 0) : false),
   toError: (res) => metaError(res.status, res.body),
 };

@@ -1,4 +1,5 @@
 import { PlatformError, authMessage, fieldMessage, permissionMessage } from '../errors.ts';
+import { META } from './profile.ts';
 
 /**
  * Meta's error envelope: {error: {message, type, code, error_subcode, error_user_title, error_user_msg,
@@ -129,14 +130,14 @@ const META_ERROR_TABLE: {
   {
     // 190 invalid/expired token; 102 session; 463/467 expired subcodes.
     match: (e) => e.code === 190 || e.code === 102 || (e.type === 'OAuthException' && e.code === 2500),
-    make: (e, status) => new PlatformError('meta', 'auth', authMessage('meta'), { status, code: e.code, raw: e }),
+    make: (e, status) => new PlatformError('meta', 'auth', authMessage(META.label), { status, code: e.code, raw: e }),
   },
   {
     // 10 and 200–299: permission errors ("(#200) Requires ads_management permission").
     match: (e) => e.code === 10 || (e.code !== undefined && e.code >= 200 && e.code <= 299),
     make: (e, status) => {
       const permission = META_PERMISSIONS.exec(`${e.message ?? ''} ${e.error_user_msg ?? ''}`)?.[1];
-      return new PlatformError('meta', 'permission', permissionMessage('meta', permission), {
+      return new PlatformError('meta', 'permission', permissionMessage(META.label, permission), {
         status,
         code: e.code,
         permission,
@@ -153,7 +154,7 @@ const META_ERROR_TABLE: {
       return new PlatformError(
         'meta',
         'field',
-        draftField ? fieldMessage('meta', draftField, text) : `Meta rejected the request: ${text}`,
+        draftField ? fieldMessage(META.label, draftField, text) : `Meta rejected the request: ${text}`,
         { status, code: e.code, draftField, raw: e },
       );
     },

@@ -1,11 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import {
-  createOAuth,
-  linkedInAuthorizeUrl,
-  metaAuthorizeUrl,
-  parseScopeList,
-  scopeReport,
-} from '../../../server/platforms/oauth.ts';
+import { parseScopeList } from '../../../server/platforms/oauth.ts';
+import { metaAuthorizeUrl, metaOAuth } from '../../../server/platforms/meta/oauth.ts';
+import { linkedInAuthorizeUrl, linkedInOAuth } from '../../../server/platforms/linkedin/oauth.ts';
+import { scopeReport } from '../../../server/platforms/registry.ts';
 import { PlatformError } from '../../../server/platforms/errors.ts';
 import { createLinkedInFake, createMetaFake, inProcessFetch, startPlatformFakes } from '../../fakes/index.ts';
 
@@ -54,10 +51,10 @@ describe('Meta OAuth against the fake', () => {
   test('code → token → long-lived token → granted scopes', async () => {
     const fake = createMetaFake();
     const config = { meta: { dialogBase: 'http://meta.fake', graphBase: 'http://meta.fake' } };
-    const oauth = createOAuth({
-      meta: { clientId: fake.appId, clientSecret: fake.appSecret },
+    const oauth = metaOAuth({
+      credentials: { clientId: fake.appId, clientSecret: fake.appSecret },
       fetch: inProcessFetch(fake.app),
-      config,
+      config: config.meta,
     });
     const back = await consent(
       fake.app,
@@ -65,12 +62,12 @@ describe('Meta OAuth against the fake', () => {
     );
     expect(back.searchParams.get('state')).toBe('xyz');
 
-    const short = await oauth.metaExchangeCode(back.searchParams.get('code')!, REDIRECT);
-    const long = await oauth.metaLongLived(short.accessToken);
+    const short = await oauth.exchangeCode(back.searchParams.get('code')!, REDIRECT);
+    const long = await oauth.longLived(short.accessToken);
     expect(long.accessToken).not.toBe(short.accessToken);
     expect(long.expiresIn).toBeGreaterThan(5_000_000);
 
-    const granted = await oauth.metaGrantedScopes(long.accessToken);
+    const granted = await oauth.grantedScopes(long.accessToken);
     expect(scopeReport('meta', granted).missing).toEqual([]);
     // The secret went to the token endpoint only, never to the dialog.
     const dialog = fake.ledger.requests.find((r) => r.path.endsWith('/dialog/oauth'))!;
@@ -80,28 +77,28 @@ describe('Meta OAuth against the fake', () => {
   test('declined permissions are reported as missing', async () => {
     const fake = createMetaFake({ grantScopes: ['pages_show_list'] });
     const config = { meta: { dialogBase: 'http://meta.fake', graphBase: 'http://meta.fake' } };
-    const oauth = createOAuth({
-      meta: { clientId: fake.appId, clientSecret: fake.appSecret },
+    const oauth = metaOAuth({
+      credentials: { clientId: fake.appId, clientSecret: fake.appSecret },
       fetch: inProcessFetch(fake.app),
-      config,
+      config: config.meta,
     });
     const back = await consent(
       fake.app,
       metaAuthorizeUrl({ clientId: fake.appId, redirectUri: REDIRECT, state: 's', config: config.meta }),
     );
-    const token = await oauth.metaExchangeCode(back.searchParams.get('code')!, REDIRECT);
-    const report = scopeReport('meta', await oauth.metaGrantedScopes(token.accessToken));
+    const token = await oauth.exchangeCode(back.searchParams.get('code')!, REDIRECT);
+    const report = scopeReport('meta', await oauth.grantedScopes(token.accessToken));
     expect(report.missing).toEqual(['ads_management', 'pages_read_engagement', 'business_management']);
   });
 
   test('a wrong app secret fails with a connect message', async () => {
     const fake = createMetaFake();
-    const oauth = createOAuth({
-      meta: { clientId: fake.appId, clientSecret: 'wrong' },
+    const oauth = metaOAuth({
+      credentials: { clientId: fake.appId, clientSecret: 'wrong' },
       fetch: inProcessFetch(fake.app),
-      config: { meta: { graphBase: 'http://meta.fake' } },
+      config: { graphBase: 'http://meta.fake' },
     });
-    await expect(oauth.metaExchangeCode('meta-code-1', REDIRECT)).rejects.toThrow(/Connecting Meta failed/);
+    await expect(oauth.exchangeCode('meta-code-1', REDIRECT)).rejects.toThrow(/Connecting Meta failed/);
   });
 });
 
@@ -110,9 +107,9 @@ describe('LinkedIn OAuth against the fake (served on 127.0.0.1)', () => {
     const fakes = await startPlatformFakes();
     try {
       const config = { linkedin: { oauthBase: fakes.linkedin.url } };
-      const oauth = createOAuth({
-        linkedin: { clientId: fakes.linkedin.clientId, clientSecret: fakes.linkedin.clientSecret },
-        config,
+      const oauth = linkedInOAuth({
+        credentials: { clientId: fakes.linkedin.clientId, clientSecret: fakes.linkedin.clientSecret },
+        config: config.linkedin,
       });
       const authorize = linkedInAuthorizeUrl({
         clientId: fakes.linkedin.clientId,
@@ -123,11 +120,11 @@ describe('LinkedIn OAuth against the fake (served on 127.0.0.1)', () => {
       const res = await fetch(authorize, { redirect: 'manual' });
       const back = new URL(res.headers.get('location')!);
       expect(back.searchParams.get('state')).toBe('st');
-      const grant = await oauth.linkedInExchangeCode(back.searchParams.get('code')!, REDIRECT);
+      const grant = await oauth.exchangeCode(back.searchParams.get('code')!, REDIRECT);
       expect(grant.scopes).toEqual(['rw_ads', 'w_organization_social', 'rw_dmp_segments']);
       expect(grant.refreshToken).toBeDefined();
       expect(scopeReport('linkedin', grant.scopes!).missing).toEqual([]);
-      const refreshed = await oauth.linkedInRefresh(grant.refreshToken!);
+      const refreshed = await oauth.refresh(grant.refreshToken!);
       expect(refreshed.accessToken).not.toBe(grant.accessToken);
     } finally {
       await fakes.close();
@@ -137,16 +134,16 @@ describe('LinkedIn OAuth against the fake (served on 127.0.0.1)', () => {
   test('the separate matched-audience permission shows as missing when not granted', async () => {
     const fake = createLinkedInFake({ grantScopes: ['rw_ads', 'w_organization_social'] });
     const config = { linkedin: { oauthBase: 'http://li.fake' } };
-    const oauth = createOAuth({
-      linkedin: { clientId: fake.clientId, clientSecret: fake.clientSecret },
+    const oauth = linkedInOAuth({
+      credentials: { clientId: fake.clientId, clientSecret: fake.clientSecret },
       fetch: inProcessFetch(fake.app),
-      config,
+      config: config.linkedin,
     });
     const back = await consent(
       fake.app,
       linkedInAuthorizeUrl({ clientId: fake.clientId, redirectUri: REDIRECT, state: 's', config: config.linkedin }),
     );
-    const grant = await oauth.linkedInExchangeCode(back.searchParams.get('code')!, REDIRECT);
+    const grant = await oauth.exchangeCode(back.searchParams.get('code')!, REDIRECT);
     expect(scopeReport('linkedin', grant.scopes!)).toEqual({
       platform: 'linkedin',
       granted: ['rw_ads', 'w_organization_social'],
@@ -162,20 +159,18 @@ describe('LinkedIn OAuth against the fake (served on 127.0.0.1)', () => {
       linkedInAuthorizeUrl({ clientId: fake.clientId, redirectUri: REDIRECT, state: 's', config: config.linkedin }),
     );
     const code = back.searchParams.get('code')!;
-    const bad = createOAuth({
-      linkedin: { clientId: fake.clientId, clientSecret: 'nope' },
+    const bad = linkedInOAuth({
+      credentials: { clientId: fake.clientId, clientSecret: 'nope' },
       fetch: inProcessFetch(fake.app),
-      config,
+      config: config.linkedin,
     });
-    await expect(bad.linkedInExchangeCode(code, REDIRECT)).rejects.toBeInstanceOf(PlatformError);
-    const good = createOAuth({
-      linkedin: { clientId: fake.clientId, clientSecret: fake.clientSecret },
+    await expect(bad.exchangeCode(code, REDIRECT)).rejects.toBeInstanceOf(PlatformError);
+    const good = linkedInOAuth({
+      credentials: { clientId: fake.clientId, clientSecret: fake.clientSecret },
       fetch: inProcessFetch(fake.app),
-      config,
+      config: config.linkedin,
     });
-    await expect(good.linkedInExchangeCode(code, 'https://elsewhere.example/')).rejects.toThrow(
-      /Connecting LinkedIn failed/,
-    );
+    await expect(good.exchangeCode(code, 'https://elsewhere.example/')).rejects.toThrow(/Connecting LinkedIn failed/);
   });
 
   test('the fake refuses the implicit flow for LinkedIn', async () => {
@@ -195,6 +190,6 @@ describe('LinkedIn OAuth against the fake (served on 127.0.0.1)', () => {
   });
 
   test('no credentials configured → a clear server error', async () => {
-    await expect(createOAuth({}).linkedInExchangeCode('c', REDIRECT)).rejects.toThrow(/not configured/);
+    await expect(linkedInOAuth({}).exchangeCode('c', REDIRECT)).rejects.toThrow(/not configured/);
   });
 });

@@ -1,64 +1,92 @@
-import { randomBytes } from 'node:crypto';
-import { Hono } from 'hono';
-import { describe, expect, test } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Draft, Platform } from '../../../utils/contract/draft.ts';
-import { platformRoutes, signState, verifyState, type StoredConnection } from '../../../server/platforms/routes.ts';
+import type { SyncedDraft } from '../../../utils/contract/sync.ts';
+import { platformConnections } from '../../../server/db/schema/index.ts';
+import { linkedInConfig, metaConfig } from '../../../server/platforms/config.ts';
 import { decryptToken } from '../../../server/platforms/crypto.ts';
-import { harness, hashes, linkedInDraft, metaDraft, NOW, settings } from './helpers.ts';
+import { signState, verifyState } from '../../../server/platforms/oauth-state.ts';
+import { MemoryTargetingCache } from '../../../server/platforms/store.ts';
 import { linkedInErrors, metaErrors } from '../../fakes/index.ts';
+import {
+  addMember,
+  createOrg,
+  makeRelease,
+  push,
+  signUp,
+  startTestServer,
+  testConfig,
+  type Client,
+  type TestServer,
+} from '../harness.ts';
+import { harness, hashes, linkedInDraft, metaDraft } from './helpers.ts';
 
 const REDIRECT = 'https://abcdefghijklmnop.chromiumapp.org/';
 
-/** The server's side, in memory: what the team server would keep in its database. */
-function mounted(over: { approvals?: boolean } = {}) {
-  const h = harness();
-  const tokenKey = randomBytes(32);
-  const connections = new Map<string, StoredConnection>();
-  const remotes = new Map<string, Record<string, string>>();
-  const drafts = new Map<string, Draft>([
-    ['draft-meta-1', metaDraft({ mediaListId: 'list-1' })],
-    ['draft-li-1', linkedInDraft()],
-    ['draft-unapproved', metaDraft({ id: 'draft-unapproved', status: 'in_review' })],
-  ]);
-  const routes = platformRoutes({
-    store: h.store,
-    tokenKey,
-    stateSecret: 'state-secret',
-    credentials: {
-      meta: { clientId: h.meta.appId, clientSecret: h.meta.appSecret },
-      linkedin: { clientId: h.linkedin.clientId, clientSecret: h.linkedin.clientSecret },
-    },
-    config: { meta: h.deps.meta, linkedin: h.deps.linkedin },
-    clock: () => NOW,
-    loadDraft: async (_org, id) => drafts.get(id),
-    loadSendContext: async (orgId, draft) => {
-      const connection = connections.get(`${orgId}:${draft.platform}`);
-      const base = settings();
-      return (
-        connection && {
-          connection,
-          settings: draft.platform === 'linkedin' ? { ...base, countries: ['United States'] } : base,
-        }
-      );
-    },
-    saveConnection: async (orgId, platform, c) => void connections.set(`${orgId}:${platform}`, c),
-    loadConnection: async (orgId, platform) => connections.get(`${orgId}:${platform}`),
-    loadMediaList: async (_org, id) => (id === 'list-1' ? { name: 'Tech reporters', hashes: hashes(120) } : undefined),
-    approvalsRequired: async () => over.approvals ?? true,
-    saveRemote: async (_org, draftId, remote) => void remotes.set(draftId, remote),
-    sendDeps: h.deps,
-  });
-  const app = new Hono().route('/api/orgs/:orgId/platforms', routes);
-  const call = (path: string, init?: RequestInit) => app.request(`http://server/api/orgs/org-1/platforms${path}`, init);
-  const post = (path: string, body?: unknown) =>
-    call(path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+/**
+ * /api/orgs/:orgId/platforms on the whole app (database, sessions, roles) against fresh in-process fakes of
+ * Meta and LinkedIn per test: the server's network goes to whichever fakes the current test made.
+ */
+let s: TestServer;
+let owner: Client;
+let reviewer: Client;
+let current = harness();
 
-  /** Runs the extension's half of the connect flow against the fakes' consent screens. */
-  async function connect(platform: Platform) {
+beforeAll(async () => {
+  const h = current;
+  const base = testConfig().platforms;
+  s = await startTestServer(
+    {
+      platforms: {
+        ...base,
+        meta: metaConfig(h.deps.meta),
+        linkedin: linkedInConfig(h.deps.linkedin),
+        credentials: {
+          meta: { clientId: h.meta.appId, clientSecret: h.meta.appSecret },
+          linkedin: { clientId: h.linkedin.clientId, clientSecret: h.linkedin.clientSecret },
+        },
+      },
+    },
+    {
+      platformSendDeps: {
+        fetch: (url, init) => current.deps.fetch!(url, init),
+        retry: { sleep: async () => {}, baseDelayMs: 100 },
+        cache: new MemoryTargetingCache(),
+      },
+    },
+  );
+  owner = await signUp(s, 'platform-owner');
+  reviewer = await signUp(s, 'platform-reviewer');
+});
+afterAll(() => s?.close());
+
+/** A fresh organisation with a release, a media list and three drafts (two approved), and fresh fakes. */
+async function mounted() {
+  const h = (current = harness());
+  const orgId = await createOrg(owner, 'Platforms');
+  await addMember(s, orgId, reviewer, 'reviewer');
+  const base = `/api/orgs/${orgId}/platforms`;
+  const call = (path: string) => owner.req('GET', `${base}${path}`);
+  const post = (path: string, body?: unknown) => owner.req('POST', `${base}${path}`, body);
+  expect((await owner.req('PUT', `/api/orgs/${orgId}/releases/rel-1`, { release: makeRelease('rel-1') })).status).toBe(
+    200,
+  );
+  const list = { name: 'Tech reporters', count: 120, hashes: hashes(120) };
+  expect((await owner.req('PUT', `/api/orgs/${orgId}/media-lists/list-1`, list)).status).toBe(200);
+  const draft = async (d: Draft, approve = true) => {
+    expect((await push(owner, orgId, { ...d, status: 'draft' }, 0)).status).toBe(200);
+    const review = (c: Client, action: string) => c.req('POST', `/api/orgs/${orgId}/drafts/${d.id}/review`, { action });
+    expect((await review(owner, 'request')).status).toBe(200);
+    if (approve) expect((await review(reviewer, 'approve')).status).toBe(200);
+  };
+  await draft(metaDraft({ mediaListId: 'list-1' }));
+  await draft(linkedInDraft());
+  await draft(metaDraft({ id: 'draft-unapproved' }), false);
+  const getDraft = async (id: string) =>
+    ((await (await owner.req('GET', `/api/orgs/${orgId}/drafts/${id}`)).json()) as SyncedDraft).draft;
+
+  /** The extension's half of the connect flow against the fake's consent screen, then the account choice. */
+  async function connect(platform: Platform, choose = true) {
     const start = (await (
       await call(`/connect/${platform}/start?redirectUri=${encodeURIComponent(REDIRECT)}`)
     ).json()) as { url: string; state: string };
@@ -66,25 +94,37 @@ function mounted(over: { approvals?: boolean } = {}) {
     const consent = await fake.app.request(start.url);
     const back = new URL(consent.headers.get('location')!);
     expect(back.searchParams.get('state')).toBe(start.state);
-    return post(`/connect/${platform}/callback`, {
+    const res = await post(`/connect/${platform}/callback`, {
       code: back.searchParams.get('code'),
       state: start.state,
       redirectUri: REDIRECT,
     });
+    if (choose) {
+      const identity = platform === 'meta' ? { pageId: '998877' } : { organizationId: '5515715' };
+      const chosen = await owner.req('PUT', `${base}/connections/${platform}`, {
+        adAccountId: '1234567890',
+        currency: 'USD',
+        ...identity,
+      });
+      expect(chosen.status).toBe(200);
+    }
+    return res;
   }
-  return { h, app, call, post, connect, connections, remotes, tokenKey };
+  return { h, orgId, call, post, connect, getDraft };
 }
 
 describe('platform routes mounted under /api/orgs/:orgId/platforms', () => {
   test('connect Meta, then send: paused objects exactly once, remote ids and deep link saved', async () => {
-    const m = mounted();
+    const m = await mounted();
     const connected = await m.connect('meta');
     expect(connected.status).toBe(200);
     expect(await connected.json()).toMatchObject({ platform: 'meta', missing: [] });
-    const stored = m.connections.get('org-1:meta')!;
+    const where = and(eq(platformConnections.orgId, m.orgId), eq(platformConnections.platform, 'meta'));
+    const [stored] = await s.database.db.select().from(platformConnections).where(where);
     // Sealed at rest, bound to org + platform; the long-lived token is what is kept.
-    expect(decryptToken(stored.sealedToken, m.tokenKey, 'org-1:meta')).toMatch(/^meta-long-/);
-    expect(() => decryptToken(stored.sealedToken, m.tokenKey, 'org-2:meta')).toThrow();
+    const key = s.config.platforms.tokenKey;
+    expect(decryptToken(stored!.sealedToken, key, `${m.orgId}:meta`)).toMatch(/^meta-long-/);
+    expect(() => decryptToken(stored!.sealedToken, key, 'org-2:meta')).toThrow();
 
     const dry = await m.post('/drafts/draft-meta-1/send?platform=meta&dryRun=1');
     expect(dry.status).toBe(200);
@@ -103,11 +143,11 @@ describe('platform routes mounted under /api/orgs/:orgId/platforms', () => {
       creative: 1,
       ad: 1,
     });
-    expect(m.remotes.get('draft-meta-1')!.link).toContain('adsmanager.facebook.com');
+    expect((await m.getDraft('draft-meta-1')).remote.link).toContain('adsmanager.facebook.com');
   });
 
   test('connect LinkedIn, then send: DRAFT objects, retry after a mid-way failure creates the rest once', async () => {
-    const m = mounted();
+    const m = await mounted();
     expect((await m.connect('linkedin')).status).toBe(200);
     m.h.linkedin.inject({ method: 'POST', path: /\/creatives$/, respond: linkedInErrors.server() });
     const failed = await m.post('/drafts/draft-li-1/send');
@@ -115,11 +155,11 @@ describe('platform routes mounted under /api/orgs/:orgId/platforms', () => {
     expect(await failed.json()).toMatchObject({ error: 'unknown', step: 'creative' });
     expect((await m.post('/drafts/draft-li-1/send')).status).toBe(200);
     expect(m.h.linkedin.counts()).toEqual({ campaignGroup: 1, campaign: 1, post: 1, creative: 1 });
-    expect(m.remotes.get('draft-li-1')!.link).toContain('/campaignmanager/accounts/1234567890/campaigns/');
+    expect((await m.getDraft('draft-li-1')).remote.link).toContain('/campaignmanager/accounts/1234567890/campaigns/');
   });
 
   test('platform errors become JSON with a status the extension can act on', async () => {
-    const m = mounted();
+    const m = await mounted();
     await m.connect('meta');
     m.h.meta.inject({ method: 'POST', path: /\/campaigns$/, respond: metaErrors.expiredToken() });
     const res = await m.post('/drafts/draft-meta-1/send');
@@ -142,9 +182,9 @@ describe('platform routes mounted under /api/orgs/:orgId/platforms', () => {
   ] as const)(
     '%s: choices after connecting (ad account with currency, page / organisation)',
     async (platform, account, identity) => {
-      const m = mounted();
+      const m = await mounted();
       expect((await m.call(`/connect/${platform}/choices`)).status).toBe(409);
-      await m.connect(platform);
+      await m.connect(platform, false);
       const res = await m.call(`/connect/${platform}/choices`);
       expect(res.status).toBe(200);
       const body = (await res.json()) as { adAccounts: unknown[]; identities: { id: string }[]; missing: string[] };
@@ -155,43 +195,47 @@ describe('platform routes mounted under /api/orgs/:orgId/platforms', () => {
   );
 
   test('approvals on: an unapproved draft is refused with 403', async () => {
-    const m = mounted();
+    const m = await mounted();
     await m.connect('meta');
     const res = await m.post('/drafts/draft-unapproved/send');
     expect(res.status).toBe(403);
     expect(m.h.meta.counts()).toEqual({});
   });
 
-  test('not connected, unknown draft, wrong platform', async () => {
-    const m = mounted();
+  test('not connected, unknown draft, wrong platform, unknown platform', async () => {
+    const m = await mounted();
     expect((await m.post('/drafts/draft-meta-1/send')).status).toBe(409);
     expect((await m.post('/drafts/nope/send')).status).toBe(404);
     await m.connect('meta');
     expect((await m.post('/drafts/draft-meta-1/send?platform=linkedin')).status).toBe(400);
+    const unknown = await m.call('/connect/tiktok/choices');
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toEqual({ error: 'bad_request', message: 'unknown platform' });
   });
 
-  test('a forged or replayed-elsewhere state is refused', async () => {
-    const m = mounted();
+  test('a forged state, or one started in another organisation, is refused', async () => {
+    const m = await mounted();
     const bad = await m.post('/connect/meta/callback', { code: 'x', state: 'forged', redirectUri: REDIRECT });
     expect(bad.status).toBe(400);
-    const otherOrg = signState('state-secret', 'org-2', 'meta', NOW.getTime() + 60_000);
-    expect((await m.post('/connect/meta/callback', { code: 'x', state: otherOrg, redirectUri: REDIRECT })).status).toBe(
-      400,
-    );
+    expect(await bad.json()).toMatchObject({ error: 'bad_state' });
+    const other = await mounted();
+    const start = (await (
+      await other.call(`/connect/meta/start?redirectUri=${encodeURIComponent(REDIRECT)}`)
+    ).json()) as { state: string };
+    const replayed = await m.post('/connect/meta/callback', { code: 'x', state: start.state, redirectUri: REDIRECT });
+    expect(replayed.status).toBe(400);
   });
 
   test('state: bound to org, platform and expiry', () => {
-    const s = signState('k', 'org-1', 'linkedin', 1_000);
-    expect(verifyState('k', s, 'org-1', 'linkedin', 999)).toBe(true);
-    expect(verifyState('k', s, 'org-1', 'linkedin', 1_001)).toBe(false);
-    expect(verifyState('k', s, 'org-1', 'meta', 999)).toBe(false);
-    expect(verifyState('other', s, 'org-1', 'linkedin', 999)).toBe(false);
+    const st = signState('k', 'org-1', 'linkedin', 1_000);
+    expect(verifyState('k', st, 'org-1', 'linkedin', 999)).toBe(true);
+    expect(verifyState('k', st, 'org-1', 'linkedin', 1_001)).toBe(false);
+    expect(verifyState('k', st, 'org-1', 'meta', 999)).toBe(false);
+    expect(verifyState('other', st, 'org-1', 'linkedin', 999)).toBe(false);
   });
 
   test('LinkedIn connected without rw_dmp_segments reports it missing', async () => {
-    const m = mounted();
-    // Re-create the consent with a fake that withholds the matched-audience permission.
-    m.h.linkedin.tokens.clear();
+    const m = await mounted();
     const start = (await (
       await m.call(`/connect/linkedin/start?redirectUri=${encodeURIComponent(REDIRECT)}`)
     ).json()) as { url: string; state: string };
