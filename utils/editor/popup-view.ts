@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { browser } from 'wxt/browser';
 import type { Platform } from '../contract/draft';
+import { byPlatform, PLATFORM_IDS } from '../engine/ui/light';
 import type { Release } from '../contract/release';
 import { useDrafts } from './store';
 
@@ -32,8 +33,8 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /** Popup view state (which tab, which variant) and the empty-state actions. Drafts live in useDrafts. */
 export const usePopup = create<PopupState>()((set, get) => ({
   releaseId: null,
-  platform: 'meta',
-  selected: { meta: null, linkedin: null },
+  platform: PLATFORM_IDS[0],
+  selected: byPlatform(() => null),
   paste: idle,
   selection: idle,
   setPlatform: (platform) => set({ platform }),
