@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import type { Draft, DraftStatus } from '@/utils/contract/draft';
 import { useDrafts, selectDraft } from '@/utils/editor/store';
-import { PLATFORM_RULES } from '@/utils/engine/ui/light';
+import { PLATFORMS } from '@/utils/engine/ui/light';
 import { useDeferred } from '@/utils/engine/ui/use-deferred';
 import { FieldEditor } from './FieldEditor';
 import { Hints } from './Hints';
@@ -29,11 +29,11 @@ export function DraftEditor({ draftId, large = false }: { draftId: string; large
   const ctaId = useId();
   const statusId = useId();
   if (!draft) return null;
-  const rules = PLATFORM_RULES[draft.platform];
+  const { rules, longLabel } = PLATFORMS[draft.platform];
   const copyKeys = new Set(rules.fields.map((f) => f.key));
   const other = hints.filter((h) => !h.field || !copyKeys.has(h.field));
   return (
-    <section className="editor" aria-label={`${rules.label} copy`}>
+    <section className="editor" aria-label={`${longLabel} copy`}>
       {draft.rationale && (
         <p className="rationale">
           <strong>Why this variant:</strong> {draft.rationale}

@@ -3,6 +3,7 @@ import type { Release } from '@/utils/contract/release';
 import { useState } from 'react';
 import type { MessagingKit } from '@/utils/contract/draft';
 import type { ExportFile, ExportKind } from '@/utils/engine/ui/heavy';
+import { PLATFORM_LIST } from '@/utils/engine/ui/light';
 
 /** Save a file through a Blob URL (no downloads permission needed). */
 export function download(file: ExportFile): void {
@@ -16,7 +17,7 @@ export function download(file: ExportFile): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Export the drafts of one release: Meta import sheet, JSON draft set, Markdown brief. */
+/** Export the drafts of one release: the platforms' import sheets (Meta), JSON draft set, Markdown brief. */
 export function ExportBar({
   drafts,
   release,
@@ -41,16 +42,22 @@ export function ExportBar({
   return (
     <div className="export-bar" role="group" aria-label="Export">
       <span className="muted">Export</span>
-      <button
-        type="button"
-        className="ghost"
-        disabled={none || !drafts.some((d) => d.platform === 'meta')}
-        onClick={() => void run('meta')}
-        data-testid="export-meta"
-        title="Ads Manager bulk-import sheet (CSV)"
-      >
-        Meta sheet
-      </button>
+      {PLATFORM_LIST.map(
+        ({ id, sheet }) =>
+          sheet && (
+            <button
+              key={id}
+              type="button"
+              className="ghost"
+              disabled={none || !drafts.some((d) => d.platform === id)}
+              onClick={() => void run(id)}
+              data-testid={`export-${id}`}
+              title={sheet.title}
+            >
+              {sheet.label}
+            </button>
+          ),
+      )}
       <button
         type="button"
         className="ghost"

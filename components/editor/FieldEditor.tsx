@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Platform } from '@/utils/contract/draft';
-import { fmtInt as fmt, PLATFORM_RULES, type Hint } from '@/utils/engine/ui/light';
+import { fieldRule, fmtInt as fmt, type Hint } from '@/utils/engine/ui/light';
 import { useDeferred } from '@/utils/engine/ui/use-deferred';
 import { Hints } from './Hints';
 
@@ -25,7 +25,7 @@ export function FieldEditor({
   const id = useId();
   const engine = useDeferred();
   const c = engine?.countField(platform, field, value) ?? null;
-  const rule = PLATFORM_RULES[platform].fields.find((f) => f.key === field);
+  const rule = fieldRule(platform, field);
   return (
     <div className="field">
       <div className="field-top">

@@ -1,10 +1,8 @@
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { Platform } from '@/utils/contract/draft';
+import { PLATFORM_IDS as ORDER, platformLabel } from '@/utils/engine/ui/light';
 
-const LABELS: Record<Platform, string> = { meta: 'Meta', linkedin: 'LinkedIn' };
-const ORDER: Platform[] = ['meta', 'linkedin'];
-
-/** Meta | LinkedIn as an ARIA tab list: arrow keys move between tabs, the panel follows. */
+/** One tab per platform (Meta | LinkedIn) as an ARIA tab list: arrow keys move between tabs, the panel follows. */
 export function PlatformTabs({
   value,
   counts,
@@ -50,7 +48,7 @@ export function PlatformTabs({
             onClick={() => onChange(p)}
             data-testid={`tab-${p}`}
           >
-            {LABELS[p]}{' '}
+            {platformLabel(p)}{' '}
             <span className="count" aria-label={`${counts[p]} variants`}>
               {counts[p]}
             </span>

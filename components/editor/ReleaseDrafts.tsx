@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 're
 import { useDrafts, draftsOf, selectRelease } from '@/utils/editor/store';
 import { openWorkspace, usePopup } from '@/utils/editor/popup-view';
 import { preloadDeferred } from '@/utils/engine/ui/use-deferred';
+import { byPlatform, platformLabel } from '@/utils/engine/ui/light';
 import { ReleaseCard } from '../release/ReleaseCard';
 import { PlatformTabs } from './PlatformTabs';
 import { VariantBar } from './VariantBar';
@@ -49,10 +50,7 @@ export function ReleaseDrafts({ releaseId, now }: { releaseId: string; now: numb
 
   const mine = useMemo(() => draftsOf(all, releaseId), [all, releaseId]);
   const list = useMemo(() => mine.filter((d) => d.platform === platform), [mine, platform]);
-  const counts = {
-    meta: mine.filter((d) => d.platform === 'meta').length,
-    linkedin: mine.filter((d) => d.platform === 'linkedin').length,
-  };
+  const counts = byPlatform((p) => mine.filter((d) => d.platform === p).length);
   const current = list.find((d) => d.id === selected) ?? list[0] ?? null;
   const shown = Boolean(stored && current);
   const [painted, setPainted] = useState(false);
@@ -98,7 +96,7 @@ export function ReleaseDrafts({ releaseId, now }: { releaseId: string; now: numb
           </div>
         ) : (
           <div className="empty-panel" data-testid="no-variants">
-            <p>No {platform === 'meta' ? 'Meta' : 'LinkedIn'} variants left for this release.</p>
+            <p>No {platformLabel(platform)} variants left for this release.</p>
             <button type="button" className="secondary" onClick={() => void usePopup.getState().rebuild(stored.id)}>
               Rebuild drafts
             </button>

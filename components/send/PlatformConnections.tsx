@@ -2,15 +2,26 @@ import { useEffect, useId } from 'react';
 import type { Platform } from '@/utils/contract/draft';
 import { teamItem } from '@/utils/team/connection';
 import { usePlatforms } from '@/utils/send/connections-store';
-import { scopeUse } from '@/utils/send/scopes';
+import { PLATFORM_IDS, platformLabel } from '@/utils/engine/ui/light';
+import { PLATFORM_SEND, scopeUse } from '@/utils/platforms/send-registry';
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'SEK', 'NOK', 'DKK', 'INR', 'SGD', 'BRL', 'MXN'];
-const NAME: Record<Platform, string> = { meta: 'Meta', linkedin: 'LinkedIn' };
-const IDENTITY: Record<Platform, string> = { meta: 'Facebook page', linkedin: 'LinkedIn organisation' };
+
+/** What "Ad platforms" in Options is for: every platform, and how each creates what is sent. */
+export function PlatformsIntro() {
+  const names = PLATFORM_IDS.map(platformLabel).join(' and ');
+  const how = PLATFORM_IDS.map((p) => `${PLATFORM_SEND[p].createdAs} (${platformLabel(p)})`).join(' or ');
+  return (
+    <p className="muted">
+      Connect your organisation’s {names} ad accounts. The team server keeps the sign-ins; approved drafts are sent{' '}
+      {how}, never live.
+    </p>
+  );
+}
 
 /**
- * "Ad platforms" in Options: connect Meta and LinkedIn for the organisation (the team server keeps the
- * tokens), choose the ad account, page / organisation, currency and time zone, see the permissions.
+ * "Ad platforms" in Options: connect each platform for the organisation (the team server keeps the tokens),
+ * choose the ad account, page / organisation, currency and time zone, see the permissions.
  */
 export function Platforms() {
   const key = usePlatforms((s) => s.key);
@@ -41,7 +52,7 @@ export function Platforms() {
     );
   return (
     <div className="platforms">
-      {(['meta', 'linkedin'] as const).map((p) => (
+      {PLATFORM_IDS.map((p) => (
         <PlatformCard key={p} platform={p} />
       ))}
       <RedirectHint />
@@ -54,14 +65,16 @@ function RedirectHint() {
   const url = usePlatforms((s) => s.redirectUrl);
   return url ? (
     <p className="hint-text" data-testid="redirect-url">
-      Sign-in redirect URL of this browser (add it to the Meta and LinkedIn apps’ allowed redirect URLs):{' '}
-      <code>{url}</code>
+      Sign-in redirect URL of this browser (add it to the {PLATFORM_IDS.map(platformLabel).join(' and ')} apps’ allowed
+      redirect URLs): <code>{url}</code>
     </p>
   ) : null;
 }
 
 function PlatformCard({ platform: p }: { platform: Platform }) {
   const s = usePlatforms((st) => st[p]);
+  const name = platformLabel(p);
+  const { identity, timeZonePlaceholder } = PLATFORM_SEND[p];
   const { connect, disconnect, save, setField } = usePlatforms.getState();
   const id = useId();
   const c = s.connection;
@@ -79,7 +92,7 @@ function PlatformCard({ platform: p }: { platform: Platform }) {
       data-ready={c?.ready ? 'true' : 'false'}
     >
       <div className="row">
-        <h3 id={`${id}-h`}>{NAME[p]}</h3>
+        <h3 id={`${id}-h`}>{name}</h3>
         <span className="muted" data-testid={`platform-${p}-state`}>
           {state}
         </span>
@@ -91,7 +104,7 @@ function PlatformCard({ platform: p }: { platform: Platform }) {
           onClick={() => void connect(p)}
           data-testid={`connect-${p}`}
         >
-          {s.busy === 'connect' ? 'Waiting for sign-in…' : c?.connected ? 'Reconnect' : `Connect ${NAME[p]}`}
+          {s.busy === 'connect' ? 'Waiting for sign-in…' : c?.connected ? 'Reconnect' : `Connect ${name}`}
         </button>
         {c?.connected && (
           <button
@@ -106,7 +119,7 @@ function PlatformCard({ platform: p }: { platform: Platform }) {
         )}
       </div>
       {c?.connected && (
-        <ul className="scopes" aria-label={`${NAME[p]} permissions`} data-testid={`scopes-${p}`}>
+        <ul className="scopes" aria-label={`${name} permissions`} data-testid={`scopes-${p}`}>
           {c.scopes.map((x) => (
             <li key={x} className="granted" data-scope={x}>
               ✓ {x}
@@ -146,7 +159,7 @@ function PlatformCard({ platform: p }: { platform: Platform }) {
               </select>
             </div>
             <div className="field">
-              <label htmlFor={`${id}-ident`}>{IDENTITY[p]}</label>
+              <label htmlFor={`${id}-ident`}>{identity.noun}</label>
               <select
                 id={`${id}-ident`}
                 value={s.form.identityId}
@@ -180,7 +193,7 @@ function PlatformCard({ platform: p }: { platform: Platform }) {
                 id={`${id}-tz`}
                 value={s.form.timeZone}
                 onChange={(e) => setField(p, 'timeZone', e.target.value)}
-                placeholder={p === 'linkedin' ? 'LinkedIn schedules in absolute time' : 'America/New_York'}
+                placeholder={timeZonePlaceholder}
                 data-testid={`choice-${p}-tz`}
               />
             </div>
@@ -194,7 +207,7 @@ function PlatformCard({ platform: p }: { platform: Platform }) {
       )}
       {s.busy === 'choices' && (
         <p className="muted" aria-busy="true">
-          Loading your {NAME[p]} accounts…
+          Loading your {name} accounts…
         </p>
       )}
       {s.notice && (

@@ -5,22 +5,8 @@ import { useSend } from '@/utils/send/store';
 import { syncStatusItem } from '@/utils/sync/items';
 import { sendAvailability } from '@/utils/send/send-rules';
 import { fieldLabel } from '@/utils/send/platform-errors';
-
-const NAME = { meta: 'Meta', linkedin: 'LinkedIn' } as const;
-const MANAGER = { meta: 'Ads Manager', linkedin: 'Campaign Manager' } as const;
-const AS = { meta: 'paused', linkedin: 'as a draft' } as const;
-const STEP: Record<string, string> = {
-  campaignGroup: 'Campaign group',
-  campaign: 'Campaign',
-  adset: 'Ad set',
-  audience: 'Custom audience',
-  audienceUsers: 'Audience upload',
-  segment: 'Matched audience',
-  segmentUsers: 'Audience upload',
-  post: 'Post',
-  creative: 'Creative',
-  ad: 'Ad',
-};
+import { platformLabel } from '@/utils/engine/ui/light';
+import { PLATFORM_SEND, stepLabel, stepRank } from '@/utils/platforms/send-registry';
 
 /**
  * "Send to Meta / LinkedIn" for one draft (workspace and popup): the buttons with why they are off, a
@@ -41,25 +27,17 @@ export function SendPanel({ draftId }: { draftId: string }) {
   }, [draftId, platform, status]);
   if (!draft) return null;
   const p = draft.platform;
+  const name = platformLabel(p);
+  const { manager, createdAs, note } = PLATFORM_SEND[p];
   const can = sendAvailability(s?.ctx ?? null, p);
   const remote = Object.keys(draft.remote).length ? draft.remote : s?.result && !s.result.dryRun ? s.result.remote : {};
   // In the order the platform objects nest (campaign → … → ad), not the order the JSON happens to hold.
-  const rank = (k: string) => {
-    const i = Object.keys(STEP).indexOf(k.replace(/#\d+$/, ''));
-    return i < 0 ? 99 : i;
-  };
   const ids = Object.entries(remote)
     .filter(([k]) => k !== 'link')
-    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+    .sort(([a], [b]) => stepRank(p, a) - stepRank(p, b) || a.localeCompare(b));
   const dry = s?.result?.dryRun ? s.result : null;
   return (
-    <div
-      className="send-panel"
-      role="group"
-      aria-label={`Send to ${NAME[p]}`}
-      data-testid="send-panel"
-      data-platform={p}
-    >
+    <div className="send-panel" role="group" aria-label={`Send to ${name}`} data-testid="send-panel" data-platform={p}>
       <div className="row">
         <button
           type="button"
@@ -67,9 +45,9 @@ export function SendPanel({ draftId }: { draftId: string }) {
           disabled={!can.send || !!s?.busy}
           onClick={() => void useSend.getState().send(draftId, p, false)}
           data-testid={`send-${p}`}
-          title={`Creates the ${NAME[p]} objects ${AS[p]}: nothing goes live until someone turns it on in ${MANAGER[p]}.`}
+          title={`Creates the ${name} objects ${createdAs}: nothing goes live until someone turns it on in ${manager}.`}
         >
-          {s?.busy === 'send' ? 'Sending…' : `Send to ${NAME[p]}`}
+          {s?.busy === 'send' ? 'Sending…' : `Send to ${name}`}
         </button>
         <button
           type="button"
@@ -80,7 +58,7 @@ export function SendPanel({ draftId }: { draftId: string }) {
         >
           {s?.busy === 'dryRun' ? 'Checking…' : 'Dry run'}
         </button>
-        <span className="muted send-note">{p === 'meta' ? 'Created PAUSED' : 'Created as DRAFT'}</span>
+        <span className="muted send-note">{note}</span>
       </div>
       {can.reason && (
         <p className="hint-text" data-testid="send-reason">
@@ -107,17 +85,17 @@ export function SendPanel({ draftId }: { draftId: string }) {
       {ids.length > 0 && (
         <div className="sent" data-testid="send-result">
           <p>
-            <strong>In {MANAGER[p]}</strong> {AS[p]}:{' '}
+            <strong>In {manager}</strong> {createdAs}:{' '}
             {remote.link && (
               <a href={remote.link} target="_blank" rel="noreferrer" data-testid="deep-link">
-                Open in {MANAGER[p]} ↗
+                Open in {manager} ↗
               </a>
             )}
           </p>
           <ul className="remote-ids">
             {ids.map(([k, v]) => (
               <li key={k} data-step={k}>
-                <span className="muted">{STEP[k.replace(/#\d+$/, '')] ?? k}</span> <code>{v}</code>
+                <span className="muted">{stepLabel(k, p) ?? k}</span> <code>{v}</code>
               </li>
             ))}
           </ul>
@@ -134,7 +112,7 @@ export function SendPanel({ draftId }: { draftId: string }) {
       {dry && (
         <details className="dry-run" open data-testid="dry-run-result">
           <summary>
-            Dry run: {dry.requests.length} requests {NAME[p]} would receive (nothing was created)
+            Dry run: {dry.requests.length} requests {name} would receive (nothing was created)
           </summary>
           <ol>
             {dry.requests.map((r, i) => (
@@ -142,7 +120,7 @@ export function SendPanel({ draftId }: { draftId: string }) {
                 <code>
                   {r.method} {r.url}
                 </code>
-                {r.step ? <span className="muted"> — {STEP[r.step] ?? r.step}</span> : null}
+                {r.step ? <span className="muted"> — {stepLabel(r.step, p) ?? r.step}</span> : null}
                 {'body' in r && r.body !== undefined ? <pre>{JSON.stringify(r.body, null, 2)}</pre> : null}
               </li>
             ))}

@@ -2,13 +2,11 @@ import { useState } from 'react';
 import { sendMessage } from '@/utils/messaging';
 import type { Conflict } from '@/utils/sync/state';
 import type { Draft } from '@/utils/contract/draft';
+import { copyFieldLabels } from '@/utils/platforms/drafts';
 
 /** Human names of draft fields (dotted paths for nested ones). */
 const FIELD_NAMES: Record<string, string> = {
-  headline: 'Headline',
-  primaryText: 'Primary text',
-  introText: 'Intro text',
-  description: 'Description',
+  ...copyFieldLabels(),
   cta: 'Call to action',
   destination: 'Destination',
   url: 'Link',

@@ -4,9 +4,8 @@ import type { DraftStatus } from '@/utils/contract/draft';
 import { useDrafts } from '@/utils/editor/store';
 import { usePopup } from '@/utils/editor/popup-view';
 import { ALL_FILTERS, filterDrafts, useWorkspace } from '@/utils/editor/workspace';
-import { ANGLE_LABELS } from '@/utils/engine/ui/light';
+import { ANGLE_LABELS, bodyOf, PLATFORM_LIST, platformLabel } from '@/utils/engine/ui/light';
 import { wireLabel } from '@/utils/release/labels';
-import { bodyOf } from '@/utils/editor/preview';
 import { Logo } from '@/components/Logo';
 import { SyncSlot } from '@/components/sync/SyncSlot';
 import { useSyncStatus } from '@/utils/sync/use-sync-status';
@@ -19,8 +18,6 @@ import { UtmEditor } from '@/components/editor/UtmEditor';
 import { ExportBar } from '@/components/editor/ExportBar';
 import { SendPanel } from '@/components/send/SendPanel';
 import { useNow } from '@/utils/editor/use-now';
-
-const PLATFORM_LABEL = { meta: 'Meta', linkedin: 'LinkedIn' } as const;
 
 export function App() {
   const hydrated = useDrafts((s) => s.hydrated);
@@ -139,8 +136,11 @@ export function App() {
                     data-testid="filter-platform"
                   >
                     <option value="all">All</option>
-                    <option value="meta">Meta</option>
-                    <option value="linkedin">LinkedIn</option>
+                    {PLATFORM_LIST.map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.label}
+                      </option>
+                    ))}
                   </select>
                 </div>
                 <div className="field">
@@ -214,7 +214,7 @@ export function App() {
                       data-testid="ws-item"
                     >
                       <span className="ws-item-top">
-                        <span className={`plat plat-${d.platform}`}>{PLATFORM_LABEL[d.platform]}</span>
+                        <span className={`plat plat-${d.platform}`}>{platformLabel(d.platform)}</span>
                         <span className="muted">{ANGLE_LABELS[d.angle]}</span>
                         <span className={`status status-${d.status}`}>{STATUS_LABELS[d.status]}</span>
                       </span>
@@ -255,7 +255,7 @@ export function App() {
                   <AudienceChooser draftId={current.id} />
                 </div>
                 <div className="ws-preview">
-                  <h2 className="ws-h2">{PLATFORM_LABEL[current.platform]} preview</h2>
+                  <h2 className="ws-h2">{platformLabel(current.platform)} preview</h2>
                   <DraftPreview draftId={current.id} />
                   <div className="ws-actions">
                     <button

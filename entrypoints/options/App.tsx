@@ -4,7 +4,7 @@ import { useKit } from '@/utils/kit/store';
 import type { KitForm } from '@/utils/kit/form';
 import { Logo } from '@/components/Logo';
 import { TeamServer } from '../../components/team/TeamAccount';
-import { Platforms } from '../../components/send/PlatformConnections';
+import { Platforms, PlatformsIntro } from '../../components/send/PlatformConnections';
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'SEK', 'NOK', 'DKK', 'INR', 'SGD', 'BRL', 'MXN'];
 const TIME_ZONES: string[] = (Intl as { supportedValuesOf?(k: string): string[] }).supportedValuesOf?.('timeZone') ?? [
@@ -244,10 +244,7 @@ export function App() {
 
         <section className="card" aria-labelledby="platforms-h">
           <h2 id="platforms-h">Ad platforms</h2>
-          <p className="muted">
-            Connect your organisation’s Meta and LinkedIn ad accounts. The team server keeps the sign-ins; approved
-            drafts are sent paused (Meta) or as drafts (LinkedIn), never live.
-          </p>
+          <PlatformsIntro />
           <Platforms />
         </section>
       </main>

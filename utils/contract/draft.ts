@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { ReleaseSchema } from './release';
+import { PLATFORM_IDS } from './platform-ids';
+
+export { PLATFORM_IDS };
 
 /**
  * The shapes every part of Wireboost shares for drafts: the draft engine produces them, the popup and
  * workspace edit them, storage keeps them, the team server syncs them, the platform senders push them.
  * A draft is the unit of sync: one ad variant for one platform.
  */
-export const PlatformSchema = z.enum(['meta', 'linkedin']);
+export const PlatformSchema = z.enum(PLATFORM_IDS);
 export type Platform = z.infer<typeof PlatformSchema>;
 
 export const AngleSchema = z.enum(['news', 'quote', 'insight', 'custom']);
@@ -68,6 +71,10 @@ export const DraftSchema = z.discriminatedUnion('platform', [MetaDraftSchema, Li
 export type MetaDraft = z.infer<typeof MetaDraftSchema>;
 export type LinkedInDraft = z.infer<typeof LinkedInDraftSchema>;
 export type Draft = z.infer<typeof DraftSchema>;
+
+// Every platform id has a draft shape: adding an id to PLATFORM_IDS is a type error here until it does.
+const everyPlatformHasADraft: [Platform] extends [Draft['platform']] ? true : false = true;
+void everyPlatformHasADraft;
 
 /** A release as the workspace keeps it: the extraction plus the id drafts point at. */
 export const StoredReleaseSchema = z.object({

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { PlatformSchema } from './draft';
 
 /**
  * The shape of a platform connection as the team server reports it (never a token), shared by the
  * server's route (which documents it in OpenAPI) and the extension (which checks every reply with it).
  */
 export const ConnectionSchema = z.object({
-  platform: z.enum(['meta', 'linkedin']),
+  platform: PlatformSchema,
   connected: z.boolean(),
   /** Ready to send: connected and an ad account plus page / organisation chosen. */
   ready: z.boolean(),

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Platform } from '../contract/draft';
 import { sendMessage } from '../messaging';
 import type { BoostSource } from '../boost/boost';
-import { releaseIdOf } from '../engine/ui/light';
+import { byPlatform, PLATFORM_IDS, releaseIdOf } from '../engine/ui/light';
 import type { Release } from '../contract/release';
 import { useDrafts } from './store';
 
@@ -15,7 +15,7 @@ export interface PopupState {
   releaseId: string | null;
   platform: Platform;
   /** Selected variant per platform (null: the first). */
-  selected: Partial<Record<Platform, string | null>>;
+  selected: Record<Platform, string | null>;
   /** The toolbar's boost of the tab's release, a pasted URL, a selection. */
   paste: Task;
   selection: Task;
@@ -60,8 +60,8 @@ export const usePopup = create<PopupState>()((set, get) => {
   };
   return {
     releaseId: null,
-    platform: 'meta',
-    selected: {},
+    platform: PLATFORM_IDS[0],
+    selected: byPlatform(() => null),
     paste: idle,
     selection: idle,
     setPlatform: (platform) => set({ platform }),

@@ -1,5 +1,5 @@
-import type { Draft, Platform } from '../contract/draft';
-import { PLATFORM_RULES } from '../engine/ui/light';
+import type { Platform } from '../contract/draft';
+import { bodyRule } from '../engine/ui/light';
 
 /**
  * Text as the feed shows it before "See more": the platform's recommended length for the body field
@@ -19,11 +19,7 @@ export function feedCut(
 }
 
 export function bodyLimit(platform: Platform): number {
-  return PLATFORM_RULES[platform].fields[0]!.recommended.value;
-}
-
-export function bodyOf(d: Draft): string {
-  return d.platform === 'meta' ? d.primaryText : d.introText;
+  return bodyRule(platform).recommended.value;
 }
 
 export function displayDomain(url: string): string {

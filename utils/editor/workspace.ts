@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Draft, DraftStatus, Platform, StoredRelease } from '../contract/draft';
+import { bodyOf, isPlatform } from '../engine/ui/light';
 
 export interface WorkspaceFilters {
   status: DraftStatus | 'all';
@@ -26,7 +27,7 @@ export function filtersFromSearch(search: string): { filters: WorkspaceFilters; 
     filters: {
       ...ALL_FILTERS,
       release: q.get('release') ?? 'all',
-      platform: platform === 'meta' || platform === 'linkedin' ? platform : 'all',
+      platform: isPlatform(platform) ? platform : 'all',
     },
     selectedId: q.get('draft'),
   };
@@ -54,12 +55,7 @@ export function filterDrafts(
         (f.release === 'all' || d.releaseId === f.release) &&
         (f.wire === 'all' || (releases[d.releaseId]?.release.wire ?? 'generic') === f.wire) &&
         (!q ||
-          JSON.stringify([
-            d.headline,
-            d.description,
-            d.platform === 'meta' ? d.primaryText : d.introText,
-            releases[d.releaseId]?.release.headline,
-          ])
+          JSON.stringify([d.headline, d.description, bodyOf(d), releases[d.releaseId]?.release.headline])
             .toLowerCase()
             .includes(q)),
     )

@@ -1,20 +1,10 @@
 import type { DraftSet } from './draftset';
 import type { Draft } from '../contract/draft';
-import { rulesFor } from '../platforms/registry';
+import { PLATFORM_LIST, rulesFor } from '../platforms/registry';
 
 /** A Markdown brief for the social team: what, why, when, to whom, and what still needs a human. */
 const copyOf = (d: Draft) =>
-  d.platform === 'meta'
-    ? [
-        ['Primary text', d.primaryText],
-        ['Headline', d.headline],
-        ['Description', d.description],
-      ]
-    : [
-        ['Intro text', d.introText],
-        ['Headline', d.headline],
-        ['Description', d.description],
-      ];
+  rulesFor(d.platform).fields.map((f) => [f.label, (d as unknown as Record<string, string>)[f.key] ?? ''] as const);
 
 const quote = (text: string) =>
   text
@@ -35,9 +25,8 @@ export function renderBrief(set: DraftSet): string {
     `- **Suggested flight:** ${clock.flight.start} → ${clock.flight.end} (${clock.flight.timeZone}), ${clock.flight.currency} ${clock.flight.dailyBudget}/day split over ${clock.flight.variants} variants (${clock.flight.perVariant} each)`,
     '',
   ];
-  for (const platform of ['meta', 'linkedin'] as const) {
-    const rules = rulesFor(platform);
-    out.push(`## ${rules.label}`, '');
+  for (const { id: platform, longLabel } of PLATFORM_LIST) {
+    out.push(`## ${longLabel}`, '');
     for (const d of set.drafts.filter((x) => x.platform === platform)) {
       out.push(`### ${d.angle} · CTA ${d.cta}`, '', `_${d.rationale}_`, '');
       for (const [label, text] of copyOf(d)) out.push(`**${label}**`, '', quote(text || '(empty)'), '');

@@ -1,5 +1,7 @@
 import type { Release } from '../contract/release';
-import { PLATFORMS, rulesFor } from '../platforms/registry';
+import { PLATFORM_IDS, PLATFORMS } from '../platforms/registry';
+import { campaignFor } from '../platforms/campaign-registry';
+import { draftWithBody } from '../platforms/drafts';
 import { buildAudience, PRESETS } from './audiences';
 import { inferBeat } from './beats';
 import { computeClock } from './clock';
@@ -50,10 +52,10 @@ function toDraft(
     mediaListId: string | null;
   },
 ): Draft {
-  const rules = rulesFor(v.platform);
+  const campaign = campaignFor(v.platform);
   const destination = chooseDestination(v, ctx.facts, ctx.kit, ctx.release);
   const utm = buildUtm(
-    { source: rules.utmSource, medium: UTM_MEDIUM, campaign: ctx.campaign, content: v.angle },
+    { source: campaign.utmSource, medium: UTM_MEDIUM, campaign: ctx.campaign, content: v.angle },
     ctx.kit,
   );
   const base = {
@@ -75,9 +77,7 @@ function toDraft(
     headline: v.fields.headline ?? '',
     description: v.fields.description ?? '',
   };
-  return v.platform === 'meta'
-    ? { ...base, platform: 'meta', primaryText: v.fields.primaryText ?? '' }
-    : { ...base, platform: 'linkedin', introText: v.fields.introText ?? '' };
+  return draftWithBody(v.platform, base, v.fields[PLATFORMS[v.platform].bodyField] ?? '');
 }
 
 /**
@@ -101,10 +101,10 @@ export function buildDraftSet(release: Release, kitInput: KitInput, opts: BuildO
     mediaListId: opts.mediaListId ?? null,
     campaign: utmCampaign(facts.headline || release.url, release.publishedAt, stamp),
   };
-  const drafts = PLATFORMS.flatMap((p) => generateCopy(p, facts, kit).map((v) => toDraft(v, ctx)));
+  const drafts = PLATFORM_IDS.flatMap((p) => generateCopy(p, facts, kit).map((v) => toDraft(v, ctx)));
   const beat = inferBeat(facts.headline, [facts.subheadline ?? '', ...facts.story].join(' '));
   const geo = geoFromDateline(facts.dateline);
-  const audiences = PLATFORMS.flatMap((p) => PRESETS.map((preset) => buildAudience(p, preset, beat, geo)));
+  const audiences = PLATFORM_IDS.flatMap((p) => PRESETS.map((preset) => buildAudience(p, preset, beat, geo)));
   const timeZone = isValidTimeZone(kit.adAccountTimeZone) ? kit.adAccountTimeZone : 'UTC';
   const clock = computeClock(release.publishedAt, {
     now,

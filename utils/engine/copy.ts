@@ -1,6 +1,7 @@
 import type { Angle, MessagingKit, Platform } from '../contract/draft';
 import type { Asset } from '../contract/release';
-import { rulesFor } from '../platforms/registry';
+import { PLATFORMS, rulesFor } from '../platforms/registry';
+import { campaignFor } from '../platforms/campaign-registry';
 import { countChars } from '../platforms/count';
 import { FIGURE_RE, SENIOR_RE, type ReleaseFacts } from './facts';
 import { clausePrefix, clean, shortenHeadline, tone, truncate } from './text';
@@ -63,7 +64,7 @@ const describe = (company: string | null, ...phrases: string[]) => [
   'Full announcement',
 ];
 
-const bodyKey = (p: Platform) => (p === 'meta' ? 'primaryText' : 'introText');
+const bodyKey = (p: Platform) => PLATFORMS[p].bodyField;
 
 /** Join sentences while they stay within the body target: one idea per ad, plus a figure when it fits. */
 function compose(platform: Platform, parts: (string | null | undefined)[]): string {
@@ -90,7 +91,7 @@ function keyNoun(f: ReleaseFacts): string | null {
 }
 
 function newsVariant(platform: Platform, f: ReleaseFacts, kit: MessagingKit): CopyVariant {
-  const rules = rulesFor(platform);
+  const campaign = campaignFor(platform);
   const figure = f.figures.find((s) => s !== f.lead);
   const body = compose(platform, [f.lead ?? f.subheadline ?? f.headline, figure]);
   const withFigure = Boolean(figure && body.includes(clean(figure)));
@@ -107,7 +108,7 @@ function newsVariant(platform: Platform, f: ReleaseFacts, kit: MessagingKit): Co
     platform,
     angle: 'news',
     asset: null,
-    cta: rules.ctaForAngle.news,
+    cta: campaign.ctaForAngle.news,
     fields: {
       [bodyKey(platform)]: fit(platform, bodyKey(platform), body, BODY_STRETCH),
       headline: fitHeadline(platform, f.headline, keyNoun(f)),
@@ -128,6 +129,7 @@ function quoteWhy(q: { speaker: string | null; text: string }): string {
 
 function quoteVariant(platform: Platform, f: ReleaseFacts): CopyVariant {
   const rules = rulesFor(platform);
+  const campaign = campaignFor(platform);
   const q = f.quotes[0];
   if (!q) {
     const fallback = f.story[1] ?? f.subheadline ?? f.lead ?? f.headline;
@@ -135,7 +137,7 @@ function quoteVariant(platform: Platform, f: ReleaseFacts): CopyVariant {
       platform,
       angle: 'quote',
       asset: null,
-      cta: rules.ctaForAngle.quote,
+      cta: campaign.ctaForAngle.quote,
       fields: {
         [bodyKey(platform)]: fit(platform, bodyKey(platform), fallback, BODY_STRETCH),
         headline: fitHeadline(platform, f.headline, keyNoun(f)),
@@ -158,7 +160,7 @@ function quoteVariant(platform: Platform, f: ReleaseFacts): CopyVariant {
     platform,
     angle: 'quote',
     asset: null,
-    cta: rules.ctaForAngle.quote,
+    cta: campaign.ctaForAngle.quote,
     fields: {
       [bodyKey(platform)]: fit(platform, bodyKey(platform), short, BODY_STRETCH),
       headline: fitHeadline(platform, f.headline, keyNoun(f)),
@@ -185,6 +187,7 @@ function figureClause(f: ReleaseFacts): string | null {
 
 function insightVariant(platform: Platform, f: ReleaseFacts, kit: MessagingKit): CopyVariant {
   const rules = rulesFor(platform);
+  const campaign = campaignFor(platform);
   const kitAsset: Asset | null = kit.assetUrl
     ? { url: kit.assetUrl, label: kit.assetLabel || 'our latest report', kind: 'report' }
     : null;
@@ -202,7 +205,7 @@ function insightVariant(platform: Platform, f: ReleaseFacts, kit: MessagingKit):
       cta:
         asset.kind === 'webinar' && rules.ctas.some((c) => c.value === 'REGISTER')
           ? 'REGISTER'
-          : rules.ctaForAngle.insight,
+          : campaign.ctaForAngle.insight,
       fields: {
         [bodyKey(platform)]: fit(
           platform,
@@ -223,7 +226,7 @@ function insightVariant(platform: Platform, f: ReleaseFacts, kit: MessagingKit):
     platform,
     angle: 'insight',
     asset: null,
-    cta: rules.ctaForAngle.insightWithoutAsset,
+    cta: campaign.ctaForAngle.insightWithoutAsset,
     fields: {
       [bodyKey(platform)]: fit(platform, bodyKey(platform), compose(platform, [figure]), BODY_STRETCH),
       headline: fitHeadline(platform, f.headline, keyNoun(f)),

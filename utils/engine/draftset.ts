@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ReleaseSchema } from '../contract/release';
-import { AudiencePresetSchema, DraftSchema } from '../contract/draft';
+import { AudiencePresetSchema, DraftSchema, PLATFORM_IDS, type Platform } from '../contract/draft';
+import { AUDIENCE_SHAPES } from '../platforms/audience-schemas';
 import type { Audience } from './audiences';
 import type { Clock } from './clock';
 import type { LintHint } from './lint';
@@ -27,27 +28,14 @@ const AudienceBase = {
   geo: GeoSchema,
   notes: z.array(z.string()),
 };
-const names = z.array(z.string());
-export const AudienceSchema = z.discriminatedUnion('platform', [
-  z.object({
-    platform: z.literal('meta'),
-    ...AudienceBase,
-    work_positions: names,
-    interests: names,
-    behaviors: names,
-    geo_locations: z.object({ countries: names }),
-  }),
-  z.object({
-    platform: z.literal('linkedin'),
-    ...AudienceBase,
-    titles: names,
-    functions: names,
-    seniorities: names,
-    industries: names,
-    groups: names,
-    locations: names,
-  }),
-]);
+const audienceSchemaFor = <P extends Platform>(platform: P) =>
+  z.object({ platform: z.literal(platform), ...AudienceBase, ...AUDIENCE_SHAPES[platform] });
+type PlatformAudienceSchema = { [P in Platform]: ReturnType<typeof audienceSchemaFor<P>> }[Platform];
+/** One member per platform, each with the platform's own fields (utils/platforms/<id>/audience-schema.ts). */
+export const AudienceSchema = z.discriminatedUnion(
+  'platform',
+  PLATFORM_IDS.map(audienceSchemaFor) as [PlatformAudienceSchema, ...PlatformAudienceSchema[]],
+);
 
 export const FlightPlanSchema = z.object({
   start: z.string(),

@@ -10,6 +10,10 @@ export interface Geo {
   explanation: string;
 }
 
+/** "the United States", "the Netherlands", "France": the country as a sentence needs it. */
+export const countryInSentence = (g: Geo): string =>
+  /^(?:United|Netherlands|Philippines|Czech)/.test(g.countryName) ? `the ${g.countryName}` : g.countryName;
+
 const COUNTRY_NAMES: Record<string, string> = {
   US: 'United States',
   GB: 'United Kingdom',

@@ -22,14 +22,7 @@ export {
   type FlightPlan,
 } from './clock';
 export { buildUtm, tagUrl, hasUtm, relink, utmCampaign, UTM_MEDIUM } from './utm';
-export {
-  buildAudience,
-  PRESETS,
-  PRESET_LABELS,
-  type Audience,
-  type MetaAudience,
-  type LinkedInAudience,
-} from './audiences';
+export { buildAudience, PRESETS, PRESET_LABELS, type Audience, type AudienceFor } from './audiences';
 export { inferBeat, BEATS } from './beats';
 export { geoFromDateline, type Geo } from './geo';
 export {
@@ -40,7 +33,7 @@ export {
   MediaListError,
   type MediaList,
 } from './medialist';
-export { exportMetaSheet, META_SHEET_COLUMNS, type MetaSheetOptions } from './export-meta';
+export { exportMetaSheet, META_SHEET_COLUMNS, type MetaSheetOptions } from '../platforms/meta/sheet';
 export { exportDraftSetJson, importDraftSetJson, DraftSetImportError } from './export-json';
 export { renderBrief } from './brief';
 export { releaseId, draftId } from './ids';

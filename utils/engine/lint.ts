@@ -1,5 +1,6 @@
 import type { Draft } from '../contract/draft';
-import { rulesFor } from '../platforms/registry';
+import { PLATFORMS, rulesFor } from '../platforms/registry';
+import { campaignFor } from '../platforms/campaign-registry';
 import { countChars } from '../platforms/count';
 import { wireForHost } from '../release/hosts';
 import { findHype, isShouting } from './text';
@@ -39,6 +40,7 @@ export interface LintContext {
 /** Everything worth telling the person about one draft. Pure: call it on every edit. */
 export function lintDraft(draft: Draft, ctx: LintContext = {}): LintHint[] {
   const rules = rulesFor(draft.platform);
+  const name = PLATFORMS[draft.platform].longLabel;
   const hints: LintHint[] = [];
   const values = draft as unknown as Record<string, string>;
   for (const f of rules.fields) {
@@ -52,7 +54,7 @@ export function lintDraft(draft: Draft, ctx: LintContext = {}): LintHint[] {
         severity: 'error',
         field: f.key,
         source: f.max.source,
-        message: `${f.label} is ${n} characters; ${rules.label} allows at most ${f.max.value}. Shorten by ${n - f.max.value}.`,
+        message: `${f.label} is ${n} characters; ${name} allows at most ${f.max.value}. Shorten by ${n - f.max.value}.`,
       });
     } else if (n > f.recommended.value) {
       hints.push({
@@ -86,7 +88,7 @@ export function lintDraft(draft: Draft, ctx: LintContext = {}): LintHint[] {
       code: 'bad-cta',
       severity: 'error',
       field: 'cta',
-      message: `"${draft.cta}" is not a ${rules.label} call to action; pick one of ${rules.ctas.map((c) => c.value).join(', ')}.`,
+      message: `"${draft.cta}" is not a ${name} call to action; pick one of ${rules.ctas.map((c) => c.value).join(', ')}.`,
       source: rules.ctas[0]?.source,
     });
   }
@@ -158,7 +160,8 @@ function linkHints(draft: Draft): LintHint[] {
 
 function audienceHints(draft: Draft, ctx: LintContext): LintHint[] {
   if (ctx.mediaListSize == null || !draft.mediaListId) return [];
-  const rules = rulesFor(draft.platform);
+  const rules = campaignFor(draft.platform);
+  const name = PLATFORMS[draft.platform].longLabel;
   const n = ctx.mediaListSize;
   if (n < rules.audienceMinimum.value) {
     return [
@@ -168,7 +171,7 @@ function audienceHints(draft: Draft, ctx: LintContext): LintHint[] {
         field: 'mediaListId',
         source: rules.audienceMinimum.source,
         message:
-          `The media list has ${n} contacts; ${rules.label} needs at least ${rules.audienceMinimum.value} matched people ` +
+          `The media list has ${n} contacts; ${name} needs at least ${rules.audienceMinimum.value} matched people ` +
           `before it will deliver. Combine it with job-title targeting (journalists, editors) or add contacts.`,
       },
     ];

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import type { Platform } from '../contract/draft';
-import { PLATFORM_RULES } from '../platforms/registry';
+import { PLATFORM_LIST } from '../platforms/registry';
+import { campaignFor } from '../platforms/campaign-registry';
 import { stableHash } from './ids';
 
 /**
@@ -172,21 +173,22 @@ const ASSUMED_MATCH_RATE = 0.5;
 
 export function mediaListWarnings(unique: number): MediaListWarning[] {
   const out: MediaListWarning[] = [];
-  for (const rules of Object.values(PLATFORM_RULES)) {
+  for (const { id: platform, longLabel: name } of PLATFORM_LIST) {
+    const rules = campaignFor(platform);
     const min = rules.audienceMinimum.value;
     if (unique < min) {
       out.push({
-        platform: rules.platform,
+        platform,
         code: 'below-minimum',
         source: rules.audienceMinimum.source,
-        message: `${unique} contacts is below ${rules.label}'s minimum of ${min} matched people: the list alone won't deliver. Combine it with job-title targeting (journalists, editors).`,
+        message: `${unique} contacts is below ${name}'s minimum of ${min} matched people: the list alone won't deliver. Combine it with job-title targeting (journalists, editors).`,
       });
     } else if (unique * ASSUMED_MATCH_RATE < min) {
       out.push({
-        platform: rules.platform,
+        platform,
         code: 'may-fall-below',
         source: rules.audienceMinimum.source,
-        message: `${unique} contacts may match fewer than ${rules.label}'s minimum of ${min} (match rates are often around half). Consider adding job-title targeting.`,
+        message: `${unique} contacts may match fewer than ${name}'s minimum of ${min} (match rates are often around half). Consider adding job-title targeting.`,
       });
     }
   }

@@ -1,6 +1,7 @@
 import type { Platform } from '../contract/draft';
 import type { CallbackReply, PlatformApi } from './platform-api';
-import { PLATFORM_LABEL, PlatformFailure } from './platform-errors';
+import { platformLabel } from '../platforms/registry';
+import { PlatformFailure } from './platform-errors';
 
 /** The slice of browser.identity the flow needs (tests pass a fake). */
 export interface IdentityLike {
@@ -18,7 +19,7 @@ export async function connectPlatform(
   identity: IdentityLike,
   platform: Platform,
 ): Promise<CallbackReply> {
-  const p = PLATFORM_LABEL[platform];
+  const p = platformLabel(platform);
   const redirectUri = identity.getRedirectURL();
   const { url, state } = await api.start(platform, redirectUri);
   let back: string | undefined;
@@ -62,7 +63,7 @@ function redirectParams(url: string): URLSearchParams {
  * or denied access." — turn those into what happened.
  */
 export function signInWindowFailure(platform: Platform, e: unknown): PlatformFailure {
-  const p = PLATFORM_LABEL[platform];
+  const p = platformLabel(platform);
   const text = e instanceof Error ? e.message : String(e);
   if (/did not approve|cancel|closed|denied/i.test(text)) {
     return new PlatformFailure(

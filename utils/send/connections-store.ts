@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { create } from 'zustand';
 import type { Platform } from '../contract/draft';
+import { byPlatform } from '../platforms/registry';
+import { PLATFORM_SEND } from '../platforms/send-registry';
 import { connectPlatform, type IdentityLike } from './connect';
 import { platformApi, type PlatformApi, type PlatformChoices, type PlatformConnection } from './platform-api';
 import { messageOf } from './platform-errors';
@@ -24,7 +26,8 @@ export interface PlatformSlice {
   notice: string | null;
 }
 
-export interface PlatformsState {
+/** One slice per platform, keyed by its id. */
+export interface PlatformsState extends Record<Platform, PlatformSlice> {
   /** The team target the slices belong to (null = signed out or no organisation). */
   key: string | null;
   /**
@@ -34,9 +37,7 @@ export interface PlatformsState {
   redirectUrl: string;
   loading: boolean;
   error: string | null;
-  meta: PlatformSlice;
-  linkedin: PlatformSlice;
-  /** Reads both connections (and the choices of connected ones) for this team connection. */
+  /** Reads every connection (and the choices of connected ones) for this team connection. */
   load(team: TeamConnection | null): Promise<void>;
   connect(p: Platform): Promise<void>;
   loadChoices(p: Platform): Promise<void>;
@@ -64,7 +65,7 @@ export function formFor(c: PlatformConnection | null, choices: PlatformChoices |
   const account = choices?.adAccounts.find((a) => a.id === c?.adAccountId) ?? choices?.adAccounts[0];
   return {
     adAccountId: c?.adAccountId ?? account?.id ?? '',
-    identityId: (c?.platform === 'linkedin' ? c.organizationId : c?.pageId) ?? choices?.identities[0]?.id ?? '',
+    identityId: (c && c[PLATFORM_SEND[c.platform].identity.field]) ?? choices?.identities[0]?.id ?? '',
     currency: c?.currency ?? account?.currency ?? '',
     timeZone: c?.timeZone ?? account?.timeZone ?? '',
   };
@@ -102,8 +103,7 @@ export function createPlatformsStore(deps: PlatformsDeps) {
       redirectUrl: '',
       loading: false,
       error: null,
-      meta: emptySlice(),
-      linkedin: emptySlice(),
+      ...byPlatform(emptySlice),
 
       async load(team) {
         const key = team?.token && team.orgId ? `${team.serverUrl}|${team.orgId}|${team.token}` : null;
@@ -116,7 +116,7 @@ export function createPlatformsStore(deps: PlatformsDeps) {
         } catch {
           /* no identity API: Connect will say so */
         }
-        set({ key, redirectUrl, loading: !!api, error: null, meta: emptySlice(), linkedin: emptySlice() });
+        set({ key, redirectUrl, loading: !!api, error: null, ...byPlatform(emptySlice) });
         if (!api) return;
         try {
           const items = await api.connections();
@@ -164,9 +164,7 @@ export function createPlatformsStore(deps: PlatformsDeps) {
         act(p, 'save', async (a) => {
           const f = get()[p].form;
           if (!f.adAccountId || !f.identityId || !/^[A-Za-z]{3}$/.test(f.currency)) {
-            throw new Error(
-              `Choose an ad account, a ${p === 'meta' ? 'Facebook page' : 'LinkedIn organisation'} and a three-letter currency.`,
-            );
+            throw new Error(`Choose an ad account, a ${PLATFORM_SEND[p].identity.noun} and a three-letter currency.`);
           }
           const connection = await a.choose(p, {
             adAccountId: f.adAccountId,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import type { Platform } from '../contract/draft';
-import { PLATFORM_LABEL, PlatformFailure, httpFailure, unreachable } from './platform-errors';
+import { PlatformSchema, type Platform } from '../contract/draft';
+import { platformLabel } from '../platforms/registry';
+import { PLATFORM_SEND } from '../platforms/send-registry';
+import { PlatformFailure, httpFailure, unreachable } from './platform-errors';
 import { ConnectionSchema } from '../contract/platforms';
 
 /**
@@ -38,7 +40,7 @@ const StartReplySchema = z.object({ url: z.string().url(), state: z.string().min
 
 /** A dry run's requests: method, URL, headers (never the token: the server adds it at send time) and body. */
 export const SendResultSchema = z.object({
-  platform: z.enum(['meta', 'linkedin']),
+  platform: PlatformSchema,
   dryRun: z.boolean(),
   ids: z.record(z.string(), z.string()),
   created: z.array(z.string()),
@@ -50,7 +52,7 @@ export type SendResult = z.infer<typeof SendResultSchema>;
 
 export interface AccountChoice {
   adAccountId: string;
-  /** The Facebook page (Meta) or LinkedIn organisation id. */
+  /** The id of whom the ads run as: the platform's identity (registry: Facebook page, LinkedIn organisation…). */
   identityId: string;
   currency: string;
   timeZone?: string;
@@ -91,7 +93,7 @@ export function platformApi(f: typeof fetch, t: TeamTarget) {
     return parsed.data;
   }
 
-  const label = (p: Platform) => PLATFORM_LABEL[p];
+  const label = platformLabel;
   return {
     connections: () =>
       call(
@@ -125,7 +127,7 @@ export function platformApi(f: typeof fetch, t: TeamTarget) {
         method: 'PUT',
         body: {
           adAccountId: c.adAccountId,
-          ...(p === 'meta' ? { pageId: c.identityId } : { organizationId: c.identityId }),
+          [PLATFORM_SEND[p].identity.field]: c.identityId,
           currency: c.currency,
           ...(c.timeZone ? { timeZone: c.timeZone } : {}),
         },

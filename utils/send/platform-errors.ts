@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { Platform } from '../contract/draft';
+import { PLATFORM_IDS, platformLabel } from '../platforms/registry';
+import { copyFieldLabels } from '../platforms/drafts';
+import { PLATFORM_SEND, stepLabel } from '../platforms/send-registry';
 
 /**
  * Team-server and platform failures in words a PR person can act on. The server already phrases most
  * platform errors; here they get the one thing to do next in this extension (reconnect in Options, fix
  * which draft field, wait), and transport failures (server down, 501 app not configured) get their own.
  */
-export const PLATFORM_LABEL: Record<Platform, string> = { meta: 'Meta', linkedin: 'LinkedIn' };
 
 /** What the UI can offer next to the message. */
 export type FailureAction = 'reconnect' | 'sign-in' | 'fix-field' | 'approve' | 'retry-later' | 'retry' | 'server';
@@ -34,10 +36,7 @@ export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
 /** Draft fields as the editor labels them (the server names the draft's field, not the platform's). */
 const FIELD_LABEL: Record<string, string> = {
-  primaryText: 'Primary text',
-  introText: 'Intro text',
-  headline: 'Headline',
-  description: 'Description',
+  ...copyFieldLabels(),
   cta: 'Call to action',
   url: 'Destination link',
   destination: 'Destination link',
@@ -50,19 +49,9 @@ const FIELD_LABEL: Record<string, string> = {
 };
 export const fieldLabel = (f: string) => FIELD_LABEL[f] ?? f;
 
-const STEP_LABEL: Record<string, string> = {
-  campaign: 'campaign',
-  adset: 'ad set',
-  creative: 'creative',
-  ad: 'ad',
-  audience: 'custom audience',
-  audienceUsers: 'audience upload',
-  campaignGroup: 'campaign group',
-  post: 'post',
-  segment: 'matched audience',
-  segmentUsers: 'matched-audience upload',
-};
-const stepLabel = (s: string) => STEP_LABEL[s.replace(/#\d+$/, '')] ?? s;
+/** The server settings that enable connecting the platform (every platform's when it is not known). */
+const settingsOf = (platform: Platform | null) =>
+  (platform ? [platform] : PLATFORM_IDS).map((id) => PLATFORM_SEND[id].serverSettings).join('; ');
 
 export const unreachable = (serverUrl: string) =>
   new PlatformFailure(
@@ -87,7 +76,7 @@ export function describeFailure(
   what: string,
   retryText = 'in a few minutes',
 ): PlatformFailure {
-  const p = platform ? PLATFORM_LABEL[platform] : 'the ad platform';
+  const p = platform ? platformLabel(platform) : 'the ad platform';
   const kind = body?.error;
   const d = { status, kind, draftField: body?.draftField, permission: body?.permission, step: body?.step };
   const said = body?.message?.trim();
@@ -95,7 +84,7 @@ export function describeFailure(
     return new PlatformFailure('Your team session has ended: sign in again in Options.', 'sign-in', d);
   if (status === 501 || kind === 'not_configured') {
     return new PlatformFailure(
-      `This team server has no ${p} app set up, so ${p} cannot be connected yet. Ask whoever runs the server to configure it (${platform === 'linkedin' ? 'LINKEDIN_CLIENT_ID / LINKEDIN_CLIENT_SECRET' : 'META_APP_ID / META_APP_SECRET'}).`,
+      `This team server has no ${p} app set up, so ${p} cannot be connected yet. Ask whoever runs the server to configure it (${settingsOf(platform)}).`,
       'server',
       d,
     );
@@ -158,7 +147,7 @@ export function describeFailure(
       d,
     );
   if (kind === 'unknown' || status === 502) {
-    const at = body?.step ? ` at the ${stepLabel(body.step)} step` : '';
+    const at = body?.step ? ` at the ${stepLabel(body.step, platform)?.toLowerCase() ?? body.step} step` : '';
     return new PlatformFailure(
       `${p} returned an error${at}: ${said ?? 'no details'}. Sending again resumes from there without duplicating what was created.`,
       'retry',

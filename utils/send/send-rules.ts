@@ -1,5 +1,6 @@
 import type { DraftStatus, Platform } from '../contract/draft';
-import { PLATFORM_LABEL } from './platform-errors';
+import { platformLabel } from '../platforms/registry';
+import { PLATFORM_SEND } from '../platforms/send-registry';
 
 /**
  * What the Send buttons need to know about one draft, gathered by the background (utils/team/send.ts)
@@ -43,7 +44,7 @@ const STATUS_TEXT: Record<DraftStatus, string> = {
  * (server/platforms/send.ts preflight), so offering it earlier would only produce a refusal.
  */
 export function sendAvailability(ctx: SendContext | null, platform: Platform): SendAvailability {
-  const p = PLATFORM_LABEL[platform];
+  const p = platformLabel(platform);
   const off = (reason: string): SendAvailability => ({ send: false, dryRun: false, reason });
   if (!ctx) return off('Checking…');
   if (!ctx.signedIn) return off('Sign in to your team server in Options to send drafts.');
@@ -54,9 +55,7 @@ export function sendAvailability(ctx: SendContext | null, platform: Platform): S
   if (ctx.error) return off(ctx.error);
   if (!ctx.connection?.connected) return off(`Connect ${p} in Options to send.`);
   if (!ctx.connection.ready)
-    return off(
-      `Choose the ${p} ad account and ${platform === 'meta' ? 'Facebook page' : 'LinkedIn organisation'} in Options.`,
-    );
+    return off(`Choose the ${p} ad account and ${PLATFORM_SEND[platform].identity.noun} in Options.`);
   if (ctx.approvalsRequired !== false && ctx.serverStatus !== 'approved' && ctx.serverStatus !== 'sent') {
     return off(`Needs approval before sending (this draft is ${STATUS_TEXT[ctx.serverStatus]}).`);
   }

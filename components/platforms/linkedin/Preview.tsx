@@ -9,7 +9,7 @@ import { AdImage, Avatar } from '../preview-parts';
 export function LinkedInPreview({ draft, company }: { draft: LinkedInDraft; company: string }) {
   const [open, setOpen] = useState(false);
   const engine = useDeferred();
-  const { shown, cut } = feedCut(draft.introText, bodyLimit('linkedin'), engine?.graphemes);
+  const { shown, cut } = feedCut(draft.introText, bodyLimit(draft.platform), engine?.graphemes);
   return (
     <figure className="li-card" data-testid="preview-linkedin" aria-label="LinkedIn sponsored content preview">
       <header className="li-head">
@@ -35,7 +35,7 @@ export function LinkedInPreview({ draft, company }: { draft: LinkedInDraft; comp
           </strong>
           <span className="li-domain">{displayDomain(draft.destination)}</span>
         </div>
-        <span className="li-cta">{ctaLabel('linkedin', draft.cta)}</span>
+        <span className="li-cta">{ctaLabel(draft.platform, draft.cta)}</span>
       </div>
       <footer className="li-actions" aria-hidden="true">
         <span>Like</span>

@@ -9,7 +9,7 @@ import { AdImage, Avatar } from '../preview-parts';
 export function FacebookPreview({ draft, company }: { draft: MetaDraft; company: string }) {
   const [open, setOpen] = useState(false);
   const engine = useDeferred();
-  const { shown, cut } = feedCut(draft.primaryText, bodyLimit('meta'), engine?.graphemes);
+  const { shown, cut } = feedCut(draft.primaryText, bodyLimit(draft.platform), engine?.graphemes);
   return (
     <figure className="fb-card" data-testid="preview-meta" aria-label="Facebook feed preview">
       <header className="fb-head">
@@ -50,7 +50,7 @@ export function FacebookPreview({ draft, company }: { draft: MetaDraft; company:
           </strong>
           {draft.description && <span className="fb-desc">{draft.description}</span>}
         </div>
-        {draft.cta !== 'NO_BUTTON' && <span className="fb-cta">{ctaLabel('meta', draft.cta)}</span>}
+        {draft.cta !== 'NO_BUTTON' && <span className="fb-cta">{ctaLabel(draft.platform, draft.cta)}</span>}
       </div>
       <footer className="fb-actions" aria-hidden="true">
         <span>Like</span>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAudience, PRESETS } from '@/utils/engine/audiences';
 import { inferBeat } from '@/utils/engine/beats';
 import { cityName, geoFromDateline } from '@/utils/engine/geo';
-import { rulesFor } from '@/utils/platforms/registry';
+import { campaignFor } from '@/utils/platforms/campaign-registry';
 
 describe('beat', () => {
   it.each([
@@ -48,7 +48,7 @@ describe('audience presets', () => {
     expect(a.locations).toEqual(['United Kingdom']);
     expect(a.explanation).toBeTruthy();
     // Every facet used is one LinkedIn has.
-    const facetIds = rulesFor('linkedin').facets.map((f) => f.id);
+    const facetIds = campaignFor('linkedin').facets.map((f) => f.id);
     for (const k of ['titles', 'functions', 'seniorities', 'industries', 'groups', 'locations'])
       expect(facetIds).toContain(k);
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { extractFromHtml } from '@/utils/release/node';
 import { buildDraftSet } from '@/utils/engine/build';
 import { countChars } from '@/utils/platforms/count';
-import { PLATFORM_RULES } from '@/utils/platforms/registry';
+import { rulesFor } from '@/utils/platforms/registry';
 
 // Real pages, read in place. Assertions are engine invariants, not exact extractor output: the extractor is
 // being rewritten in parallel and these must hold whatever it fills in.
@@ -41,7 +41,7 @@ describe.each(pages)('$file', ({ file, url, company, published }) => {
       expect(drafts.length).toBeGreaterThanOrEqual(3);
       expect(new Set(drafts.map((d) => d.angle))).toEqual(new Set(['news', 'quote', 'insight']));
       for (const d of drafts) {
-        for (const f of PLATFORM_RULES[p].fields) {
+        for (const f of rulesFor(p).fields) {
           expect(countChars((d as unknown as Record<string, string>)[f.key]!, f.counting)).toBeLessThanOrEqual(
             f.max.value,
           );

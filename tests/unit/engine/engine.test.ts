@@ -3,7 +3,7 @@ import { buildDraftSet } from '@/utils/engine/build';
 import { DraftSetSchema } from '@/utils/engine/draftset';
 import { findHype, isShouting } from '@/utils/engine/text';
 import { countChars } from '@/utils/platforms/count';
-import { PLATFORM_RULES } from '@/utils/platforms/registry';
+import { rulesFor } from '@/utils/platforms/registry';
 import type { Draft } from '@/utils/contract/draft';
 import { aRelease, NOW } from './builder';
 
@@ -114,7 +114,7 @@ describe('buildDraftSet', () => {
 
   it('every field is within the platform maximum and every draft has a one-line rationale', () => {
     for (const d of set.drafts) {
-      for (const f of PLATFORM_RULES[d.platform].fields) {
+      for (const f of rulesFor(d.platform).fields) {
         expect(countChars((d as unknown as Record<string, string>)[f.key]!, f.counting)).toBeLessThanOrEqual(
           f.max.value,
         );

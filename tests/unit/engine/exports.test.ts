@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { buildDraftSet } from '@/utils/engine/build';
-import { exportMetaSheet, META_SHEET_COLUMNS } from '@/utils/engine/export-meta';
+import { exportMetaSheet, META_SHEET_COLUMNS } from '@/utils/platforms/meta/sheet';
 import { DraftSetImportError, exportDraftSetJson, importDraftSetJson } from '@/utils/engine/export-json';
 import { renderBrief } from '@/utils/engine/brief';
 import { aRelease, NOW } from './builder';

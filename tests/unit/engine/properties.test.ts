@@ -4,7 +4,7 @@ import { buildDraftSet } from '@/utils/engine/build';
 import { exportDraftSetJson, importDraftSetJson } from '@/utils/engine/export-json';
 import { truncate, shortenHeadline } from '@/utils/engine/text';
 import { countChars, graphemeCount } from '@/utils/platforms/count';
-import { PLATFORM_RULES } from '@/utils/platforms/registry';
+import { rulesFor } from '@/utils/platforms/registry';
 import { aRelease, NOW } from './builder';
 
 // Text that breaks naive code: emoji with modifiers, combining accents, CJK, RTL, no spaces, long URLs.
@@ -67,11 +67,11 @@ describe('properties', () => {
           const set = buildDraftSet(aRelease(over), kit, { now: NOW });
           expect(set.drafts).toHaveLength(6);
           for (const d of set.drafts) {
-            for (const f of PLATFORM_RULES[d.platform].fields) {
+            for (const f of rulesFor(d.platform).fields) {
               const text = (d as unknown as Record<string, string>)[f.key]!;
               expect(countChars(text, f.counting)).toBeLessThanOrEqual(f.max.value);
             }
-            expect(PLATFORM_RULES[d.platform].ctas.map((c) => c.value)).toContain(d.cta);
+            expect(rulesFor(d.platform).ctas.map((c) => c.value)).toContain(d.cta);
           }
         },
       ),

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { countChars, graphemeCount } from '@/utils/platforms/count';
-import { fieldRule, PLATFORM_RULES, PLATFORMS, rulesFor } from '@/utils/platforms/registry';
+import { fieldRule, PLATFORM_IDS, rulesFor } from '@/utils/platforms/registry';
+import { campaignFor } from '@/utils/platforms/campaign-registry';
 import { LinkedInCopySchema, MetaCopySchema } from '@/utils/contract/draft';
 
 const DOC_URL = /^https:\/\/[\w.-]+\.[a-z]{2,}\//;
 
 describe('platform rules are data with sources', () => {
-  it.each(PLATFORMS)('%s: every value names the documentation page it came from', (p) => {
-    const r = rulesFor(p);
+  it.each(PLATFORM_IDS)('%s: every value names the documentation page it came from', (p) => {
+    const r = { ...rulesFor(p), ...campaignFor(p) };
     for (const f of r.fields) {
       expect(f.recommended.source).toMatch(DOC_URL);
       expect(f.max.source).toMatch(DOC_URL);
@@ -35,8 +36,8 @@ describe('platform rules are data with sources', () => {
   });
 
   it('CTA enums, objectives and audience minimums', () => {
-    const meta = PLATFORM_RULES.meta;
-    const li = PLATFORM_RULES.linkedin;
+    const meta = { ...rulesFor('meta'), ...campaignFor('meta') };
+    const li = { ...rulesFor('linkedin'), ...campaignFor('linkedin') };
     expect(meta.ctas.map((c) => c.value)).toEqual(
       expect.arrayContaining(['LEARN_MORE', 'DOWNLOAD', 'SIGN_UP', 'SUBSCRIBE']),
     );

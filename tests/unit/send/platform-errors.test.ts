@@ -159,5 +159,5 @@ test('httpFailure reads the body and Retry-After from a Response', async () => {
   });
   const f = await httpFailure(field, 'linkedin', 'x');
   expect(f.details.draftField).toBe('introText');
-  expect(f.message).toBe('Fix the draft’s Intro text: too long');
+  expect(f.message).toBe('Fix the draft’s Introductory text: too long');
 });

@@ -5,6 +5,7 @@
 import type { AudiencePreset, Platform } from '../../contract/draft';
 import type { Release } from '../../contract/release';
 import { buildAudience, PRESETS } from '../audiences';
+import { audienceFacets } from '../../platforms/audiences';
 import { inferBeat } from '../beats';
 import { geoFromDateline } from '../geo';
 import { releaseFacts } from '../facts';
@@ -28,20 +29,6 @@ export function audienceOptions(release: Release, platform: Platform): AudienceO
   const geo = geoFromDateline(facts.dateline);
   return PRESETS.map((preset) => {
     const a = buildAudience(platform, preset, beat, geo);
-    const facets =
-      a.platform === 'meta'
-        ? [
-            { label: 'Job titles', values: a.work_positions },
-            { label: 'Interests', values: a.interests },
-            { label: 'Behaviours', values: a.behaviors },
-          ]
-        : [
-            { label: 'Job titles', values: a.titles },
-            { label: 'Functions', values: a.functions },
-            { label: 'Seniorities', values: a.seniorities },
-            { label: 'Industries', values: a.industries },
-            { label: 'Groups', values: a.groups },
-          ];
     return {
       preset,
       label: a.label,
@@ -49,7 +36,7 @@ export function audienceOptions(release: Release, platform: Platform): AudienceO
       beat: a.beat.label,
       beatEvidence: a.beat.keywords,
       geo: a.geo.city ? `${a.geo.city}, ${a.geo.countryName}` : a.geo.countryName,
-      facets: facets.filter((f) => f.values.length),
+      facets: audienceFacets(a),
       notes: a.notes,
     };
   });

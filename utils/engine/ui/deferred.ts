@@ -10,13 +10,13 @@ import { computeClock, type Clock } from '../clock';
 import { isValidTimeZone } from '../tz';
 import { graphemes } from '../text';
 import { countChars } from '../../platforms/count';
-import { DEFAULT_KIT, PLATFORM_RULES, type FieldCount, type Hint } from './light';
+import { DEFAULT_KIT, fieldRule, type FieldCount, type Hint } from './light';
 
 export type { Clock };
 export { graphemes };
 
 export function countField(platform: Platform, key: string, text: string): FieldCount | null {
-  const rule = PLATFORM_RULES[platform].fields.find((f) => f.key === key);
+  const rule = fieldRule(platform, key);
   if (!rule) return null;
   const count = countChars(text, rule.counting);
   const state = count > rule.max.value ? 'over-max' : count > rule.recommended.value ? 'over-recommended' : 'ok';

@@ -6,7 +6,8 @@ import type { Draft, MessagingKit } from '../../contract/draft';
 import type { Release } from '../../contract/release';
 import { buildDraftSet } from '../build';
 import { lintDraft } from '../lint';
-import { exportMetaSheet } from '../export-meta';
+import { PLATFORM_SHEETS } from '../../platforms/sheets';
+import { isPlatform, platformLabel, type Platform } from '../../platforms/registry';
 import { exportDraftSetJson } from '../export-json';
 import { renderBrief } from '../brief';
 import { importMediaList as engineImport } from '../medialist';
@@ -22,7 +23,8 @@ export interface ExportFile {
   mime: string;
   content: string;
 }
-export type ExportKind = 'meta' | 'json' | 'brief';
+/** A platform id: that platform's bulk-import sheet (registry entries with a `sheet`). */
+export type ExportKind = Platform | 'json' | 'brief';
 
 /** Export the drafts of one release as they are now (edits included). */
 export function exportDrafts(
@@ -39,7 +41,11 @@ export function exportDrafts(
     .replace(/[^a-z0-9]+/g, '-')
     .slice(0, 40)
     .replace(/^-|-$/g, '');
-  if (kind === 'meta') return { filename: `${slug}-meta-import.csv`, mime: 'text/csv', content: exportMetaSheet(set) };
+  if (isPlatform(kind)) {
+    const sheet = PLATFORM_SHEETS[kind];
+    if (!sheet) throw new Error(`${platformLabel(kind)} has no import sheet.`);
+    return { filename: `${slug}-${kind}-import.csv`, mime: 'text/csv', content: sheet(set) };
+  }
   if (kind === 'json')
     return { filename: `${slug}-drafts.json`, mime: 'application/json', content: exportDraftSetJson(set) };
   return { filename: `${slug}-brief.md`, mime: 'text/markdown', content: renderBrief(set) };

@@ -1,23 +1,36 @@
 /**
- * The UI's door to the draft engine (utils/drafts/, utils/platforms/). Stores and components use only what
- * is exported here, from engine-audience.ts and engine-heavy.ts, so following the engine's API touches only these.
+ * The UI's door to the draft engine (utils/engine/, utils/platforms/). Stores and components use only what
+ * is exported here, from audience-options.ts and heavy.ts, so following the engine's API touches only these.
  *
  * This module is the light half, loaded with the popup's first paint: rule tables, editing, the clock's
  * status. It must not touch Intl on import or in first render (the first Intl use loads ICU data: ~60 ms
- * in a fresh extension process), so grapheme counting, lint and the zoned clock live in engine-deferred.ts,
- * loaded right after the drafts are on screen; building, exports and media lists in engine-heavy.ts.
+ * in a fresh extension process), so grapheme counting, lint and the zoned clock live in deferred.ts,
+ * loaded right after the drafts are on screen; building, exports and media lists in heavy.ts.
  */
-import type { Draft, MessagingKit, Platform } from '../../contract/draft';
+import type { Draft, MessagingKit } from '../../contract/draft';
 import type { Release } from '../../contract/release';
 import { releaseId } from '../ids';
 import { statusAt, WINDOW_HOURS, type ClockStatus } from '../clock';
-// The rule tables directly, not platforms/index.ts: that re-exports count.ts, which builds a Segmenter on import.
-import { metaRules } from '../../platforms/meta/rules';
-import { linkedinRules } from '../../platforms/linkedin/rules';
-import type { FieldRule, PlatformRules } from '../../platforms/types';
 
-export type { FieldRule, ClockStatus };
-export const PLATFORM_RULES: Record<Platform, PlatformRules> = { meta: metaRules, linkedin: linkedinRules };
+export type { ClockStatus };
+// The light platform registry (names, body fields, rules tables): pure data, no Intl, safe for first paint.
+export {
+  PLATFORMS,
+  PLATFORM_IDS,
+  PLATFORM_LIST,
+  byPlatform,
+  bodyOf,
+  bodyRule,
+  ctaLabel,
+  fieldRule,
+  isPlatform,
+  platformLabel,
+  rulesFor,
+  type DraftOf,
+  type FieldRule,
+  type Platform,
+  type PlatformEntry,
+} from '../../platforms/registry';
 
 /** 12,345 without Intl (toLocaleString would load ICU on the first paint). */
 export const fmtInt = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -46,10 +59,6 @@ export const ANGLE_LABELS: Record<Draft['angle'], string> = {
   insight: 'Insight',
   custom: 'Custom',
 };
-
-export function ctaLabel(platform: Platform, value: string): string {
-  return PLATFORM_RULES[platform].ctas.find((c) => c.value === value)?.label ?? value.replace(/_/g, ' ').toLowerCase();
-}
 
 /* ------------------------------------------------------------------ editing */
 

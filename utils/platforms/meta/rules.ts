@@ -6,15 +6,11 @@ const ADS_GUIDE = 'https://www.facebook.com/business/ads-guide/image/facebook-fe
 const CITED_MAXIMA = 'https://jupitron.ai/blog/facebook-ad-character-limits';
 const CITED_RECOMMENDED = 'https://adsuploader.com/blog/meta-ad-copy-specs';
 const CTA_REF = 'https://developers.facebook.com/docs/marketing-api/reference/ad-creative-link-data-call-to-action/';
-const OBJECTIVES = 'https://developers.facebook.com/docs/marketing-api/reference/ad-campaign-group/';
-const TARGETING = 'https://developers.facebook.com/docs/marketing-api/audiences/reference/targeting-search';
-const CUSTOM_AUDIENCE = 'https://developers.facebook.com/docs/marketing-api/custom-audience-api';
 
 const counting = { unit: 'graphemes', urlLength: null } as const;
 
+/** Meta link-ad copy limits and call-to-action values: what the editor shows (campaign.ts has the rest). */
 export const metaRules = {
-  platform: 'meta',
-  label: 'Meta (Facebook & Instagram)',
   fields: [
     {
       key: 'primaryText',
@@ -55,26 +51,4 @@ export const metaRules = {
     { value: 'GET_QUOTE', label: 'Get quote', source: CTA_REF },
     { value: 'NO_BUTTON', label: 'No button', source: CTA_REF },
   ],
-  ctaForAngle: { news: 'LEARN_MORE', quote: 'LEARN_MORE', insight: 'DOWNLOAD', insightWithoutAsset: 'LEARN_MORE' },
-  // Legacy objectives are rejected since v17 (PLATFORMS.md).
-  objectives: [
-    { value: 'OUTCOME_AWARENESS', label: 'Awareness', source: OBJECTIVES },
-    { value: 'OUTCOME_TRAFFIC', label: 'Traffic', source: OBJECTIVES },
-    { value: 'OUTCOME_ENGAGEMENT', label: 'Engagement', source: OBJECTIVES },
-    { value: 'OUTCOME_LEADS', label: 'Leads', source: OBJECTIVES },
-    { value: 'OUTCOME_SALES', label: 'Sales', source: OBJECTIVES },
-    { value: 'OUTCOME_APP_PROMOTION', label: 'App promotion', source: OBJECTIVES },
-  ],
-  defaultObjective: 'OUTCOME_TRAFFIC',
-  // Names only here: ids come from GET /search?type=adinterest|adworkposition at send time.
-  facets: [
-    { id: 'work_positions', label: 'Job titles', excludes: [], source: TARGETING },
-    { id: 'interests', label: 'Interests', excludes: [], source: TARGETING },
-    { id: 'behaviors', label: 'Behaviours', excludes: [], source: TARGETING },
-    { id: 'geo_locations', label: 'Locations', excludes: [], source: TARGETING },
-    { id: 'custom_audiences', label: 'Customer list', excludes: [], source: CUSTOM_AUDIENCE },
-  ],
-  audienceMinimum: { value: 100, source: CUSTOM_AUDIENCE },
-  audienceComfortable: { value: 1000, source: CUSTOM_AUDIENCE },
-  utmSource: 'facebook',
 } as const satisfies PlatformRules;

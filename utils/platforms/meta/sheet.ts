@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
-import type { DraftSet } from './draftset';
-import type { MetaDraft } from '../contract/draft';
-import { rulesFor } from '../platforms/registry';
+import type { DraftSet } from '../../engine/draftset';
+import type { MetaDraft } from '../../contract/draft';
+import { metaCampaign } from './campaign';
 
 /**
  * Meta Ads Manager bulk import sheet. Headers are Ads Manager's own export headers (PLATFORMS.md). Whether
@@ -35,9 +35,9 @@ const fileName = (url: string | null) => (url ? decodeURIComponent(url.split(/[?
 const sheetTime = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 function objective(r: Row): string {
-  const value = r.opts.objective ?? rulesFor('meta').defaultObjective;
+  const value = r.opts.objective ?? metaCampaign.defaultObjective;
   return r.opts.objectiveAs === 'label'
-    ? (rulesFor('meta').objectives.find((o) => o.value === value)?.label ?? value)
+    ? (metaCampaign.objectives.find((o) => o.value === value)?.label ?? value)
     : value;
 }
 
