@@ -1,9 +1,18 @@
 import { z } from 'zod';
-import { PlatformSchema, type Platform } from '../contract/draft';
+import type { Platform } from '../contract/draft';
 import { platformLabel } from '../platforms/registry';
 import { PLATFORM_SEND } from '../platforms/send-registry';
 import { PlatformFailure, httpFailure, unreachable } from './platform-errors';
-import { ConnectionSchema } from '../contract/platforms';
+import {
+  CallbackReplySchema,
+  ChoicesSchema,
+  ConnectionSchema,
+  SendResultSchema,
+  StartReplySchema,
+  type CallbackReply,
+  type PlatformChoices,
+  type SendResult,
+} from '../contract/platforms';
 
 /**
  * The team server's /api/orgs/:orgId/platforms routes as the extension uses them. Pure: fetch is injected,
@@ -17,38 +26,8 @@ export interface TeamTarget {
   orgId: string;
 }
 
-export { ConnectionSchema, type PlatformConnection } from '../contract/platforms';
-
-export const ChoicesSchema = z.object({
-  adAccounts: z.array(
-    z.object({ id: z.string(), name: z.string(), currency: z.string().optional(), timeZone: z.string().optional() }),
-  ),
-  identities: z.array(z.object({ id: z.string(), name: z.string().optional() })),
-  scopes: z.array(z.string()),
-  missing: z.array(z.string()),
-});
-export type PlatformChoices = z.infer<typeof ChoicesSchema>;
-
-export const CallbackReplySchema = z.object({
-  granted: z.array(z.string()),
-  missing: z.array(z.string()),
-  expiresAt: z.string().nullable(),
-});
-export type CallbackReply = z.infer<typeof CallbackReplySchema>;
-
-const StartReplySchema = z.object({ url: z.string().url(), state: z.string().min(1) });
-
-/** A dry run's requests: method, URL, headers (never the token: the server adds it at send time) and body. */
-export const SendResultSchema = z.object({
-  platform: PlatformSchema,
-  dryRun: z.boolean(),
-  ids: z.record(z.string(), z.string()),
-  created: z.array(z.string()),
-  skipped: z.array(z.string()),
-  requests: z.array(z.object({ step: z.string().optional(), method: z.string(), url: z.string() }).passthrough()),
-  remote: z.record(z.string(), z.string()),
-});
-export type SendResult = z.infer<typeof SendResultSchema>;
+export { type PlatformConnection } from '../contract/platforms';
+export type { CallbackReply, PlatformChoices, SendResult };
 
 export interface AccountChoice {
   adAccountId: string;

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { Platform } from '../contract/draft';
+import { PlatformErrorSchema as ErrorBodySchema, type PlatformErrorBody as ErrorBody } from '../contract/platforms';
 import { PLATFORM_IDS, platformLabel } from '../platforms/registry';
 import { copyFieldLabels } from '../platforms/drafts';
 import { PLATFORM_SEND, stepLabel } from '../platforms/send-registry';
@@ -25,14 +25,7 @@ export class PlatformFailure extends Error {
 }
 
 /** The server's error body: `{ error: kind, message, step?, draftField?, permission? }`. */
-export const ErrorBodySchema = z.object({
-  error: z.string(),
-  message: z.string().optional(),
-  step: z.string().optional(),
-  draftField: z.string().optional(),
-  permission: z.string().optional(),
-});
-export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+export { ErrorBodySchema, type ErrorBody };
 
 /** Draft fields as the editor labels them (the server names the draft's field, not the platform's). */
 const FIELD_LABEL: Record<string, string> = {

@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { sealGrant, usableToken } from '../../lib/connections.ts';
 import type { AppDeps, AppEnv } from '../../lib/context.ts';
 import { permit } from '../../lib/membership.ts';
@@ -10,6 +9,7 @@ import { json, param, query } from '../../lib/validate.ts';
 import { adapterFor, scopeReport, signState, STATE_TTL_MS, verifyState } from '../../platforms/index.ts';
 import { platformConfigs } from '../../config.ts';
 import { CallbackReplySchema, CallbackSchema, PlatformParams, StartQuery } from './schemas.ts';
+import { ChoicesSchema, StartReplySchema } from '../../../utils/contract/platforms.ts';
 
 const doc = routeDoc({ tag: 'platforms', auth: 'session' });
 const UNKNOWN = { error: 'bad_request', message: 'unknown platform' };
@@ -35,7 +35,7 @@ export function connectRoutes(deps: AppDeps) {
       summary:
         'OAuth start (owner, admin, editor): the URL for browser.identity.launchWebAuthFlow and its signed state',
       responses: {
-        200: { description: 'authorize URL', schema: z.object({ url: z.string(), state: z.string() }) },
+        200: { description: 'authorize URL', schema: StartReplySchema },
         501: { description: 'no app credentials on this server' },
       },
     }),
@@ -94,7 +94,7 @@ export function connectRoutes(deps: AppDeps) {
     '/connect/:platform/choices',
     doc({
       summary: 'Ad accounts (currency, time zone) and pages / organisations the connected token can use',
-      responses: { 200: { description: 'choices' }, 409: { description: 'not connected' } },
+      responses: { 200: { description: 'choices', schema: ChoicesSchema }, 409: { description: 'not connected' } },
     }),
     CONNECT,
     param(PlatformParams, UNKNOWN),
