@@ -1,7 +1,6 @@
 import { useEffect, useId } from 'react';
 import type { Platform } from '@/utils/contract/draft';
-import { teamItem } from '@/utils/team/connection';
-import { usePlatforms } from '@/utils/send/connections-store';
+import { followTeam, usePlatforms } from '@/utils/send/connections-store';
 import { PLATFORM_IDS, platformLabel } from '@/utils/engine/ui/light';
 import { PLATFORM_SEND, scopeUse } from '@/utils/platforms/send-registry';
 
@@ -27,11 +26,7 @@ export function Platforms() {
   const key = usePlatforms((s) => s.key);
   const loading = usePlatforms((s) => s.loading);
   const error = usePlatforms((s) => s.error);
-  useEffect(() => {
-    const load = usePlatforms.getState().load;
-    void teamItem.getValue().then(load);
-    return teamItem.watch((t) => void load(t));
-  }, []);
+  useEffect(() => followTeam(), []);
   if (!key)
     return (
       <p className="muted" data-testid="platforms-signed-out">

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import { selectDraft, useDrafts } from '@/utils/editor/store';
 import { useSend } from '@/utils/send/store';
-import { syncStatusItem } from '@/utils/sync/items';
+import { useSyncStatus } from '@/utils/sync/use-sync-status';
 import { sendAvailability } from '@/utils/send/send-rules';
 import { fieldLabel } from '@/utils/send/platform-errors';
 import { platformLabel } from '@/utils/engine/ui/light';
@@ -18,13 +18,11 @@ export function SendPanel({ draftId }: { draftId: string }) {
   const s = useSend((st) => st.byDraft[draftId]);
   const platform = draft?.platform;
   const status = draft?.status;
+  // Sync progress (pushed, pulled, approved elsewhere) changes what is allowed.
+  const sync = useSyncStatus();
   useEffect(() => {
-    if (!platform) return;
-    const refresh = () => void useSend.getState().refresh(draftId, platform);
-    refresh();
-    // Sync progress (pushed, pulled, approved elsewhere) changes what is allowed.
-    return syncStatusItem.watch(refresh);
-  }, [draftId, platform, status]);
+    if (platform) void useSend.getState().refresh(draftId, platform);
+  }, [draftId, platform, status, sync]);
   if (!draft) return null;
   const p = draft.platform;
   const name = platformLabel(p);

@@ -6,7 +6,7 @@ import { PLATFORM_SEND } from '../platforms/send-registry';
 import { connectPlatform, type IdentityLike } from './connect';
 import { platformApi, type PlatformApi, type PlatformChoices, type PlatformConnection } from './platform-api';
 import { messageOf } from './platform-errors';
-import type { TeamConnection } from '../team/connection';
+import { teamItem, type TeamConnection } from '../team/connection';
 
 /** The account choice being edited in Options (ids as the platform gives them). */
 export interface ChoiceForm {
@@ -190,3 +190,10 @@ export const usePlatforms = createPlatformsStore({
   fetch: (input, init) => fetch(input, init),
   identity: () => browser.identity,
 });
+
+/** Keep the options page's connections in step with the team connection (sign-in, organisation). */
+export function followTeam(): () => void {
+  const { load } = usePlatforms.getState();
+  void teamItem.getValue().then(load);
+  return teamItem.watch((t) => void load(t));
+}
