@@ -1,12 +1,16 @@
 /// <reference types="chrome" />
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWireServer, type WireServer } from './wire-server';
-import { currentWorker, launchWithExtension, openPopup, type ExtensionBrowser } from './browser';
+import { launchWithExtension, openPopup, type ExtensionBrowser } from './browser';
 import { openRelease, stopServiceWorkers, storedDrafts, syntheticRelease } from './ui-helpers';
-import { createOrg, signUp, startTestServer, type Client, type TestServer } from '../server/harness';
-import type { TeamSyncStatus } from '../../utils/sync/items';
+import {
+  serveTeam,
+  serverDraft as serverCopy,
+  signInThroughOptions,
+  syncStatus,
+  type ServedTeam,
+} from './team-helpers';
+import { createOrg, signUp, type Client } from '../server/harness';
 
 /**
  * The extension dies mid-sync: the team server has applied a pushed batch, and the service worker is
@@ -16,9 +20,7 @@ import type { TeamSyncStatus } from '../../utils/sync/items';
  */
 describe('the service worker stops between sending a batch and storing the reply', () => {
   let wire: WireServer;
-  let team: TestServer;
-  let http: ServerType;
-  let base = '';
+  let served: ServedTeam;
   let me: Client;
   let orgId = '';
   let b: ExtensionBrowser;
@@ -30,17 +32,14 @@ describe('the service worker stops between sending a batch and storing the reply
   beforeAll(async () => {
     release = await syntheticRelease(4, 'acme-fault');
     wire = await startWireServer([release]);
-    team = await startTestServer({ allowAnyExtensionOrigin: true });
-    http = serve({
-      hostname: '127.0.0.1',
-      port: 0,
-      fetch: async (req: Request) => {
+    served = await serveTeam({
+      through: async (req, next) => {
         const isBatch = req.method === 'POST' && new URL(req.url).pathname.endsWith('/drafts/batch');
         if (isBatch) {
           const body = (await req.clone().json()) as { mutations: { mutationId: string }[] };
           mutationIds.push(...body.mutations.map((m) => m.mutationId));
         }
-        const res = await team.app.fetch(req);
+        const res = await next(req);
         const h = isBatch ? hold : null;
         if (h) {
           hold = null;
@@ -50,40 +49,21 @@ describe('the service worker stops between sending a batch and storing the reply
         return res;
       },
     });
-    await new Promise<void>((r) => (http.listening ? r() : http.once('listening', () => r())));
-    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-    me = await signUp(team, 'fault');
+    me = await signUp(served.team, 'fault');
     orgId = await createOrg(me, 'Acme');
     b = await launchWithExtension({ hosts: wire.hosts, port: wire.port });
   });
   afterAll(async () => {
     await b?.close();
-    await new Promise((r) => http?.close(r));
-    await team?.close();
+    await served?.close();
     await wire?.close();
   });
 
-  const status = async () =>
-    currentWorker(b).evaluate(
-      async () => ((await chrome.storage.local.get('syncStatus')).syncStatus ?? null) as TeamSyncStatus | null,
-    );
-  const serverDraft = async (id: string) =>
-    (await (await me.req('GET', `/api/orgs/${orgId}/drafts/${id}`)).json()) as {
-      revision: number;
-      draft: { headline: string };
-    };
+  const status = () => syncStatus(b);
+  const serverDraft = (id: string) => serverCopy(me, orgId, id);
 
   it('the worker resends the same mutation ids; the server applied each once; the edit is everywhere', async () => {
-    const options = await b.context.newPage();
-    await options.goto(`chrome-extension://${b.extensionId}/options.html`);
-    await options.getByTestId('kit-teamServerUrl').fill(base);
-    await options.getByTestId('team-email').fill(me.email);
-    await options.getByTestId('team-password').fill('correct horse battery');
-    await options.getByTestId('team-signin').click();
-    await expect
-      .poll(() => options.getByTestId('team-org-current').textContent(), { timeout: 15_000 })
-      .toContain('Syncing drafts with Acme');
-    await options.close();
+    await (await signInThroughOptions(b, served.base, me)).close();
 
     const { tabId } = await openRelease(b, release.url);
     const popup = await openPopup(b, tabId);
