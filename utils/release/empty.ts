@@ -4,7 +4,7 @@ import type { Release } from './schema';
 export function emptyRelease(url: string): Release {
   return {
     isRelease: false, confidence: 0, reasons: [], wire: null, url, canonicalUrl: null,
-    headline: '', subheadline: null, publishedAt: null, company: null, dateline: null,
-    body: [], about: [], quotes: [], contacts: [], tickers: [], assets: [], images: [], language: null,
+    headline: '', subheadline: null, subheadlines: [], publishedAt: null, company: null, dateline: null,
+    body: [], prose: [], about: [], quotes: [], contacts: [], tickers: [], assets: [], images: [], language: null,
   };
 }

@@ -1,51 +1,42 @@
 import type { AssetKind, Contact, Release } from './schema';
 import { emptyRelease } from './empty';
 import { wireForHost } from './hosts';
-import { WIRES, WIRE_MARK, type WireAdapter } from './wires';
-import { DATE_TEXT, parseDate } from './dates';
+import { AGENCY_MARK, NEWSROOM_DATELINES, WIRES, WIRE_MARK, wireOfMark, type WireAdapter } from './wires';
+import { findDate, parseDate, sameDate } from './dates';
 import { ldGet, ldName, ldNodes, ldText, ldType } from './jsonld';
-import { lines, squash, text, value } from './text';
+import { CONTACT_HEAD, CREDIT, NOT_PROSE, NOT_TEXT_BOX, markerOf } from './markers';
+import { pickHeadline, withoutSite } from './headline';
+import { images } from './images';
+import { squash, text, value } from './text';
+import { walk, type Run } from './walk';
 
 // Size matters here: this file ships in the content script (8 KB gzip in all, with WXT's runtime), so
 // patterns are data and the code is terse. Comments cost nothing after minification.
 
-/** Containers inside a body that are not the release's text: share bars, related links, galleries. */
-const NOT_BODY = /^(p|li|nav|aside|figure|form)\b|share|related/;
-/** "NEW YORK, March 12, 2024 – …": a dateline without a wire (company newsrooms). Weak evidence alone. */
-const PLAIN_DATELINE = /^\p{Lu}[\p{L} .,'’-]{2,60}?,? (?:[A-Z][a-z]+\.? \d\d?,? \d{4}|\d\d? [A-Z][a-z]+ \d{4}) *[-–—]/u;
-const ABOUT = /^(?:About|À propos d[e'’]) *(.{2,60}?) *:?$/;
-const CONTACT_HEAD = /^.{0,40}\b(?:contacts?|inquiries|renseignements)\b(?: information)? *:? */i;
-/** Legal boilerplate goes with "About", not the story. */
-const BOILERPLATE = /^(?:safe harbou?r|forward[- ]looking|cautionary)/i;
-/** Where a release's text ends: "###", PR Newswire's "Related Links", related-release lists. */
-const END = /^(?:(?:# *){3}|related (?:links|news)|also from this source)/i;
-const SOURCE_LINE = /^(?:SOURCE|Source:) +(.{2,80})$/;
 const SAID = /\b(?:said|says|added|explained|stated|noted)\b,? *(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3})?/u;
 const QUOTED = /[“"]([^”"]{20,})[”"]/g;
 const PERSON = /^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3}$/u;
 /** "(NASDAQ: IDEX)", "(NYSE American: XYZ)", "(TSXV: ABC.U)": listed exchanges only, symbols in capitals. */
 const TICKER = /\b(NYSE(?: American)?|NASDAQ|Nasdaq|TSXV?|CSE|OTC\w*|ASX|LSE)\s?:\s?([A-Z][A-Z\d]{0,5}(?:\.[A-Z]{1,2})?)\b/g;
+/**
+ * A lead that announces: "Qualcomm Incorporated (NASDAQ: QCOM) today announced", "Visiongain has launched",
+ * "Northwind Mining Corp. (TSXV:NWM) is pleased to report". Its subject is the issuer.
+ */
+const ANNOUNCES =
+  /^(\p{Lu}[\p{L}\d&.'’-]*(?:,? (?:\p{Lu}[\p{L}\d&.'’-]*|&|of|and|de|du|the|for)){0,6})(?: ?\([^()]{2,40}\))*,? (?:(?:today|has|have|recently|officially|will) )?(?:announc|report|declar|launch|unveil|introduc|releas|publish|complet|clos|sign|appoint|expand|enter|receiv|win|won|join|partner|select|celebrat|open|(?:is|are) (?:pleased|proud|excited|delighted|thrilled))/u;
 /** Asset kinds in test order; the capture group that matched a link's label + URL names its kind. */
 const ASSET_KINDS: AssetKind[] = ['whitepaper', 'datasheet', 'webinar', 'report', 'pdf', 'other'];
 const ASSET = /(white.?paper)|(data.?sheet)|(webinar)|(report)|(\.pdf\b)|(\be-?book|case.stud|brochure)/i;
+/** A page the site files as a press release: its path, or the class of its body. */
+const RELEASE_PAGE = /\/(?:press|news)[-_]?releases?\/.|\/releases?\/.|\/press(?:room)?\/.|\/newsroom\/.|press.?release/i;
+/** A publisher that is a wire or a release service, never the issuer. */
+const WIRE_NAME = /wire|cision|prweb|newsfile/i;
 
 /**
- * Elements under `root` by tag name, in document order, plus `block` (the text blocks: p, li, h2–h6).
- * One walk replaces many querySelectorAll calls, each a full tree match in linkedom (localName, not
- * nodeName: linkedom upper-cases nodeName on every read.)
+ * An element's class and id, read as attributes: linkedom builds a whole DOMTokenList on every `class` read
+ * through getAttribute, and this runs on every ancestor of the release's text.
  */
-function collect(root: Element | null | undefined): Record<string, Element[]> {
-  const found: Record<string, Element[]> = { block: [] };
-  for (const stack = root ? [root] : []; stack[0]; ) {
-    const e = stack.pop()!;
-    const name = e.localName;
-    (found[name] ??= []).push(e);
-    if (/^(p|li|h[2-6])$/.test(name)) found.block!.push(e);
-    // menus, footers, pickers and drawings never hold a release: not walking them halves a wire page's cost
-    if (!/^(nav|footer|aside|form|select|svg|noscript|template)$/.test(name)) for (let c = e.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
-  }
-  return found;
-}
+const names = (e: Element | null) => ` ${e?.getAttributeNode('class')?.value} ${e?.getAttributeNode('id')?.value}`;
 
 /** One contact from a block of lines: the first person-like line, the first e-mail and phone number. */
 function contactFrom(raw: string): Contact | null {
@@ -74,6 +65,9 @@ export function extractRelease(doc: Document, url: string): Release {
  * The extractor without its safety net (the fuzz test calls it to prove the net is never needed). Pure:
  * it reads text and attributes of the DOM it is given and nothing else, so it runs alike in the content
  * script, the CLI and the tests.
+ *
+ * The release is found by its own text, not by one page's markup: the dateline in any of its forms, then
+ * the block holding it, read until the boilerplate. A wire's adapter only adds certainty and speed.
  */
 export function readRelease(doc: Document, url: string, r: Release): void {
   let host = '';
@@ -85,10 +79,10 @@ export function readRelease(doc: Document, url: string, r: Release): void {
   const id = wireForHost(host);
   const w: Partial<WireAdapter> = WIRES.find((x) => x.id == id) ?? {};
   r.wire = host ? (id ?? 'generic') : null;
-  // Adapter selectors are only ever run on their wire's pages. Everything else comes from one walk over the
-  // elements: querySelectorAll costs a full tree match per call in linkedom, a walk costs one pass.
+  // Adapter selectors are only ever run on their wire's pages. Everything else comes from one walk.
   const q = (sel?: string) => (sel ? doc.querySelector(sel) : null);
-  const page = collect(doc.documentElement);
+  const { runs, tags, at } = walk(doc.documentElement);
+  const all = (tag: string) => tags[tag] ?? [];
   // Only http(s) links leave the extractor: never javascript: or data: URLs from a hostile page.
   const abs = (u?: string | null) => {
     try {
@@ -98,75 +92,127 @@ export function readRelease(doc: Document, url: string, r: Release): void {
       return null;
     }
   };
+  /** Whether a container between `el` and `top` (at most `up` levels) is a share bar, gallery, sidebar… */
+  const junk = (el: Element, top?: Element | null, up = 30) => {
+    for (let a: Element | null = el; a && a != top && up--; a = a.parentElement) if (NOT_TEXT_BOX.test(names(a))) return true;
+    return false;
+  };
 
   const meta: Record<string, string> = {};
-  for (const m of (page.meta ?? [])) {
-    meta[(m.getAttribute('property') ?? m.getAttribute('name') ?? '').trim().toLowerCase()] ??= m.getAttribute('content')?.trim() ?? '';
-  }
-  const nodes = ldNodes((page.script ?? []).filter((e) => /ld/.test(e.getAttribute('type')!)));
+  for (const m of all('meta')) meta[(m.getAttribute('property') ?? m.getAttribute('name') ?? '').trim().toLowerCase()] ??= m.getAttribute('content')?.trim() ?? '';
+  const nodes = ldNodes(all('script').filter((e) => /ld/.test(e.getAttribute('type')!)));
   const ld = nodes.find((n) => /PressRelease/i.test(ldType(n))) ?? nodes.find((n) => /Article|BlogPosting/i.test(ldType(n)));
   const pressRelease = /PressRelease/i.test(ldType(ld));
 
+  // The headline: the wire's, else the heading matching the page's titles, else a title.
+  const hostName = host.replace(/\W/g, '');
+  const titles = [meta['og:title'], ldText(ld, 'headline'), meta['twitter:title'], text(all('title')[0])]
+    .map((t) => withoutSite(squash(t), meta['og:site_name'] ?? '', hostName))
+    .filter(Boolean);
   const headline = q(w.headline);
   const wireHeadline = text(headline);
-  r.headline = wireHeadline || squash(ldText(ld, 'headline')) || squash(meta['og:title']) || text((page.h1 ?? [])[0]);
-  // subtitles sit next to the headline: searching there costs nothing, searching the page costs a walk
-  r.subheadline = [...(w.sub && headline?.parentElement?.querySelectorAll(w.sub) || [])].map(text).filter(Boolean).join('\n') || null;
+  r.headline = wireHeadline || pickHeadline(titles, [...all('h1'), ...all('h2'), ...all('h3'), ...all('h4')].slice(0, 60)) || text(all('h1')[0]);
+  // subtitles sit next to the headline; a line in capitals only is a label ("PRIVILEGED INFORMATION")
+  const subs = [...(w.sub && headline?.parentElement?.querySelectorAll(w.sub) || [])].flatMap((e) => walk(e).runs.map((x) => x.text));
+  r.subheadlines = subs.filter((s) => /\p{Ll}/u.test(s));
+  r.subheadline = r.subheadlines.join('\n') || null;
 
-  // The dateline: a wire's signature near the start of one of the first paragraphs of its block. Several
-  // such paragraphs in separate blocks are excerpts on a listing page, not one release.
-  const paragraphs = (page.p ?? []);
-  let dateline: Element | undefined;
+  // The dateline: a wire's signature near the start of a run that leads its block. Several such runs
+  // are excerpts on a listing page, not one release. A news agency's dateline marks a news story.
+  let dl: Run | undefined;
+  let at0 = 0;
   let leading = 0;
-  // Without an adapter or a dateline, the story is the block holding the most real paragraphs.
-  const story = new Map<Element | null, number>();
-  let storyBox: Element | null = null;
-  for (const p of paragraphs) {
-    const t = lines(p, 300).trim();
-    if (t.length > 60) story.set(p.parentElement, (story.get(p.parentElement) ?? 0) + 1);
-    if (story.get(p.parentElement)! > (story.get(storyBox) ?? 0)) storyBox = p.parentElement;
+  let agency = '';
+  runs.forEach((s, i) => {
+    if (s.n > 2 || s.q || !/^[\p{Lu}/(]/u.test(s.text)) return;
+    const t = s.text.slice(0, 300);
     const m = WIRE_MARK.exec(t);
-    let before = 0;
-    for (let s = m && p.previousElementSibling; s && before < 3; s = s.previousElementSibling) if (s.localName == 'p' && lines(s, 9).trim()) before++;
-    if (m && m.index < 200 && /^[\p{Lu}/(]/u.test(t) && before < 3 && !p.closest('blockquote')) leading++, (dateline ??= p);
-  }
-  const datelineText = text(dateline);
-  const mark = WIRE_MARK.exec(datelineText);
-  const wireBody = w.body ? dateline?.closest(w.body) ?? q(w.body) : null;
-  const box = wireBody ?? dateline?.parentElement ?? storyBox;
+    const wire = m && m.index < 200;
+    const a = !dl && AGENCY_MARK.exec(t.slice(0, 120));
+    if ((wire || a || NEWSROOM_DATELINES[0]!.test(t)) && !junk(s.el, null, 3)) {
+      leading++;
+      if (wire) dl ??= ((at0 = i), s);
+      agency ||= (a && a[0]) || '';
+    }
+  });
+  const mark = dl && WIRE_MARK.exec(dl.text);
 
-  // The body, read in order: story paragraphs, then "About X" boilerplate, then contacts, until the
-  // "SOURCE X" line or another end marker.
-  const inBox = collect(box);
+  // The release's box: the wire's body, else the block holding the dateline (climbing while its parent
+  // holds at least twice the story, as when a repost splits the text in two), else the block with most
+  // long runs. Navigation and sidebars never count.
+  const sums = [0];
+  runs.forEach((s, i) => sums.push(sums[i]! + +(s.text.length > 80 && !s.t)));
+  const long = (a: number, b: number) => sums[b]! - sums[a]!;
+  const group = (el: Element) => (/^(?:p|li|h\d|dd|dt|pre|blockquote)$/.test(el.localName) ? el.parentElement : el);
+  const wireBody = w.body ? (dl?.el.closest(w.body) ?? q(w.body)) : null;
+  let box = wireBody ?? (dl && group(dl.el));
+  if (!box) {
+    const count = new Map<Element | null, number>();
+    let top = 0;
+    runs.forEach((s, i) => {
+      const g = group(s.el);
+      const n = (count.get(g) ?? 0) + +(s.text.length > 80 && !s.t);
+      count.set(g, n);
+      if (n > top && !junk(s.el, null, 4)) (top = n), (at0 = i), (box = g);
+    });
+  }
+  if (box && !box.contains(runs[at0]?.el ?? null)) at0 = runs.findIndex((s) => box!.contains(s.el));
+  const range = (el: Element, i = at0) => {
+    let a = i;
+    let b = i + 1;
+    while (a > 0 && el.contains(runs[a - 1]!.el)) a--;
+    while (b < runs.length && el.contains(runs[b]!.el)) b++;
+    return [a, b] as const;
+  };
+  let [from, to] = box && at0 >= 0 ? range(box) : [0, 0];
+  for (let up = 0; box && !wireBody && up < 3; up++) {
+    const p: Element | null = box.parentElement;
+    if (!p || p == doc.body || !p.parentElement) break;
+    const [a, b] = range(p);
+    const [had, has] = [long(from, to), long(a, b)];
+    if (has <= had || has < 2 * had) break;
+    [box, from, to] = [p, a, b];
+  }
+
+  // The body, read in order: story, then "About X" boilerplate and legal text, then contacts, the
+  // "SOURCE X" line (contacts may follow it), until an end mark.
   let aboutName = '';
   let source = '';
-  let mode = 0; // 0 story, 1 about, 2 contacts
-  for (const b of inBox.block!.slice(0, 600)) {
-    let outer = false;
-    for (let a = b.parentElement, up = 0; a && a != box && up++ < 20; a = a.parentElement) outer ||= NOT_BODY.test(`${a.localName} ${a.getAttribute('class')}`);
-    const raw = outer ? '' : lines(b).trim();
-    const t = squash(raw);
-    if (!t) continue;
-    const nl = raw.indexOf('\n');
-    const head = nl < 0 ? t : squash(raw.slice(0, nl));
-    const about = head.length < 80 && ABOUT.exec(head);
-    if ((source = SOURCE_LINE.exec(t)?.[1] ?? '') || END.test(t)) break;
-    if (about) {
+  let endMark = false;
+  let legal = false;
+  let flag = false;
+  let mode = 0; // 0 story, 1 about, 2 contacts, 3 after the SOURCE line
+  let stop = to;
+  for (let i = from; i < to && r.body.length < 600; i++) {
+    const s = runs[i]!;
+    const t = s.text;
+    if (s.t || junk(s.el, box) || t == r.headline || subs.includes(t)) continue;
+    const nl = s.raw.indexOf('\n');
+    const head = nl < 0 ? t : squash(s.raw.slice(0, nl));
+    const [part, name] = markerOf(head) || [];
+    if (part == 'end') {
+      endMark = !/^[rma]/i.test(t);
+      stop = Math.min(stop, i);
+      break;
+    }
+    if (part == 'flag') flag = true;
+    else if (part == 'source') (source = name!), (mode = 3), (stop = i);
+    else if (part == 'about' && mode < 3) {
       mode = 1;
-      aboutName ||= about[1]!;
-      if (head != t) r.about.push(squash(raw.slice(nl)));
-    } else if ((CONTACT_HEAD.test(head) && (head.length < 60 || /@/.test(t))) || mode > 1) {
+      if (/^\p{Lu}/u.test(name!)) aboutName ||= name!;
+      if (head != t) r.about.push(squash(s.raw.slice(nl)));
+    } else if ((part == 'contact' && (head.length < 60 || /@/.test(t))) || mode == 2) {
       mode = 2;
-      const contact = contactFrom(raw);
-      if (contact) r.contacts.push(contact);
-    } else if (mode || BOILERPLATE.test(t)) r.about.push(t), (mode = 1);
+      const c = contactFrom(s.raw);
+      if (c) r.contacts.push(c);
+    } else if (mode == 3) continue;
+    else if (mode || part == 'legal') (legal ||= part == 'legal'), r.about.push(t), (mode = 1);
     else r.body.push(t);
   }
   for (const el of w.contact ? doc.querySelectorAll(w.contact) : []) {
-    const c = contactFrom(lines(el).trim());
+    const c = contactFrom(walk(el).runs.map((x) => x.raw).join('\n'));
     if (c) r.contacts.push(c);
   }
-
   for (const t of r.body) {
     const said = SAID.exec(t);
     // Quoted segments joined as sentences: "…one position," says X. "Government…" → "…one position. Government…"
@@ -178,68 +224,102 @@ export function readRelease(doc: Document, url: string, r: Release): void {
     if (!r.tickers.some((k) => k.exchange == x && k.symbol == symbol)) r.tickers.push({ exchange: x, symbol: symbol! });
   }
 
-  // The issuer: the wire's "SOURCE" line, then its byline, then a PressRelease's own author/publisher
-  // (a NewsArticle's publisher is a newsroom, never the issuer), then the "About X" heading.
-  r.company =
-    squash(source || value(q(w.company)) || (pressRelease ? ldName(ldGet(ld, 'author')) || ldName(ldGet(ld, 'publisher')) : '') || aboutName) || null;
-
-  // A wire's dateline, or a newsroom's plain "CITY, Date –" opening the story.
-  const plain = !mark && PLAIN_DATELINE.test(r.body[0] ?? '');
-  const lead = mark ? datelineText : plain ? r.body[0]! : '';
+  // The dateline: a wire's, else a newsroom's "CITY, Date –", "(City) –" or a bare "CITY" line opening the story.
+  const first = r.body[0] ?? '';
+  const plain = !mark && NEWSROOM_DATELINES.some((re) => re.test(first)) && r.body[1] != null;
+  const lead = mark ? dl!.text : plain ? first : '';
+  const leadDate = findDate(lead.slice(0, (mark?.index ?? 0) + 60), w.zone ?? wireOfMark(mark?.[1] ?? '-')?.zone);
   if (lead) {
     // "PALO ALTO, Calif., April 25, 2016 /PRNewswire/" → the place is what precedes the date or the mark
-    const d = DATE_TEXT.exec(lead);
-    const end = mark?.index ?? d?.index ?? 0;
-    let loc = lead.slice(0, d && d.index < end ? d.index : end).split(/\d/)[0]!;
-    // trailing separators and lower-case particles ("MONTRÉAL, le 12 mars 2024")
+    const end = mark?.index ?? lead.length;
+    let loc = lead.slice(0, leadDate && leadDate[1] < end ? leadDate[1] : end).split(/\d/)[0]!;
+    // trailing separators and lower-case particles ("MONTRÉAL, le 12 mars 2024"); the first of two places
     for (let i = 0; i < 3; i++) loc = loc.replace(/[\s,\-–—/(]+$/, '').replace(/(^|[\s,])\p{Ll}+$/u, '$1');
+    loc = loc.replace(/^\(|\)$/g, '').split(/ (?:and|&) /)[0]!;
     const [city, region, ...country] = loc.split(/ *, */);
     if (city && loc.length < 80 && /^\p{Lu}/u.test(city)) r.dateline = { city, region: region || null, country: country.join(', ') || null };
   }
+  // the story proper starts after the dateline ("… /PRNewswire/ -- Acme today announced")
+  // a bare "SAN DIEGO" line is the dateline, not a paragraph of the story
+  if (plain && NEWSROOM_DATELINES[2]!.test(first)) r.body.shift();
+  const story = (mark ? lead.slice(mark.index + mark[0].length) : plain ? r.body[0]!.replace(/^.*?[-–—] /, '') : first).replace(/^[\s\-–—/]+/, '') || r.body[1] || '';
+  const announcer = ANNOUNCES.exec(story)?.[1];
+  r.prose = r.body.filter((t) => !NOT_PROSE.test(t)).map((t) => t.replace(CREDIT, ''));
 
-  // The release's own date, never one from a "related releases" block: structured data, then the wire's
-  // printed date, then the dateline's day.
-  for (const s of [
-    ldText(ld, 'datePublished'), meta['article:published_time'], meta['og:article:published_time'], meta.date,
-    value(q(w.date)), lead.slice(0, (mark?.index ?? 0) + 60),
-  ]) {
-    const d = parseDate(s, w.zone);
-    if (d?.includes('T')) {
-      r.publishedAt = d;
+  // The issuer: the "SOURCE" line, the wire's byline, a PressRelease's own author/publisher, the "About X"
+  // heading, the subject of the announcing lead, an Article's publisher when it is neither this site nor a
+  // wire. On a promotional release the SOURCE line names the issuer, not the company it writes about.
+  const publisher = ldName(ldGet(ld, 'publisher'));
+  /** A name that is this site's own: "Qualcomm Incorporated" on qualcomm.com, "BBC News" on bbc.com. */
+  const ours = (name: string) => hostName.includes(name.toLowerCase().replace(/\W/g, '')) || hostName.includes(name.toLowerCase().split(/\W/)[0]!.padEnd(3, '#'));
+  r.company =
+    squash(
+      source || value(q(w.company)) || (pressRelease ? ldName(ldGet(ld, 'author')) || publisher : '') || aboutName || announcer ||
+        (publisher && !WIRE_NAME.test(publisher) && !ours(publisher) ? publisher : ''),
+    ) || null;
+
+  // The date: the page's metadata when it agrees with what the page prints (a printed date, else the
+  // dateline's, else a date standing alone near the story), the printed one when they disagree.
+  const machine = [ldText(ld, 'datePublished'), meta['article:published_time'], meta['og:article:published_time'], meta.date, meta.pubdate]
+    .map((s) => parseDate(s))
+    .find(Boolean);
+  const region = box?.parentElement?.parentElement;
+  const printed = [parseDate(value(q(w.date)), w.zone), leadDate?.[0]].filter(Boolean) as string[];
+  const [ra, rb] = printed[0] || !region || from == to ? [0, 0] : range(region, from);
+  for (let i = ra; i < rb; i++) {
+    const t = runs[i]!.text;
+    const d = t.length < 60 && /\d{4}/.test(t) && findDate(t, w.zone);
+    if (d && d[1] < 12) {
+      printed.push(d[0]);
       break;
     }
-    r.publishedAt ??= d;
   }
+  const said = printed.find((d) => d.includes('T')) ?? printed[0];
+  r.publishedAt = (machine && (!said || sameDate(machine, said)) ? (machine.includes('T') || !said ? machine : said) : said) ?? null;
 
+  // Links and pictures inside the release's text, up to its end (never a widget or list below it)
   const urls = new Set<string>();
-  const add = (u: string | null, item: () => void) => u && !urls.has(u) && (urls.add(u), item());
-  for (const a of inBox.a ?? []) {
+  const inBody = (e: Element) => box?.contains(e) && at.get(e)! >= from && at.get(e)! <= stop;
+  for (const a of all('a')) {
+    if (!inBody(a)) continue;
     const u = abs(a.getAttribute('href'));
     const label = text(a);
     const kind = ASSET_KINDS[ASSET.exec(`${label} ${u}`)?.slice(1).findIndex(Boolean) ?? -1];
-    if (kind) add(u, () => r.assets.push({ url: u!, label: label || u!, kind }));
+    if (kind && u && !urls.has(u) && !junk(a, box)) urls.add(u), r.assets.push({ url: u, label: label || u, kind });
   }
-  const image = (src: string | null | undefined, alt: string | null | undefined) => {
-    const u = abs(src);
-    // tracking pixels and inline data are not pictures of the release
-    if (!/^data:|\.gif\b|pixel/i.test(src!)) add(u, () => r.images.push({ url: u!, alt: squash(alt) }));
-  };
-  image(meta['og:image'], meta['og:image:alt']);
-  for (const i of inBox.img ?? []) if (!i.hasAttribute('hidden')) image(i.getAttribute('src') || i.getAttribute('data-src'), i.getAttribute('alt'));
+  const pics = images();
+  pics.add(abs(meta['og:image']), squash(meta['og:image:alt']), '', +meta['og:image:width']! || 0, +meta['og:image:height']! || 0);
+  for (const i of all('img')) {
+    if (!inBody(i)) continue;
+    let context = '';
+    for (let a: Element | null = i; a && a != box; a = a.parentElement) context += names(a);
+    // the largest candidate of a srcset, else src
+    const set = (i.getAttribute('srcset') ?? '').split(',').map((c) => c.trim().split(/\s+/)).sort((x, y) => parseInt(y[1]!) - parseInt(x[1]!))[0];
+    const big = set?.[1]?.endsWith('w') ? set : null;
+    pics.add(abs(big?.[0] ?? (i.getAttribute('src') || i.getAttribute('data-src'))), squash(i.getAttribute('alt')), context, parseInt(big?.[1] ?? i.getAttribute('width')!) || 0, big ? 0 : parseInt(i.getAttribute('height')!) || 0);
+  }
+  r.images = pics.list();
 
   r.language = doc.documentElement?.getAttribute('lang') || meta['og:locale']?.replace('_', '-') || null;
-  r.canonicalUrl = abs((page.link ?? []).find((l) => l.getAttribute('rel') == 'canonical')?.getAttribute('href') || meta['og:url']);
+  r.canonicalUrl = abs(all('link').find((l) => l.getAttribute('rel') == 'canonical')?.getAttribute('href') || meta['og:url']);
 
   // Evidence: each item is something ordinary news articles lack, and none is enough on its own.
   let score = 0;
   const evidence = (seen: unknown, weight: number, why: string) => seen && ((score += weight), r.reasons.push(why));
   evidence(wireBody && wireHeadline, 0.4, `${id} release layout`);
   evidence(mark, 0.45, `wire dateline ${mark?.[0]}`);
-  evidence(plain, 0.2, 'dateline "CITY, Date –"');
+  evidence(plain, 0.2, `dateline "${r.dateline?.city}"`);
   evidence(source, 0.3, `"SOURCE ${source}" line`);
   evidence(pressRelease, 0.5, 'JSON-LD PressRelease');
   evidence(aboutName, 0.2, `"About ${aboutName}" boilerplate`);
   evidence(r.contacts[0], 0.2, 'media contact block');
+  evidence(endMark, 0.2, 'end mark');
+  evidence(legal || flag, 0.1, flag ? 'says "press release"' : 'legal boilerplate');
+  evidence(announcer, 0.2, `lead: "${announcer}" announces`);
+  // a company announcing on its own site ("Qualcomm Incorporated … today announced" on qualcomm.com)
+  evidence(r.company && ours(r.company), 0.2, 'on the issuer\'s own site');
+  evidence(RELEASE_PAGE.test(`${url.replace(/[?#].*/, '')} ${names(doc.documentElement && doc.body)}`), 0.2, 'a press-release page');
+  evidence(agency, -0.6, `news agency dateline ${agency}`);
   evidence(leading > 2, -1, `${leading} release excerpts: a listing page`);
   evidence(ld && !pressRelease, 0, `JSON-LD ${ldType(ld)} (weak alone)`);
   evidence(!r.body[0], 0, 'no release body');

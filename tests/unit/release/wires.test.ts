@@ -29,7 +29,7 @@ const FIXTURES: { file: string; url: string; facts: Fact[] }[] = [
       { field: 'assets', expected: { url: 'https://www.acme.example/fleet-os-white-paper.pdf', kind: 'whitepaper' }, compare: 'includes' },
       { field: 'assets', expected: { url: 'https://www.acme.example/webinar', kind: 'webinar' }, compare: 'includes' },
       { field: 'body', expected: 'Not part of the release', compare: 'excludes', note: 'text after ### is not the release' },
-      { field: 'images', expected: [{ url: 'https://mms.businesswire.com/media/20241105/acme-fleet.jpg', alt: '' }] },
+      { field: 'images', expected: [{ url: 'https://mms.businesswire.com/media/20241105/acme-fleet.jpg', alt: '', logo: false }] },
     ],
   },
   {
@@ -83,7 +83,7 @@ const FIXTURES: { file: string; url: string; facts: Fact[] }[] = [
       { field: 'company', expected: 'Summit Payroll' },
       { field: 'reasons', expected: 'JSON-LD PressRelease', compare: 'includes' },
       { field: 'dateline', expected: { city: 'DENVER', region: null, country: null } },
-      { field: 'images', expected: [{ url: 'https://cdn.newswire.com/files/x/summit-award.jpg', alt: 'Summit Payroll team with the award' }] },
+      { field: 'images', expected: [{ url: 'https://cdn.newswire.com/files/x/summit-award.jpg', alt: 'Summit Payroll team with the award', logo: false }] },
     ],
   },
   {

@@ -1,0 +1,106 @@
+import { squash } from './text';
+
+/**
+ * A run of text between block boundaries: a paragraph as a reader sees it, whatever the markup — a `<p>`,
+ * loose text in a `<div>`, or lines split by a blank line (`<br><br>`) in a syndicated copy.
+ */
+export interface Run {
+  /** The innermost block element holding the run. */
+  el: Element;
+  /** The text with a single `<br>` kept as a line break (contact blocks are lines). */
+  raw: string;
+  text: string;
+  /** Inside a blockquote (quoted text, never the release's own dateline) / inside a table cell. */
+  q: boolean;
+  t: boolean;
+  /** How many runs came before it in the same parent block: a dateline leads its block. */
+  n: number;
+}
+
+export interface Walked {
+  runs: Run[];
+  /** Elements by tag name, for the few tags the extractor reads (meta, script, link, title, h1–h4, img, a). */
+  tags: Record<string, Element[]>;
+  /** For img and a: the index of the run holding it or coming next, i.e. where it sits in the reading order. */
+  at: Map<Element, number>;
+}
+
+/**
+ * What a tag is to the walk, as bits: 1 a block (ends one run and starts another; everything else, span, a,
+ * b, font…, is inline), 2 never text (code, drawings, controls, menus, footers, sidebars, frames, the page's
+ * <title>: not walked, which also halves a wire page's cost), 4 kept for the extractor.
+ */
+const KIND: Record<string, number> = {};
+const kind = (bits: number, tags: string) => tags.split(' ').forEach((t) => (KIND[t] = (KIND[t] ?? 0) | bits));
+kind(1, 'p div li ul ol h1 h2 h3 h4 h5 h6 section article main header table tr td th tbody thead blockquote pre dl dt dd figure figcaption address center body hr form fieldset details summary caption');
+kind(2, 'script style template svg select button nav footer aside iframe object textarea title option');
+kind(4, 'meta script link title h1 h2 h3 h4 img a');
+
+/**
+ * One walk over the document: its runs of text in reading order and the few elements the extractor needs.
+ * Iterative (a broken page can nest thousands of unclosed tags). A
+ * `<noscript>`'s own text is skipped: in a browser it is unparsed markup, in linkedom its elements are
+ * real (a saved newsroom page keeps its only copy of the release there). The `hidden` attribute is not
+ * read: it costs an attribute scan per element and hides no release text in practice.
+ */
+export function walk(root: Element | null): Walked {
+  const runs: Run[] = [];
+  const tags: Record<string, Element[]> = {};
+  const at = new Map<Element, number>();
+  const counts = new Map<Element | null, number>();
+  const open = [root!];
+  let buf = '';
+  let q = 0;
+  let t = 0;
+  const flush = () => {
+    const text = /\S/.test(buf) && squash(buf);
+    if (text) {
+      const el = open[open.length - 1]!;
+      const n = counts.get(el.parentElement) ?? 0;
+      counts.set(el.parentElement, n + 1);
+      runs.push({ el, raw: buf.trim(), text, q: q > 0, t: t > 0, n });
+    }
+    buf = '';
+  };
+  // a block's end is pushed as null before its children, so it pops after them
+  const stack: (Node | null)[] = root ? [root] : [];
+  while (stack.length) {
+    const x = stack.pop();
+    if (!x) {
+      flush();
+      const name = open.pop()!.localName;
+      q -= +(name == 'blockquote');
+      t -= +(name == 'table');
+      continue;
+    }
+    if (x.nodeType == 3) {
+      if ((x.parentNode as Element).localName != 'noscript') buf += x.nodeValue;
+      continue;
+    }
+    if (x.nodeType != 1) continue;
+    const e = x as Element;
+    const name = e.localName;
+    const k = KIND[name] ?? 0;
+    if (k & 4) {
+      (tags[name] ??= []).push(e);
+      if (name == 'img' || name == 'a') at.set(e, runs.length);
+    }
+    if (k & 2) continue;
+    if (name == 'br') {
+      // a blank line (two breaks) ends a run; one break is a line inside it
+      if (/\n\s*$/.test(buf)) flush();
+      else buf += '\n';
+      continue;
+    }
+    if (k & 1 && e != root) {
+      flush();
+      open.push(e);
+      q += +(name == 'blockquote');
+      t += +(name == 'table');
+      stack.push(null);
+    }
+    for (let c = e.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  flush();
+  return { runs, tags, at };
+}
