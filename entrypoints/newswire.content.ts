@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { WIRE_MATCHES } from '@/utils/release/hosts';
-import { extractRelease } from '@/utils/release/extract';
+import { extractWith } from '@/utils/release/page';
 import { sendMessage } from '@/utils/messaging';
 
 export default defineContentScript({
@@ -10,7 +10,8 @@ export default defineContentScript({
     let reported = false;
     const detect = () => {
       const start = performance.now();
-      const release = extractRelease(document, location.href);
+      // the core extractor: this script runs on the wires' hosts only (off-wire strategies are not shipped)
+      const release = extractWith(document, location.href);
       // Visible to the page's performance timeline: the e2e run reports it as real-browser timing.
       performance.measure('wireboost:detect+extract', { start, end: performance.now() });
       if (release.isRelease) {

@@ -59,11 +59,19 @@ export function findDate(raw: string | null | undefined, houseZone?: string): [s
     const base = ZONES[/ /.test(zone) ? zone.replace(/(\w)\w* ?/g, '$1') : zone];
     if (!h || base == null) return [day, m.index];
     const min = (base + (zone.length == 2 && usDaylight(+y!, month, d, hour) ? 1 : 0)) * 60;
-    return [`${day}T${pad(hour)}:${mi}:00${min < 0 ? '-' : '+'}${pad((Math.abs(min) / 60) | 0)}:${pad(Math.abs(min) % 60)}`, m.index];
+    // the offset as ±HH:MM, read off a UTC clock set to its length
+    return [`${day}T${pad(hour)}:${mi}:00${min < 0 ? '-' : '+'}${new Date(Math.abs(min) * 6e4).toISOString().slice(11, 16)}`, m.index];
   }
   return null;
 }
 
-/** Whether two parsed dates tell the same story: the same instant when both have a time, else the same day. */
-export const sameDate = (a: string, b: string) =>
-  a.includes('T') && b.includes('T') ? Date.parse(a) == Date.parse(b) : a.slice(0, 10) == b.slice(0, 10);
+/**
+ * The release's date from the page's metadata and what it prints (a wire's printed date, the dateline's,
+ * one standing alone by the story): the metadata when it agrees with the printed date (the same instant,
+ * or the same day when one has no time), keeping the more precise; the printed date when they disagree.
+ */
+export function chooseDate(machine: string | null | undefined, printed: string[]): string | null {
+  const said = printed.find((d) => d[10]) ?? printed[0];
+  const agree = !said || (machine?.[10] && said[10] ? Date.parse(machine) == Date.parse(said) : machine?.slice(0, 10) == said.slice(0, 10));
+  return (machine && agree && (machine[10] || !said) ? machine : said) ?? null;
+}

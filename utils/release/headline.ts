@@ -1,4 +1,4 @@
-import { text } from './text';
+import { text } from './walk';
 
 const words = (s: string) => new Set(s.toLowerCase().match(/[\p{L}\d]+/gu));
 const alnum = (s: string) => s.toLowerCase().replace(/[^\p{L}\d]/gu, '');
@@ -12,7 +12,7 @@ const cut = (s: string) => /(?:\.\.\.|…)$/.test(s);
 export function withoutSite(title: string, site: string, host: string): string {
   const isSite = (p: string) => {
     const a = alnum(p);
-    return a.length > 1 && (a == alnum(site) || host.includes(a) || (p.split(' ').length < 4 && host.includes(alnum(p.split(' ')[0]!))));
+    return a.length > 1 && (a == alnum(site) || host.includes(a) || host.includes(alnum(p.split(' ')[0]!)));
   };
   let t = title;
   for (let m; (m = / +(?:[|–—·-]|::) +([^|–—·]+)$/.exec(t)) && isSite(m[1]!); ) t = t.slice(0, m.index);
@@ -23,7 +23,8 @@ export function withoutSite(title: string, site: string, host: string): string {
 /**
  * The headline: the heading that best matches the page's titles (og:title, JSON-LD, <title>, each without
  * the site's name), since the first h1 is often the site's logo and titles are often cut short; a title
- * alone when no heading matches. A heading cut with "…" loses to a full title.
+ * alone when no heading matches, the first heading when there is no title. A heading cut with "…" loses to a
+ * full title.
  */
 export function pickHeadline(titles: string[], heads: Element[]): string {
   const sets = titles.map(words);
@@ -41,5 +42,5 @@ export function pickHeadline(titles: string[], heads: Element[]): string {
     });
   }
   const full = titles.find((t) => !cut(t));
-  return (cut(best) && full && full.length > best.length ? full : best) || full || titles[0] || '';
+  return (cut(best) && full && full.length > best.length ? full : best) || full || titles[0] || text(heads[0]);
 }

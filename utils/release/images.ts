@@ -2,53 +2,37 @@ import type { Image } from './schema';
 
 /**
  * Never a picture of the release: share buttons (fb_share.png, twitter.png, pinterest.png…), tracking
- * pixels, sprites, UI icons, widget art. Tested on the file's path and the classes around the image,
- * never on the query (PR Newswire serves a real photo as "…jpg?p=facebook").
+ * pixels, sprites, UI icons, widget art. Tested on the file's path and a short alt, never on the query
+ * (PR Newswire serves a real photo as "…jpg?p=facebook").
  */
 const NOT_PHOTO =
-  /share|social|sprite|spacer|1x1|avatar|facebook|fb_|twitter|pinterest|linkedin|whatsapp|weixin|wechat|youtube|instagram|widget|designimages|(?<![a-z])(?:icons?|pixel|blank|badge|button|arrows?|rss|e?mail|print|google|loader)(?![a-z])|\.(?:gif|svg)\b/i;
+  /share|social|sprite|spacer|avatar|facebook|fb_|twitter|pinterest|linkedin|whatsapp|youtube|instagram|widget|designimages|(?<![a-z])(?:icons?|pixel|badge|button|arrows?|e?mail|print|google)(?![a-z])|\.(?:gif|svg)\b/i;
 
-/** Named sizes (PR Newswire's `?p=`): a rank per name; no size marker at all is the original file. */
-const NAMED: Record<string, number> = { original: 9999, large: 1600, facebook: 1200, linkedin: 1200, twitter: 1000, publish: 700, medium: 400, small: 200, thumbnail: 150 };
-
-/**
- * The same photo at several sizes has one key: PR Newswire's `/prnvar/`, `/prnh/`, `/prnth/`, `/prn/` path
- * variants and `?p=` / `?w=` / `?max=` queries, WordPress's "-300x200" suffix. The rank orders the sizes.
- */
-function variant(u: URL): [string, number] {
-  const q = u.searchParams;
-  const path = u.pathname;
-  const wp = /-(\d+)x\d+(?=\.\w+$)/.exec(path);
-  const rank =
-    +(q.get('w') ?? q.get('width') ?? q.get('max') ?? q.get('maxwidth') ?? wp?.[1] ?? 0) ||
-    NAMED[(q.get('p') ?? '').toLowerCase()] ||
-    (/\/prnth\//.test(path) ? 150 : 9999);
-  return [u.host + path.replace(/\/prn(?:var|h|th)?\//, '/prn/').replace(/-\d+x\d+(?=\.\w+$)/, ''), rank];
-}
+/** PR Newswire's named sizes (`?p=`), smallest first; "original" and no size at all are the original file. */
+const SIZES = 'thumbnail,medium,publish,twitter,linkedin,facebook'.split(',');
 
 /**
- * The release's pictures, one entry per photo at its largest known URL (width/height only when the page
- * gives them for that URL), logos marked by file name or alt, photos listed before logos.
+ * The release's pictures, one entry per photo at the largest URL the page offers: PR Newswire serves one
+ * photo under `/prnvar/`, `/prnh/`, `/prnth/`, `/prn/` paths and `?p=` / `?w=` / `?max=` queries, so they
+ * share a key and the largest wins. Width/height only when the page states them for that URL; logos
+ * (file name or alt) are marked and listed after the photos.
  */
 export function images() {
   const seen = new Map<string, [Image, number]>();
-  const add = (url: string | null, alt: string, context: string, w?: number, h?: number) => {
+  const add = (url: string | null, alt: string, width: number, height: number) => {
     if (!url) return;
     const u = new URL(url);
-    // tiny: a pixel, or an icon
-    if (NOT_PHOTO.test(`${u.pathname} ${context} ${alt.length < 25 ? alt : ''}`) || (w && h && (w < 3 || h < 3 || (w < 65 && h < 65)))) return;
-    const [key, rank] = variant(u);
-    const credit = /\(([^()]*\/[^()]*|(?:photo|credit|courtesy)[^()]*)\)\s*$/i.exec(alt)?.[1];
-    const img: Image = { url, alt, logo: /logo/i.test(`${u.pathname.split('/').pop()} ${alt}`) };
-    if (w) img.width = w;
-    if (h) img.height = h;
-    const had = seen.get(key);
-    const old = had?.[0];
-    if (old && rank <= had[1]) old.alt ||= alt;
-    else seen.set(key, [old ? { ...img, alt: alt || old.alt, logo: img.logo || old.logo } : img, rank]);
-    const now = seen.get(key)![0];
-    if (credit || old?.credit) now.credit = credit ?? old!.credit;
+    const q = u.searchParams;
+    const size = +(q.get('w') ?? q.get('max') ?? 0) || (SIZES.indexOf(q.get('p')!) + 1) * 200 || (/\/prnth\//.test(u.pathname) ? 150 : 1e4);
+    const key = u.host + u.pathname.replace(/\/prn(?:var|h|th)?\//, '/prn/');
+    const old = seen.get(key);
+    // a pixel or an icon, by its name or its size
+    if (NOT_PHOTO.test(`${u.pathname} ${alt.length < 25 ? alt : ''}`) || (width < 65 && height < 65 && width * height) || (old && old[1] >= size))
+      return old && (old[0].alt ||= alt);
+    const img: Image = { url, alt: alt || old?.[0].alt || '', logo: /logo/i.test(`${u.pathname.split('/').pop()} ${alt}`) || !!old?.[0].logo };
+    if (width) img.width = width;
+    if (height) img.height = height;
+    seen.set(key, [img, size]);
   };
-  const list = () => [...seen.values()].map((x) => x[0]).sort((a, b) => +a.logo! - +b.logo!);
-  return { add, list };
+  return { add, list: () => [...seen.values()].map((x) => x[0]).sort((a, b) => +a.logo! - +b.logo!) };
 }

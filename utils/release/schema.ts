@@ -25,15 +25,13 @@ export const AssetSchema = z.object({ url: z.string(), label: z.string(), kind: 
  */
 export const ImageSchema = z.object({
   url: z.string(),
-  /** The image's alt text or caption, as the page gives it (credit included). */
+  /** The image's alt text, as the page gives it (a wire's caption, credit included). */
   alt: z.string(),
-  /** Pixel size of this URL, only when the page states it (attributes, srcset, og:image:width/height). */
+  /** Pixel size of this URL, only when the page states it (attributes, og:image:width/height). */
   width: z.number().optional(),
   height: z.number().optional(),
   /** A logo (file name or alt says "logo"), not a photo: the ad engine prefers a photo. */
   logo: z.boolean().optional(),
-  /** The credit line printed with the picture: "CNW Group/Bank of Canada", "Photo: Jane Roe". */
-  credit: z.string().optional(),
 });
 
 export const ReleaseSchema = z.object({

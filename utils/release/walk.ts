@@ -26,17 +26,21 @@ export interface Walked {
 }
 
 /**
- * What a tag is to the walk, as bits: 1 a block (ends one run and starts another; everything else, span, a,
- * b, font…, is inline), 2 never text (code, drawings, controls, menus, footers, sidebars, frames, the page's
- * <title>: not walked, which also halves a wire page's cost), 4 kept for the extractor.
+ * What a tag is to the walk. Inline elements (span, a, b, font…) continue a run; any other element is a
+ * block, which ends one run and starts another. Some are never text (code, drawings, controls, menus,
+ * footers, sidebars, frames, the page's <title>): they are not walked, which also halves a wire page's cost.
+ * A few are kept for the extractor.
  */
-const KIND: Record<string, number> = {};
-const kind = (bits: number, tags: string) => tags.split(' ').forEach((t) => (KIND[t] = (KIND[t] ?? 0) | bits));
-kind(1, 'p div li ul ol h1 h2 h3 h4 h5 h6 section article main header table tr td th tbody thead blockquote pre dl dt dd figure figcaption address center body hr form fieldset details summary caption');
-kind(2, 'script style template svg select button nav footer aside iframe object textarea title option');
-kind(4, 'meta script link title h1 h2 h3 h4 img a');
+const tagSet = (tags: string) => new Set(tags.split(' '));
+const INLINE = tagSet('a abbr b cite code em font i img label mark q s small span strong sub sup time u');
+const SKIP = tagSet('script style template svg select button nav footer aside iframe title');
+const KEEP = tagSet('meta script link title h1 h2 h3 h4 img a');
 
 /**
+ * Reading text out of the DOM the same way in a browser and in linkedom: no innerText (linkedom has no
+ * layout), and never HTML. Scripts, styles and templates are not text, so hostile markup in a release
+ * body is neither executed nor copied out.
+ *
  * One walk over the document: its runs of text in reading order and the few elements the extractor needs.
  * Iterative (a broken page can nest thousands of unclosed tags). A
  * `<noscript>`'s own text is skipped: in a browser it is unparsed markup, in linkedom its elements are
@@ -80,19 +84,18 @@ export function walk(root: Element | null): Walked {
     if (x.nodeType != 1) continue;
     const e = x as Element;
     const name = e.localName;
-    const k = KIND[name] ?? 0;
-    if (k & 4) {
+    if (KEEP.has(name)) {
       (tags[name] ??= []).push(e);
       if (name == 'img' || name == 'a') at.set(e, runs.length);
     }
-    if (k & 2) continue;
+    if (SKIP.has(name) && e != root) continue;
     if (name == 'br') {
       // a blank line (two breaks) ends a run; one break is a line inside it
       if (/\n\s*$/.test(buf)) flush();
       else buf += '\n';
       continue;
     }
-    if (k & 1 && e != root) {
+    if (!INLINE.has(name) && e != root) {
       flush();
       open.push(e);
       q += +(name == 'blockquote');
@@ -104,3 +107,9 @@ export function walk(root: Element | null): Walked {
   flush();
   return { runs, tags, at };
 }
+
+/** An element's text, runs joined by spaces ("" for none): what a heading or a link says. */
+export const text = (el: Element | null | undefined) => (el ? walk(el).runs.map((x) => x.text).join(' ') : '');
+
+/** What an element says: a meta's content, a time's datetime, otherwise its text. */
+export const value = (el: Element | null | undefined) => el?.getAttribute(el.localName == 'meta' ? 'content' : 'datetime') ?? text(el);

@@ -1,0 +1,74 @@
+import { AGENCY_MARK, NEWSROOM_DATELINES } from './wires';
+import { chooseDate, findDate } from './dates';
+import { leads, names, placeOf, type Evidence, type Found } from './page';
+import { squash } from './text';
+
+/**
+ * Reading releases off the wires: syndicated copies on finance portals, company and institution newsrooms,
+ * and the news pages that look like them. These signals never occur on a wire's own pages, so they are read
+ * only on other hosts, and the content script (wire hosts only) does not ship them.
+ */
+
+/**
+ * A lead that announces: "Qualcomm Incorporated (NASDAQ: QCOM) today announced", "Visiongain has launched",
+ * "Northwind Mining Corp. (TSXV:NWM) is pleased to report". Its subject is the issuer.
+ */
+const ANNOUNCES =
+  /^(\p{Lu}[\p{L}\d&.'’-]*(?:,? (?:\p{Lu}[\p{L}\d&.'’-]*|&|of|and|de|the)){0,6})(?: ?\([^()]*\))*,? (?:today |has |is )?(?:announc|report|declar|launch|unveil|introduc|releas|publish|complet|sign|appoint|expand|receiv|win|partner|open|pleased|proud)/u;
+/** A page the site files as a press release: its path, or the class of its body. */
+const RELEASE_PAGE = /\/(?:press|news)[-_]?releases?\/.|\/releases?\/.|\/newsroom\/.|press.?release/i;
+/** Where a newsroom's dateline ends: a spaced hyphen or a dash ("AUSTIN, Texas – ", "(Berlin) – "). */
+const DASH = /\s[-–—]|[–—]/;
+
+export function offWire(f: Found): Evidence[] {
+  const { r, runs, mark, hostName, publisher } = f;
+  if (r.wire && r.wire != 'generic') return [];
+  /** A name that is this site's own: "Qualcomm Incorporated" on qualcomm.com, "BBC News" on bbc.com. */
+  const ours = (name: string) => [name, name.split(/\W/)[0]!.padEnd(3, '#')].some((n) => hostName.includes(n.toLowerCase().replace(/\W/g, '')));
+
+  // A news agency signs its stories like a wire ("LONDON, March 28 (Reuters) -"); several newsroom
+  // datelines leading their blocks are a listing's excerpts.
+  let agency = '';
+  let listed = 0;
+  for (const s of runs)
+    if (leads(s)) {
+      agency ||= (!mark && AGENCY_MARK.exec(s.text.slice(0, 120))?.[0]) || '';
+      listed += +NEWSROOM_DATELINES[0]!.test(s.text);
+    }
+
+  // A newsroom's dateline opening the story: "CITY, Date –", "(City) –", or a bare "SAN DIEGO" line, which
+  // is the dateline and not a paragraph of the story
+  const first = r.body[0] ?? '';
+  const plain = !mark && !!r.body[1] && NEWSROOM_DATELINES.some((re) => re.test(first));
+  const date = plain && findDate(first.slice(0, 60), f.zone);
+  const dash = first.search(DASH);
+  if (plain) r.dateline = placeOf(first, date ? date[1] : dash < 0 ? 1e4 : dash);
+  const bare = plain && NEWSROOM_DATELINES[2]!.test(first) && r.body.shift();
+  if (bare && r.prose![0] == first) r.prose!.shift();
+  // the story proper starts after the dateline ("… /PRNewswire/ -- Acme today announced")
+  const story = (mark ? mark.input.slice(mark.index + mark[0].length) : plain && !bare ? first.slice(dash + 2) : (r.body[0] ?? '')).replace(/^[\s\-–—/]+/, '') || r.body[1];
+  const announcer = ANNOUNCES.exec(story ?? '')?.[1];
+  // the issuer when nothing names it: the announcing lead's subject, the publisher when it is neither this
+  // site nor a wire
+  r.company ||= squash(announcer || (!/wire|cision|prweb|newsfile/i.test(publisher) && !ours(publisher) && publisher) || '') || null;
+
+  // The date: the newsroom dateline's, else a date standing alone near the story ("24 March 2020")
+  const printed = [...f.printed, ...(date ? [date[0]] : [])];
+  const region = f.box?.parentElement?.parentElement;
+  const [a, b] = printed[0] || !region || f.from == f.to ? [0, 0] : f.range(region, f.from);
+  for (let i = a; i < b && !printed[0]; i++) {
+    const d = runs[i]!.text.length < 60 && findDate(runs[i]!.text, f.zone);
+    if (d && d[1] < 12) printed.push(d[0]);
+  }
+  r.publishedAt = chooseDate(f.machine, printed);
+
+  return [
+    [plain, 0.2, `dateline "${r.dateline?.city}"`],
+    [announcer, 0.2, `lead: "${announcer}" announces`],
+    // a company announcing on its own site ("Qualcomm Incorporated … today announced" on qualcomm.com)
+    [r.company && ours(r.company), 0.2, "on the issuer's own site"],
+    [RELEASE_PAGE.test(f.url.replace(/[?#].*/, '') + names(f.doc.documentElement && f.doc.body)), 0.2, 'a press-release page'],
+    [agency, -0.6, `news agency dateline ${agency}`],
+    [listed > 2, -1, `${listed} newsroom excerpts: a listing page`],
+  ];
+}
