@@ -6,15 +6,14 @@ import type { Image } from './schema';
  * (PR Newswire serves a real photo as "…jpg?p=facebook").
  */
 const NOT_PHOTO =
-  /share|social|sprite|spacer|avatar|facebook|fb_|twitter|pinterest|linkedin|whatsapp|youtube|instagram|widget|designimages|(?<![a-z])(?:icons?|pixel|badge|button|arrows?|e?mail|print|google)(?![a-z])|\.(?:gif|svg)\b/i;
+  /share|social|sprite|spacer|facebook|twitter|pinterest|linkedin|whatsapp|youtube|instagram|widget|designimages|(?<![a-z])(?:icons?|pixel|button|e?mail|print|google)(?![a-z])|\.(?:gif|svg)\b/i;
 
-/** PR Newswire's named sizes (`?p=`), smallest first; "original" and no size at all are the original file. */
-const SIZES = 'thumbnail,medium,publish,twitter,linkedin,facebook'.split(',');
 
 /**
  * The release's pictures, one entry per photo at the largest URL the page offers: PR Newswire serves one
  * photo under `/prnvar/`, `/prnh/`, `/prnth/`, `/prn/` paths and `?p=` / `?w=` / `?max=` queries, so they
- * share a key and the largest wins. Width/height only when the page states them for that URL; logos
+ * share a key and the largest wins (the first of two named sizes). Width/height only when the page states
+ * them for that URL; logos
  * (file name or alt) are marked and listed after the photos.
  */
 export function images() {
@@ -23,8 +22,9 @@ export function images() {
     if (!url) return;
     const u = new URL(url);
     const q = u.searchParams;
-    const size = +(q.get('w') ?? q.get('max') ?? 0) || (SIZES.indexOf(q.get('p')!) + 1) * 200 || (/\/prnth\//.test(u.pathname) ? 150 : 1e4);
-    const key = u.host + u.pathname.replace(/\/prn(?:var|h|th)?\//, '/prn/');
+    // a width asked for, a named size (PR Newswire's ?p=facebook, ?p=thumbnail…), or none: the original
+    const size = +(q.get('w') ?? q.get('max') ?? 0) || (q.get('p') ? 500 : 1e4);
+    const key = u.host + u.pathname.replace(/\/prn\w*\//, '/');
     const old = seen.get(key);
     // a pixel or an icon, by its name or its size
     if (NOT_PHOTO.test(`${u.pathname} ${alt.length < 25 ? alt : ''}`) || (width < 65 && height < 65 && width * height) || (old && old[1] >= size))

@@ -3,7 +3,7 @@
  * block's first line, and the part of the release it opens. The first row that matches wins. A release
  * reads: story, then "About X" boilerplate and legal text, contacts, the "SOURCE X" line, an end mark.
  */
-export type Part = 'end' | 'source' | 'about' | 'contact' | 'legal' | 'flag';
+export type Part = 'end' | 'source' | 'about' | 'contact' | 'legal';
 
 /** "Media Contact:", "Investor inquiries", "For further information:", "Notes for Editors", "Renseignements :" */
 export const CONTACT_HEAD = /^.{0,40}\b(?:contacts?|inquiries|renseignements|further information|notes? (?:to|for) editors)\b[^:\n]{0,20}:? */i;
@@ -17,8 +17,6 @@ export const MARKERS: [RegExp, Part][] = [
   [/^(?:About|ABOUT|À propos d[e'’]) +(?!\d|.*\b(?:is|are|was|were|will|ha[sv]e?)\b)(.{2,60}?) *:?$/u, 'about'],
   [CONTACT_HEAD, 'contact'],
   [/^(?:safe harbou?r|forward[- ]looking|cautionary|(?:legal )?disclaimer)/i, 'legal'],
-  // a line that only says what the page is
-  [/^(?:for immediate|press|news) release\W*$/i, 'flag'],
 ];
 
 /** The first row matching a line, with its capture (the name after "SOURCE" or "About"). */

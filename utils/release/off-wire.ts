@@ -1,7 +1,9 @@
-import { AGENCY_MARK, NEWSROOM_DATELINES } from './wires';
+import { AGENCY_MARK, NEWSROOM_DATELINES, wireOfMark } from './wires';
 import { chooseDate, findDate } from './dates';
 import { leads, names, placeOf, type Evidence, type Found } from './page';
 import { squash } from './text';
+import { ldGet, ldName } from './jsonld';
+import { pickHeadline, withoutSite } from './headline';
 
 /**
  * Reading releases off the wires: syndicated copies on finance portals, company and institution newsrooms,
@@ -21,8 +23,12 @@ const RELEASE_PAGE = /\/(?:press|news)[-_]?releases?\/.|\/releases?\/.|\/newsroo
 const DASH = /\s[-–—]|[–—]/;
 
 export function offWire(f: Found): Evidence[] {
-  const { r, runs, mark, hostName, publisher } = f;
+  const { r, runs, mark, titles } = f;
   if (r.wire && r.wire != 'generic') return [];
+  const hostName = r.wire ? new URL(r.url).hostname.replace(/\W/g, '') : '';
+  const publisher = ldName(ldGet(f.ld, 'publisher'));
+  // the headline without the site's name around the titles ("Qualcomm Declares … | Qualcomm")
+  r.headline = pickHeadline(titles.slice(0, 4).map((t) => withoutSite(t, titles[4]!, hostName)).filter(Boolean), f.heads);
   /** A name that is this site's own: "Qualcomm Incorporated" on qualcomm.com, "BBC News" on bbc.com. */
   const ours = (name: string) => [name, name.split(/\W/)[0]!.padEnd(3, '#')].some((n) => hostName.includes(n.toLowerCase().replace(/\W/g, '')));
 
@@ -36,11 +42,17 @@ export function offWire(f: Found): Evidence[] {
       listed += +NEWSROOM_DATELINES[0]!.test(s.text);
     }
 
+  // A line that only says what the page is ("FOR IMMEDIATE RELEASE") is no part of the story
+  let flag = false;
+  while (/^(?:for immediate|press|news) release\W*$/i.test(r.body[0] ?? '')) (flag = true), r.body.shift(), r.prose!.shift();
+
   // A newsroom's dateline opening the story: "CITY, Date –", "(City) –", or a bare "SAN DIEGO" line, which
   // is the dateline and not a paragraph of the story
   const first = r.body[0] ?? '';
   const plain = !mark && !!r.body[1] && NEWSROOM_DATELINES.some((re) => re.test(first));
-  const date = plain && findDate(first.slice(0, 60), f.zone);
+  // a reposted wire release keeps its wire's house zone ("/ ACCESSWIRE / … 8:30 AM" is ET)
+  const zone = wireOfMark(mark?.[1] ?? '-')?.zone;
+  const date = plain && findDate(first.slice(0, 60));
   const dash = first.search(DASH);
   if (plain) r.dateline = placeOf(first, date ? date[1] : dash < 0 ? 1e4 : dash);
   const bare = plain && NEWSROOM_DATELINES[2]!.test(first) && r.body.shift();
@@ -53,21 +65,23 @@ export function offWire(f: Found): Evidence[] {
   r.company ||= squash(announcer || (!/wire|cision|prweb|newsfile/i.test(publisher) && !ours(publisher) && publisher) || '') || null;
 
   // The date: the newsroom dateline's, else a date standing alone near the story ("24 March 2020")
-  const printed = [...f.printed, ...(date ? [date[0]] : [])];
+  const wired = mark && findDate(mark.input.slice(0, mark.index + 60), zone);
+  const printed = [wired, date].flatMap((d) => (d ? [d[0]] : []));
   const region = f.box?.parentElement?.parentElement;
   const [a, b] = printed[0] || !region || f.from == f.to ? [0, 0] : f.range(region, f.from);
   for (let i = a; i < b && !printed[0]; i++) {
-    const d = runs[i]!.text.length < 60 && findDate(runs[i]!.text, f.zone);
+    const d = runs[i]!.text.length < 60 && findDate(runs[i]!.text);
     if (d && d[1] < 12) printed.push(d[0]);
   }
   r.publishedAt = chooseDate(f.machine, printed);
 
   return [
     [plain, 0.2, `dateline "${r.dateline?.city}"`],
+    [flag, 0.1, 'says press release'],
     [announcer, 0.2, `lead: "${announcer}" announces`],
     // a company announcing on its own site ("Qualcomm Incorporated … today announced" on qualcomm.com)
     [r.company && ours(r.company), 0.2, "on the issuer's own site"],
-    [RELEASE_PAGE.test(f.url.replace(/[?#].*/, '') + names(f.doc.documentElement && f.doc.body)), 0.2, 'a press-release page'],
+    [RELEASE_PAGE.test(r.url.replace(/[?#].*/, '') + names(f.doc.documentElement && f.doc.body)), 0.2, 'a press-release page'],
     [agency, -0.6, `news agency dateline ${agency}`],
     [listed > 2, -1, `${listed} newsroom excerpts: a listing page`],
   ];

@@ -1,11 +1,11 @@
 import type { AssetKind, Contact, Dateline, Release } from './schema';
 import { emptyRelease } from './empty';
 import { wireForHost } from './hosts';
-import { WIRES, WIRE_MARK, wireOfMark, type WireAdapter } from './wires';
+import { WIRES, WIRE_MARK, type WireAdapter } from './wires';
 import { chooseDate, findDate, parseDate } from './dates';
 import { ldGet, ldName, ldNodes, ldText, ldType } from './jsonld';
 import { CONTACT_HEAD, CREDIT, NOT_PROSE, NOT_TEXT_BOX, markerOf } from './markers';
-import { pickHeadline, withoutSite } from './headline';
+import { pickHeadline } from './headline';
 import { images } from './images';
 import { squash } from './text';
 import { text, value, walk, type Run } from './walk';
@@ -62,9 +62,11 @@ function contactFrom(raw: string): Contact | null {
 export interface Found {
   r: Release;
   doc: Document;
-  url: string;
-  /** The host without dots: "wwwqualcommcom". */
-  hostName: string;
+  /** og:title, JSON-LD headline, twitter:title, <title>, og:site_name; the page's h1–h4. */
+  titles: string[];
+  heads: Element[];
+  /** The JSON-LD node read (a PressRelease, else an Article). */
+  ld: unknown;
   runs: Run[];
   box: Element | null;
   /** The release's runs: runs[from..to). */
@@ -74,10 +76,8 @@ export interface Found {
   range: (el: Element, i?: number) => readonly [number, number];
   /** A wire's dateline signature, when the release has one. */
   mark: RegExpExecArray | null | undefined;
-  zone?: string;
-  publisher: string;
+  /** The page's machine-readable date. */
   machine?: string | null;
-  printed: string[];
 }
 /** Evidence: seen, weight, why. */
 export type Evidence = readonly [unknown, number, string];
@@ -134,17 +134,13 @@ export function readPage(doc: Document, url: string, r: Release, more?: (f: Foun
   const nodes = ldNodes(all('script').filter((e) => /ld/.test(e.getAttribute('type')!)));
   const ld = nodes.find((n) => /PressRelease/i.test(ldType(n))) ?? nodes.find((n) => /Article|BlogPosting/i.test(ldType(n)));
   const pressRelease = /PressRelease/i.test(ldType(ld));
-  const hostName = host.replace(/\W/g, '');
 
   // The headline: the wire's, else the heading matching the page's titles (without the site's name).
   const headline = q(w.headline);
   const wireHeadline = text(headline);
-  r.headline =
-    wireHeadline ||
-    pickHeadline(
-      [meta['og:title'], ldText(ld, 'headline'), meta['twitter:title'], text(all('title')[0])].map((t) => withoutSite(squash(t), meta['og:site_name'] ?? '', hostName)).filter(Boolean),
-      ['h1', 'h2', 'h3', 'h4'].flatMap(all).slice(0, 60),
-    );
+  const titles = [meta['og:title'], ldText(ld, 'headline'), meta['twitter:title'], text(all('title')[0]), meta['og:site_name']].map(squash);
+  const heads = ['h1', 'h2', 'h3', 'h4'].flatMap(all).slice(0, 60);
+  r.headline = wireHeadline || pickHeadline(titles.slice(0, 4).filter(Boolean), heads);
   // subtitles sit next to the headline; a line in capitals only is a label ("PRIVILEGED INFORMATION")
   const subs = [...(w.sub && headline?.parentElement?.querySelectorAll(w.sub) || [])].flatMap((e) => walk(e).runs.map((x) => x.text));
   r.subheadlines = subs.filter((s) => /\p{Ll}/u.test(s));
@@ -210,7 +206,7 @@ export function readPage(doc: Document, url: string, r: Release, more?: (f: Foun
       if (/^[#-]/.test(t)) ends = 'end mark';
       break;
     }
-    if (part == 'flag' || part == 'legal') ends ||= part == 'flag' ? 'says "press release"' : 'legal boilerplate';
+    if (part == 'legal') ends ||= 'legal boilerplate';
     if (part == 'source') (source = name), (mode = 3), (stop = i);
     else if (part == 'about' && mode < 3) {
       mode = 1;
@@ -220,7 +216,7 @@ export function readPage(doc: Document, url: string, r: Release, more?: (f: Foun
       const c = contactFrom(s.raw);
       mode = 2;
       if (c) r.contacts.push(c);
-    } else if (mode < 3 && part != 'flag') (mode || part == 'legal' ? r.about : r.body).push(t), part == 'legal' && (mode = 1);
+    } else if (mode < 3) (mode || part == 'legal' ? r.about : r.body).push(t), part == 'legal' && (mode = 1);
   }
   for (const el of w.contact ? doc.querySelectorAll(w.contact) : []) {
     const c = contactFrom(walk(el).runs.map((x) => x.raw).join('\n'));
@@ -239,14 +235,13 @@ export function readPage(doc: Document, url: string, r: Release, more?: (f: Foun
   r.prose = r.body.filter((t) => !NOT_PROSE.test(t)).map((t) => t.replace(CREDIT, ''));
 
   // The wire's dateline: its place, and its date in the wire's house zone
-  const zone = w.zone ?? wireOfMark(mark?.[1] ?? '-')?.zone;
+  const zone = w.zone;
   const leadDate = mark && findDate(dl.text.slice(0, mark.index + 60), zone);
   if (mark) r.dateline = placeOf(dl.text, Math.min(mark.index, leadDate?.[1] ?? 1e4));
 
   // The issuer: the "SOURCE" line, the wire's byline, a PressRelease's own author/publisher, the "About X"
   // heading. On a promotional release the SOURCE line names the issuer, not the company it writes about.
-  const publisher = ldName(ldGet(ld, 'publisher'));
-  r.company = squash(source || value(q(w.company)) || (pressRelease && (ldName(ldGet(ld, 'author')) || publisher)) || aboutName || '') || null;
+  r.company = squash(source || value(q(w.company)) || (pressRelease && (ldName(ldGet(ld, 'author')) || ldName(ldGet(ld, 'publisher')))) || aboutName || '') || null;
 
   // The date: the page's metadata when it agrees with what the page prints (the wire's printed date, else
   // the dateline's), the printed one when they disagree.
@@ -277,10 +272,10 @@ export function readPage(doc: Document, url: string, r: Release, more?: (f: Foun
     [mark, 0.45, `wire dateline ${mark?.[0]}`],
     [source, 0.3, `"SOURCE ${source}" line`],
     [pressRelease, 0.5, 'JSON-LD PressRelease'],
-    [aboutName, 0.2, `"About ${aboutName}" boilerplate`],
-    [r.contacts[0], 0.2, 'media contact block'],
+    [aboutName, 0.2, `About ${aboutName}`],
+    [r.contacts[0], 0.2, 'contact block'],
     [ends, ends[0] == 'e' ? 0.2 : 0.1, ends],
-    ...(more?.({ r, doc, url, hostName, runs, box: box ?? null, from, to, range, mark, zone, publisher, machine, printed }) ?? []),
+    ...(more?.({ r, doc, titles, heads, ld, runs, box: box ?? null, from, to, range, mark, machine }) ?? []),
     [leading > 2, -1, `${leading} release excerpts: a listing page`],
     [ld && !pressRelease, 0, `JSON-LD ${ldType(ld)} (weak alone)`],
     [!r.body[0], 0, 'no release body'],
