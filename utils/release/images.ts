@@ -11,8 +11,8 @@ const NOT_PHOTO =
 
 /**
  * The release's pictures, one entry per photo at the largest URL the page offers: PR Newswire serves one
- * photo under `/prnvar/`, `/prnh/`, `/prnth/`, `/prn/` paths and `?p=` / `?w=` / `?max=` queries, so they
- * share a key and the largest wins (the first of two named sizes). Width/height only when the page states
+ * photo under `/prnvar/`, `/prnh/`, `/prnth/`, `/prn/` paths and `?p=` / `?w=` / `?max=` queries, WordPress
+ * as "-1024x576.jpg", so they share a key and the largest wins (the first of two named sizes). Width/height only when the page states
  * them for that URL; logos
  * (file name or alt) are marked and listed after the photos.
  */
@@ -22,9 +22,10 @@ export function images() {
     if (!url) return;
     const u = new URL(url);
     const q = u.searchParams;
-    // a width asked for, a named size (PR Newswire's ?p=facebook, ?p=thumbnail…), or none: the original
-    const size = +(q.get('w') ?? q.get('max') ?? 0) || (q.get('p') ? 500 : 1e4);
-    const key = u.host + u.pathname.replace(/\/prn\w*\//, '/');
+    // a width asked for or in the name, a named size (PR Newswire's ?p=facebook, ?p=thumbnail…), or none: the original
+    const wp = /-(\d+)x\d+(?=\.\w+$)/;
+    const size = +(q.get('w') ?? q.get('max') ?? wp.exec(u.pathname)?.[1] ?? 0) || (q.get('p') ? 500 : 1e4);
+    const key = u.host + u.pathname.replace(/\/prn\w*\//, '/').replace(wp, '');
     const old = seen.get(key);
     // a pixel or an icon, by its name or its size
     if (NOT_PHOTO.test(`${u.pathname} ${alt.length < 25 ? alt : ''}`) || (width < 65 && height < 65 && width * height) || (old && old[1] >= size))

@@ -5,16 +5,20 @@
  */
 export type Part = 'end' | 'source' | 'about' | 'contact' | 'legal';
 
-/** "Media Contact:", "Investor inquiries", "For further information:", "Notes for Editors", "Renseignements :" */
-export const CONTACT_HEAD = /^.{0,40}\b(?:contacts?|inquiries|renseignements|further information|notes? (?:to|for) editors)\b[^:\n]{0,20}:? */i;
+/**
+ * "Media Contact:", "Investor inquiries", "For further information:", "Notes for Editors", "Renseignements :",
+ * and "Media:" / "Investors:" / "Press:" with their colon (without it they are words of the story).
+ */
+export const CONTACT_HEAD = /^.{0,40}\b(?:(?:contacts?|inquiries|renseignements|further information|notes? (?:to|for) editors)\b[^:\n]{0,20}:?|(?:media|investors?|press)(?: relations)?:) */i;
 
 export const MARKERS: [RegExp, Part][] = [
   // "###", "-30-", PR Newswire's "Related Links" / "Also from this source" (lists of other releases)
   [/^(?:(?:# *){3}|-+ ?30 ?-+$|related (?:links|news)|also from this source)/i, 'end'],
   // "SOURCE Acme Corp.", "SOURCE: Emerging Growth LLC", "Source: Acme"
   [/^(?:SOURCE:?|Source:) +(.{2,80})$/, 'source'],
-  // "About Acme Corp.", "ABOUT COGNIZANT", "À propos de Boulangerie Soleil": a name, not "About 200 jobs are…"
-  [/^(?:About|ABOUT|À propos d[e'’]) +(?!\d|.*\b(?:is|are|was|were|will|ha[sv]e?)\b)(.{2,60}?) *:?$/u, 'about'],
+  // "About Acme Corp.", "ABOUT COGNIZANT", "À propos de Boulangerie Soleil", "À propos d'Hydro-Sud": a name,
+  // not "About 200 jobs are…"
+  [/^(?:(?:About|ABOUT) +|À propos d(?:e |['’]))(?!\d|.*\b(?:is|are|was|were|will|ha[sv]e?)\b)(.{2,60}?) *:?$/u, 'about'],
   [CONTACT_HEAD, 'contact'],
   [/^(?:safe harbou?r|forward[- ]looking|cautionary|(?:legal )?disclaimer)/i, 'legal'],
 ];
@@ -28,7 +32,8 @@ export function markerOf(line: string): [Part?, string?] {
 
 /**
  * Containers that are never the release's text: share bars, galleries and their captions, related or
- * recommended lists, widgets, comments, cookie banners, menus. Tested on class and id, only between a text
+ * recommended lists, widgets, comments, cookie banners, menus. Tested on tag, class and id (a <figcaption>
+ * is a caption), only between a text
  * block and the release's box (a template class like "inline-gallery-template" on the whole article is fine).
  */
 export const NOT_TEXT_BOX = /share|social|related|recommend|gallery|carousel|slide|modal|caption|photo|widget|sidebar|comment|cookie|promo|newsletter|menu|footer|banner/i;

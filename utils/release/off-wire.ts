@@ -42,9 +42,14 @@ export function offWire(f: Found): Evidence[] {
       listed += +NEWSROOM_DATELINES[0]!.test(s.text);
     }
 
-  // A line that only says what the page is ("FOR IMMEDIATE RELEASE") is no part of the story
+  // A line that only says what the page is ("FOR IMMEDIATE RELEASE") is no part of the story, nor are a
+  // date standing alone or the headline run together with it ("October 16, 2014Acme Declares…"): a
+  // newsroom's template printed around the text
   let flag = false;
   while (/^(?:for immediate|press|news) release\W*$/i.test(r.body[0] ?? '')) (flag = true), r.body.shift(), r.prose!.shift();
+  const stray = (t: string) => t.length < 300 && ((r.headline && t.includes(r.headline)) || (t.length < 40 && (findDate(t)?.[1] ?? 99) < 12));
+  r.body = r.body.filter((t) => !stray(t));
+  r.prose = r.prose!.filter((t) => !stray(t));
 
   // A newsroom's dateline opening the story: "CITY, Date –", "(City) –", or a bare "SAN DIEGO" line, which
   // is the dateline and not a paragraph of the story

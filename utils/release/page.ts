@@ -28,10 +28,10 @@ const ASSET_KINDS: AssetKind[] = ['whitepaper', 'datasheet', 'webinar', 'report'
 const ASSET = /(white.?paper)|(data.?sheet)|(webinar)|(report)|(\.pdf\b)|(\be-?book|case.stud|brochure)/i;
 
 /**
- * An element's class and id, read as attributes: linkedom builds a whole DOMTokenList on every `class` read
- * through getAttribute, and this runs on every ancestor of the release's text.
+ * An element's tag, class and id, read as attributes: linkedom builds a whole DOMTokenList on every `class`
+ * read through getAttribute, and this runs on every ancestor of the release's text.
  */
-export const names = (e: Element | null) => ` ${e?.getAttributeNode('class')?.value} ${e?.getAttributeNode('id')?.value}`;
+export const names = (e: Element | null) => ` ${e?.localName} ${e?.getAttributeNode('class')?.value} ${e?.getAttributeNode('id')?.value}`;
 
 /** A run that can open a release: first in its block, not quoted, starting with a capital or "(". */
 export const leads = (s: Run) => s.n < 3 && !s.q && /^[\p{Lu}/(]/u.test(s.text);
@@ -202,7 +202,7 @@ export function readPage(doc: Document, url: string, r: Release, more?: (f: Foun
     const head = squash(s.raw.split('\n')[0]);
     const [part, name = ''] = markerOf(head);
     if (part == 'end') {
-      stop = i;
+      stop = Math.min(stop, i);
       if (/^[#-]/.test(t)) ends = 'end mark';
       break;
     }

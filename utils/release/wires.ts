@@ -73,12 +73,14 @@ export const wireOfMark = (mark: string) => WIRES.find((w) => RegExp(w.mark, 'i'
 
 /**
  * A newsroom's own datelines, only ever read at the start of the story: "AUSTIN, Texas, May 1, 2024 –",
- * "AUSTIN, Texas—May 1, 2024—", "(Berlin) – ", and a bare "SAN DIEGO" line before the first paragraph.
+ * "AUSTIN, Texas—May 1, 2024—", "(Berlin) – ", a bare "SAN DIEGO" line before the first paragraph, and
+ * "WASHINGTON — " in capitals. The first (with its date) also marks a listing's excerpts.
  */
 export const NEWSROOM_DATELINES = [
   /^\p{Lu}[\p{L} .,'’-]{2,60}?[,—–-] ?(?:[A-Z][a-z]+\.? \d\d?,? \d{4}|\d\d? [A-Z][a-z]+ \d{4}) *[-–—]/u,
   /^\(\p{Lu}[\p{L} .'’-]{1,30}\) *[-–—]/u,
   /^\p{Lu}[\p{Lu} .,'’-]{2,40}$/u,
+  /^\p{Lu}[\p{Lu} .,'’-]{2,40}? [-–—] \p{Lu}/u,
 ];
 
 /**
