@@ -3,7 +3,7 @@
  * block's first line, and the part of the release it opens. The first row that matches wins. A release
  * reads: story, then "About X" boilerplate and legal text, contacts, the "SOURCE X" line, an end mark.
  */
-export type Part = 'end' | 'source' | 'about' | 'contact' | 'legal';
+export type Part = 'end' | 'close' | 'source' | 'about' | 'contact' | 'legal';
 
 /**
  * "Media Contact:", "Investor inquiries", "For further information:", "Notes for Editors", "Renseignements :",
@@ -12,13 +12,15 @@ export type Part = 'end' | 'source' | 'about' | 'contact' | 'legal';
 export const CONTACT_HEAD = /^.{0,40}\b(?:(?:contacts?|inquiries|renseignements|further information|notes? (?:to|for) editors)\b[^:\n]{0,20}:?|(?:media|investors?|press)(?: relations)?:) */i;
 
 export const MARKERS: [RegExp, Part][] = [
-  // "###", "-30-", PR Newswire's "Related Links" / "Also from this source" (lists of other releases)
-  [/^(?:(?:# *){3}|-+ ?30 ?-+$|related (?:links|news)|also from this source)/i, 'end'],
+  // PR Newswire's "Related Links" / "Also from this source" (lists of other releases): the page goes on
+  [/^(?:related (?:links|news)|also from this source)/i, 'end'],
+  // "###", "-30-": the release's text is over (a media contact may follow)
+  [/^(?:(?:# *){3,}|-+ ?30 ?-+)$/, 'close'],
   // "SOURCE Acme Corp.", "SOURCE: Emerging Growth LLC", "Source: Acme"
   [/^(?:SOURCE:?|Source:) +(.{2,80})$/, 'source'],
   // "About Acme Corp.", "ABOUT COGNIZANT", "À propos de Boulangerie Soleil", "À propos d'Hydro-Sud": a name,
-  // not "About 200 jobs are…"
-  [/^(?:(?:About|ABOUT) +|À propos d(?:e |['’]))(?!\d|.*\b(?:is|are|was|were|will|ha[sv]e?)\b)(.{2,60}?) *:?$/u, 'about'],
+  // not a sentence ("About 200 jobs are…", "About the size of a field.") nor a menu's "About Us"
+  [/^(?:(?:About|ABOUT) +|À propos d(?:e |['’]))(?!\d|us$|.*\b(?:is|are|was|were|will|ha[sv]e?)\b|.*\s\p{Ll}+\.$)(.{2,60}?) *:?$/iu, 'about'],
   [CONTACT_HEAD, 'contact'],
   [/^(?:safe harbou?r|forward[- ]looking|cautionary|(?:legal )?disclaimer)/i, 'legal'],
 ];

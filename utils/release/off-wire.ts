@@ -1,7 +1,8 @@
 import { AGENCY_MARK, NEWSROOM_DATELINES, wireOfMark } from './wires';
 import { chooseDate, findDate } from './dates';
-import { leads, names, placeOf, type Evidence, type Found } from './page';
+import { PERSON, leads, names, placeOf, type Evidence, type Found } from './page';
 import { squash } from './text';
+import { CONTACT_HEAD } from './markers';
 import { ldGet, ldName } from './jsonld';
 import { pickHeadline, withoutSite } from './headline';
 
@@ -17,8 +18,14 @@ import { pickHeadline, withoutSite } from './headline';
  */
 const ANNOUNCES =
   /^(\p{Lu}[\p{L}\d&.'’-]*(?:,? (?:\p{Lu}[\p{L}\d&.'’-]*|&|of|and|de|the)){0,6})(?: ?\([^()]*\))*,? (?:today |has |is )?(?:announc|report|declar|launch|unveil|introduc|releas|publish|complet|sign|appoint|expand|receiv|win|partner|open|pleased|proud)/u;
-/** A page the site files as a press release: its path, or the class of its body. */
-const RELEASE_PAGE = /\/(?:press|news)[-_]?releases?\/.|\/releases?\/.|\/newsroom\/.|press.?release/i;
+/**
+ * A page the site files as a press release: its path ("/news/releases/2014/…", "/press-releases/…"), or a
+ * class of its body or of the article holding the release ("node-type-press-release",
+ * "category-news-releases").
+ */
+const RELEASE_PAGE = /\/(?:press|news)[-_]?releases?\/.|\/releases?\/.|\/newsroom\/.|(?:press|news).?release/i;
+/** Not an organisation in a contact block: a job title or a department's role. */
+const ROLE = /\b(?:director|manager|officer|president|head|lead|specialist|coordinator|relations|communications|media|public|press|senior|chief|vp|executive|spokes\w*)\b/i;
 /** Where a newsroom's dateline ends: a spaced hyphen or a dash ("AUSTIN, Texas – ", "(Berlin) – "). */
 const DASH = /\s[-–—]|[–—]/;
 
@@ -63,11 +70,22 @@ export function offWire(f: Found): Evidence[] {
   const bare = plain && NEWSROOM_DATELINES[2]!.test(first) && r.body.shift();
   if (bare && r.prose![0] == first) r.prose!.shift();
   // the story proper starts after the dateline ("… /PRNewswire/ -- Acme today announced")
+  // the name, then the organisation: "Jennifer Moore, Mosbacher Institute, Bush School, (979) 571-1113"
+  const organisation = () => {
+    for (const s of runs.slice(f.from, f.to))
+      if (CONTACT_HEAD.test(s.raw)) {
+        const parts = s.raw.replace(CONTACT_HEAD, '').split(/[,\n]/).map(squash).filter((p) => /^\p{Lu}[\p{L}&.'’ -]{1,60}$/u.test(p) && !ROLE.test(p));
+        return PERSON.test(parts[0] ?? '') ? parts[1] : parts[0];
+      }
+  };
+  // the classes of the containers around the release, up to <body>
+  let filed = '';
+  for (let e: Element | null = f.box; e; e = e.parentElement) filed += names(e);
   const story = (mark ? mark.input.slice(mark.index + mark[0].length) : plain && !bare ? first.slice(dash + 2) : (r.body[0] ?? '')).replace(/^[\s\-–—/]+/, '') || r.body[1];
   const announcer = ANNOUNCES.exec(story ?? '')?.[1];
   // the issuer when nothing names it: the announcing lead's subject, the publisher when it is neither this
-  // site nor a wire
-  r.company ||= squash(announcer || (!/wire|cision|prweb|newsfile/i.test(publisher) && !ours(publisher) && publisher) || '') || null;
+  // site nor a wire, the organisation a media contact speaks for ("Jane Roe, Acme Institute, 555-0100")
+  r.company ||= squash(announcer || (!/wire|cision|prweb|newsfile/i.test(publisher) && !ours(publisher) && publisher) || organisation() || '') || null;
 
   // The date: the newsroom dateline's, else a date standing alone near the story ("24 March 2020")
   const wired = mark && findDate(mark.input.slice(0, mark.index + 60), zone);
@@ -86,7 +104,7 @@ export function offWire(f: Found): Evidence[] {
     [announcer, 0.2, `lead: "${announcer}" announces`],
     // a company announcing on its own site ("Qualcomm Incorporated … today announced" on qualcomm.com)
     [r.company && ours(r.company), 0.2, "on the issuer's own site"],
-    [RELEASE_PAGE.test(r.url.replace(/[?#].*/, '') + names(f.doc.documentElement && f.doc.body)), 0.2, 'a press-release page'],
+    [RELEASE_PAGE.test(r.url.replace(/[?#].*/, '') + filed), 0.2, 'a press-release page'],
     [agency, -0.6, `news agency dateline ${agency}`],
     [listed > 2, -1, `${listed} newsroom excerpts: a listing page`],
   ];

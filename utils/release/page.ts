@@ -20,7 +20,7 @@ import { text, value, walk, type Run } from './walk';
 
 const SAID = /\b(?:said|says|added|explained|stated|noted)\b,? *(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3})?/u;
 const QUOTED = /[“"]([^”"]{20,})[”"]/g;
-const PERSON = /^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3}$/u;
+export const PERSON = /^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3}$/u;
 /** "(NASDAQ: IDEX)", "(NYSE American: XYZ)", "(TSXV: ABC.U)": listed exchanges only, symbols in capitals. */
 const TICKER = /\b(NYSE(?: American)?|NASDAQ|Nasdaq|TSXV?|CSE|OTC\w*|ASX|LSE)\s?:\s?([A-Z][A-Z\d]{0,5}(?:\.[A-Z]{1,2})?)\b/g;
 /** Asset kinds in test order; the capture group that matched a link's label + URL names its kind. */
@@ -203,11 +203,10 @@ export function readPage(doc: Document, url: string, r: Release, more?: (f: Foun
     const [part, name = ''] = markerOf(head);
     if (part == 'end') {
       stop = Math.min(stop, i);
-      if (/^[#-]/.test(t)) ends = 'end mark';
       break;
     }
-    if (part == 'legal') ends ||= 'legal boilerplate';
-    if (part == 'source') (source = name), (mode = 3), (stop = i);
+    if (part == 'legal' || part == 'close') ends = part == 'close' ? 'end mark' : ends || 'legal boilerplate';
+    if (part == 'source' || part == 'close') (source ||= name), (mode = 3), (stop = Math.min(stop, i));
     else if (part == 'about' && mode < 3) {
       mode = 1;
       if (/^\p{Lu}/u.test(name)) aboutName ||= name;
