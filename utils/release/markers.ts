@@ -20,7 +20,7 @@ export const MARKERS: [RegExp, Part][] = [
   [/^(?:SOURCE:?|Source:) +(.{2,80})$/, 'source'],
   // "About Acme Corp.", "ABOUT COGNIZANT", "À propos de Boulangerie Soleil", "À propos d'Hydro-Sud": a name,
   // not a sentence ("About 200 jobs are…", "About the size of a field.") nor a menu's "About Us"
-  [/^(?:(?:About|ABOUT) +|À propos d(?:e |['’]))(?!\d|us$|.*\b(?:is|are|was|were|will|ha[sv]e?)\b|.*\s\p{Ll}+\.$)(.{2,60}?) *:?$/iu, 'about'],
+  [/^(?:(?:About|ABOUT) +|À propos d(?:e |['’]))(?!\d|U[sS]$|.*\b(?:is|are|was|were|will|ha[sv]e?)\b|.*\s\p{Ll}+\.$)(.{2,60}?) *:?$/u, 'about'],
   [CONTACT_HEAD, 'contact'],
   [/^(?:safe harbou?r|forward[- ]looking|cautionary|(?:legal )?disclaimer)/i, 'legal'],
 ];
