@@ -3,7 +3,7 @@ import { chooseDate, findDate } from './dates';
 import { PERSON, leads, names, placeOf, type Evidence, type Found } from './page';
 import { squash } from './text';
 import { CONTACT_HEAD } from './markers';
-import { ldGet, ldName } from './jsonld';
+import { ldGet, ldName, ldType } from './jsonld';
 import { pickHeadline, withoutSite } from './headline';
 
 /**
@@ -80,7 +80,7 @@ export function offWire(f: Found): Evidence[] {
   };
   // the classes of the containers around the release, up to <body>
   let filed = '';
-  for (let e: Element | null = f.box; e; e = e.parentElement) filed += names(e);
+  for (let e = f.box; e; e = e.parentElement) filed += names(e);
   const story = (mark ? mark.input.slice(mark.index + mark[0].length) : plain && !bare ? first.slice(dash + 2) : (r.body[0] ?? '')).replace(/^[\s\-–—/]+/, '') || r.body[1];
   const announcer = ANNOUNCES.exec(story ?? '')?.[1];
   // the issuer when nothing names it: the announcing lead's subject, the publisher when it is neither this
@@ -107,5 +107,7 @@ export function offWire(f: Found): Evidence[] {
     [RELEASE_PAGE.test(r.url.replace(/[?#].*/, '') + filed), 0.2, 'a press-release page'],
     [agency, -0.6, `news agency dateline ${agency}`],
     [listed > 2, -1, `${listed} newsroom excerpts: a listing page`],
+    // an Article's JSON-LD is said, never counted: newsrooms and news sites both write it
+    [ldType(f.ld) && !/PressRelease/.test(ldType(f.ld)), 0, `JSON-LD ${ldType(f.ld)} (weak alone)`],
   ];
 }

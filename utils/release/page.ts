@@ -68,7 +68,7 @@ export interface Found {
   /** The JSON-LD node read (a PressRelease, else an Article). */
   ld: unknown;
   runs: Run[];
-  box: Element | null;
+  box?: Element | null;
   /** The release's runs: runs[from..to). */
   from: number;
   to: number;
@@ -274,9 +274,8 @@ export function readPage(doc: Document, url: string, r: Release, more?: (f: Foun
     [aboutName, 0.2, `About ${aboutName}`],
     [r.contacts[0], 0.2, 'contact block'],
     [ends, ends[0] == 'e' ? 0.2 : 0.1, ends],
-    ...(more?.({ r, doc, titles, heads, ld, runs, box: box ?? null, from, to, range, mark, machine }) ?? []),
+    ...(more?.({ r, doc, titles, heads, ld, runs, box, from, to, range, mark, machine }) ?? []),
     [leading > 2, -1, `${leading} release excerpts: a listing page`],
-    [ld && !pressRelease, 0, `JSON-LD ${ldType(ld)} (weak alone)`],
     [!r.body[0], 0, 'no release body'],
   ] as Evidence[])
     if (seen) (score += weight), r.reasons.push(why);

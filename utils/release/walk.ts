@@ -54,15 +54,14 @@ export function walk(root: Element | null): Walked {
   const counts = new Map<Element | null, number>();
   const open = [root!];
   let buf = '';
-  let q = 0;
-  let t = 0;
+  const inside = (tag: string) => open.some((e) => e.localName == tag);
   const flush = () => {
     const text = /\S/.test(buf) && squash(buf);
     if (text) {
       const el = open[open.length - 1]!;
       const n = counts.get(el.parentElement) ?? 0;
       counts.set(el.parentElement, n + 1);
-      runs.push({ el, raw: buf.trim(), text, q: q > 0, t: t > 0, n });
+      runs.push({ el, raw: buf.trim(), text, q: inside('blockquote'), t: inside('table'), n });
     }
     buf = '';
   };
@@ -72,9 +71,7 @@ export function walk(root: Element | null): Walked {
     const x = stack.pop();
     if (!x) {
       flush();
-      const name = open.pop()!.localName;
-      q -= +(name == 'blockquote');
-      t -= +(name == 'table');
+      open.pop();
       continue;
     }
     if (x.nodeType == 3) {
@@ -98,8 +95,6 @@ export function walk(root: Element | null): Walked {
     if (!INLINE.has(name) && e != root) {
       flush();
       open.push(e);
-      q += +(name == 'blockquote');
-      t += +(name == 'table');
       stack.push(null);
     }
     for (let c = e.lastChild; c; c = c.previousSibling) stack.push(c);
