@@ -4,8 +4,8 @@ import { extractWith } from '@/utils/release/page';
 import { sendMessage } from '@/utils/messaging';
 
 export default defineContentScript({
+  // run at document_idle, the default: the page is parsed and the release is there to read
   matches: WIRE_MATCHES,
-  runAt: 'document_idle',
   main(ctx) {
     let reported = false;
     const detect = () => {

@@ -19,21 +19,20 @@ const NOT_PHOTO =
 export function images() {
   const seen = new Map<string, [Image, number]>();
   const add = (url: string | null, alt: string, width: number, height: number) => {
-    if (!url) return;
-    const u = new URL(url);
+    const u = url && new URL(url);
+    // a pixel or an icon, by its name or its size
+    if (!u || NOT_PHOTO.test(`${u.pathname} ${alt.length < 25 ? alt : ''}`) || (width < 65 && height < 65 && width * height)) return;
     const q = u.searchParams;
-    // a width asked for or in the name, a named size (PR Newswire's ?p=facebook, ?p=thumbnail…), or none: the original
     const wp = /-(\d+)x\d+(?=\.\w+$)/;
+    // a width asked for or in the name, a named size (PR Newswire's ?p=facebook, ?p=thumbnail…), or none: the original
     const size = +(q.get('w') ?? q.get('max') ?? wp.exec(u.pathname)?.[1] ?? 0) || (q.get('p') ? 500 : 1e4);
     const key = u.host + u.pathname.replace(/\/prn\w*\//, '/').replace(wp, '');
-    const old = seen.get(key);
-    // a pixel or an icon, by its name or its size
-    if (NOT_PHOTO.test(`${u.pathname} ${alt.length < 25 ? alt : ''}`) || (width < 65 && height < 65 && width * height) || (old && old[1] >= size))
-      return old && (old[0].alt ||= alt);
-    const img: Image = { url, alt: alt || old?.[0].alt || '', logo: /logo/i.test(`${u.pathname.split('/').pop()} ${alt}`) || !!old?.[0].logo };
+    const [old, had = 0] = seen.get(key) ?? [];
+    const img: Image = { url: url!, alt: alt || old?.alt || '', logo: /logo/i.test(u.pathname.split('/').pop() + alt) || !!old?.logo };
     if (width) img.width = width;
     if (height) img.height = height;
-    seen.set(key, [img, size]);
+    if (size > had) seen.set(key, [img, size]);
+    else old!.alt ||= alt;
   };
   return { add, list: () => [...seen.values()].map((x) => x[0]).sort((a, b) => +a.logo! - +b.logo!) };
 }

@@ -38,7 +38,7 @@ export function markerOf(line: string): [Part?, string?] {
  * is a caption), only between a text
  * block and the release's box (a template class like "inline-gallery-template" on the whole article is fine).
  */
-export const NOT_TEXT_BOX = /share|social|related|recommend|gallery|carousel|slide|modal|caption|photo|widget|sidebar|comment|cookie|promo|newsletter|menu|footer|banner/i;
+export const NOT_TEXT_BOX = /share|social|related|recommend|gallery|carousel|caption|photo|widget|sidebar|comment|newsletter|menu|footer/i;
 
 /**
  * Lines of a release that are not prose for ad copy: "Photo - https://…", "Logo - …", "View original

@@ -1,6 +1,6 @@
 import { AGENCY_MARK, NEWSROOM_DATELINES, wireOfMark } from './wires';
 import { chooseDate, findDate } from './dates';
-import { PERSON, leads, names, placeOf, type Evidence, type Found } from './page';
+import { PERSON, group, junk, leads, names, placeOf, type Boxed, type Evidence, type Found, type Strategies } from './page';
 import { squash } from './text';
 import { CONTACT_HEAD } from './markers';
 import { ldGet, ldName, ldType } from './jsonld';
@@ -29,7 +29,40 @@ const ROLE = /\b(?:director|manager|officer|president|head|lead|specialist|coord
 /** Where a newsroom's dateline ends: a spaced hyphen or a dash ("AUSTIN, Texas – ", "(Berlin) – "). */
 const DASH = /\s[-–—]|[–—]/;
 
-export function offWire(f: Found): Evidence[] {
+/**
+ * Where the release is on a page of another site: the block holding the dateline, widened while its parent
+ * holds at least twice the story (a repost may split the text in two); without a dateline, the block with
+ * the most long runs (navigation and sidebars aside).
+ */
+function box(b: Boxed): [Element | null | undefined, number, number] {
+  const { r, runs, range } = b;
+  let { box, from, to } = b;
+  if (r.wire && r.wire != 'generic') return [box, from, to];
+  const long = (s: { text: string; t: boolean }) => +(s.text.length > 80 && !s.t);
+  const sums = [0];
+  runs.forEach((s, i) => sums.push(sums[i]! + long(s)));
+  if (!box) {
+    const count = new Map<Element | null, number>();
+    let top = -1;
+    runs.forEach((s, i) => {
+      const g = group(s.el);
+      const n = (count.get(g) ?? 0) + long(s);
+      count.set(g, n);
+      if (n > (box ? count.get(box)! : 0) && !junk(s.el, null, 4)) (box = g), (top = i);
+    });
+    [from, to] = box ? range(box, top) : [0, 0];
+  }
+  for (let up = 3, p; up-- && (p = box?.parentElement) && p != b.doc.body; ) {
+    const [a, z] = range(p, from);
+    if (sums[z]! - sums[a]! < Math.max(2 * (sums[to]! - sums[from]!), 1)) break;
+    [box, from, to] = [p, a, z];
+  }
+  return [box, from, to];
+}
+
+export const OFF_WIRE: Strategies = { box, after: offWire };
+
+function offWire(f: Found): Evidence[] {
   const { r, runs, mark, titles } = f;
   if (r.wire && r.wire != 'generic') return [];
   const hostName = r.wire ? new URL(r.url).hostname.replace(/\W/g, '') : '';

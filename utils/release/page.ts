@@ -27,11 +27,16 @@ const TICKER = /\b(NYSE(?: American)?|NASDAQ|Nasdaq|TSXV?|CSE|OTC\w*|ASX|LSE)\s?
 const ASSET_KINDS: AssetKind[] = ['whitepaper', 'datasheet', 'webinar', 'report', 'pdf', 'other'];
 const ASSET = /(white.?paper)|(data.?sheet)|(webinar)|(report)|(\.pdf\b)|(\be-?book|case.stud|brochure)/i;
 
-/**
- * An element's tag, class and id, read as attributes: linkedom builds a whole DOMTokenList on every `class`
- * read through getAttribute, and this runs on every ancestor of the release's text.
- */
-export const names = (e: Element | null) => ` ${e?.localName} ${e?.getAttributeNode('class')?.value} ${e?.getAttributeNode('id')?.value}`;
+/** An element's tag, class and id: what says a container is a share bar, a sidebar, a caption… */
+export const names = (e: Element | null) => ` ${e?.localName} ${e?.className} ${e?.id}`;
+
+/** Whether a container from `el` up to `top` (at most `up` levels) is a share bar, gallery, sidebar… */
+export const junk = (el: Element, top?: Element | null, up = 30) => {
+  for (let a: Element | null = el; a && a != top && up--; a = a.parentElement) if (NOT_TEXT_BOX.test(names(a))) return true;
+};
+
+/** The block a text block belongs to: a paragraph's or a list item's parent, else itself. */
+export const group = (el: Element) => (/^(?:p|li|h\d|dd|dt|pre|blockquote)$/.test(el.localName) ? el.parentElement : el);
 
 /** A run that can open a release: first in its block, not quoted, starting with a capital or "(". */
 export const leads = (s: Run) => s.n < 3 && !s.q && /^[\p{Lu}/(]/u.test(s.text);
@@ -56,6 +61,25 @@ function contactFrom(raw: string): Contact | null {
   const phone = /\+?\(?\d[\d ().-]{7,}\d/.exec(all)?.[0] ?? null;
   const name = ls.map((l) => l.split(',')[0]!).find((l) => PERSON.test(l)) ?? null;
   return email || phone ? { name, email, phone } : null;
+}
+
+/** Where the core would read the release, for a strategy to look again (off-wire.ts). */
+export interface Boxed {
+  r: Release;
+  doc: Document;
+  runs: Run[];
+  box?: Element | null;
+  /** The release's runs: runs[from..to). */
+  from: number;
+  to: number;
+  /** The runs an element holds around run `i` (they are contiguous). */
+  range: (el: Element, i?: number) => readonly [number, number];
+}
+
+/** Strategies beyond the core: where the release is, and what else the page says (off-wire.ts). */
+export interface Strategies {
+  box: (b: Boxed) => [Element | null | undefined, number, number];
+  after: (f: Found) => Evidence[];
 }
 
 /** What the core found, for the strategies that read pages off the wires (off-wire.ts). */
@@ -83,7 +107,7 @@ export interface Found {
 export type Evidence = readonly [unknown, number, string];
 
 /** Recognise and extract a press release, with extra strategies. Never throws: a page that breaks the reader is not a release. */
-export function extractWith(doc: Document, url: string, more?: (f: Found) => Evidence[]): Release {
+export function extractWith(doc: Document, url: string, more?: Strategies): Release {
   const r = emptyRelease(url);
   try {
     readPage(doc, url, r, more);
@@ -101,7 +125,7 @@ export function extractWith(doc: Document, url: string, more?: (f: Found) => Evi
  * The release is found by its own text, not by one page's markup: the dateline, then the block holding it,
  * read until the boilerplate. A wire's adapter only adds certainty and speed.
  */
-export function readPage(doc: Document, url: string, r: Release, more?: (f: Found) => Evidence[]): void {
+export function readPage(doc: Document, url: string, r: Release, more?: Strategies): void {
   let host = '';
   try {
     host = new URL(url).hostname;
@@ -123,10 +147,6 @@ export function readPage(doc: Document, url: string, r: Release, more?: (f: Foun
     } catch {
       return null;
     }
-  };
-  /** Whether a container from `el` up to `top` (at most `up` levels) is a share bar, gallery, sidebar… */
-  const junk = (el: Element, top?: Element | null, up = 30) => {
-    for (let a: Element | null = el; a && a != top && up--; a = a.parentElement) if (NOT_TEXT_BOX.test(names(a))) return true;
   };
 
   const meta: Record<string, string> = {};
@@ -157,22 +177,10 @@ export function readPage(doc: Document, url: string, r: Release, more?: (f: Foun
   const dl = runs[at0];
   const mark = dl && WIRE_MARK.exec(dl.text);
 
-  // The release's box: the wire's body, else the block holding the dateline (climbing while its parent
-  // holds at least twice the story, as when a repost splits the text in two), else the block with the most
-  // long runs. Navigation and sidebars never count.
-  const sums = [0];
-  const count = new Map<Element | null, number>();
-  const group = (el: Element) => (/^(?:p|li|h\d|dd|dt|pre|blockquote)$/.test(el.localName) ? el.parentElement : el);
+  // The release's box: the wire's body, else the block holding the dateline; off the wires a strategy may
+  // widen it or find it another way.
   const wireBody = w.body ? (dl?.el.closest(w.body) ?? q(w.body)) : null;
   let box = wireBody ?? (dl && group(dl.el));
-  runs.forEach((s, i) => {
-    const long = +(s.text.length > 80 && !s.t);
-    const g = group(s.el);
-    const n = (count.get(g) ?? 0) + long;
-    sums.push(sums[i]! + long);
-    count.set(g, n);
-    if (!dl && !wireBody && n > (box ? count.get(box)! : 0) && !junk(s.el, null, 4)) (box = g), (at0 = i);
-  });
   if (!box?.contains(runs[at0]?.el ?? null)) at0 = runs.findIndex((s) => box?.contains(s.el));
   const range = (el: Element, i = at0) => {
     let a = i;
@@ -181,12 +189,8 @@ export function readPage(doc: Document, url: string, r: Release, more?: (f: Foun
     while (b < runs.length && el.contains(runs[b]!.el)) b++;
     return [a, b] as const;
   };
-  let [from, to] = at0 < 0 ? ([0, 0] as const) : range(box!);
-  for (let up = 3, p; !wireBody && up-- && (p = box?.parentElement) && p != doc.body; ) {
-    const [a, b] = range(p);
-    if (sums[b]! - sums[a]! < Math.max(2 * (sums[to]! - sums[from]!), 1)) break;
-    [box, from, to] = [p, a, b];
-  }
+  let [from, to] = at0 < 0 ? [0, 0] : range(box!);
+  if (!wireBody && more) [box, from, to] = more.box({ r, doc, runs, box, from, to, range });
 
   // The body, read in order: story, then "About X" boilerplate and legal text, then contacts, the
   // "SOURCE X" line (contacts may follow it), until an end mark.
@@ -274,7 +278,7 @@ export function readPage(doc: Document, url: string, r: Release, more?: (f: Foun
     [aboutName, 0.2, `About ${aboutName}`],
     [r.contacts[0], 0.2, 'contact block'],
     [ends, ends[0] == 'e' ? 0.2 : 0.1, ends],
-    ...(more?.({ r, doc, titles, heads, ld, runs, box, from, to, range, mark, machine }) ?? []),
+    ...(more?.after({ r, doc, titles, heads, ld, runs, box, from, to, range, mark, machine }) ?? []),
     [leading > 2, -1, `${leading} release excerpts: a listing page`],
     [!r.body[0], 0, 'no release body'],
   ] as Evidence[])
