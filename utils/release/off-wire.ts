@@ -68,7 +68,8 @@ function offWire(f: Found): Evidence[] {
   const hostName = r.wire ? new URL(r.url).hostname.replace(/\W/g, '') : '';
   const publisher = ldName(ldGet(f.ld, 'publisher'));
   // the headline without the site's name around the titles ("Qualcomm Declares … | Qualcomm")
-  r.headline = pickHeadline(titles.slice(0, 4).map((t) => withoutSite(t, titles[4]!, hostName)).filter(Boolean), f.heads);
+  const bare = titles.slice(0, 4).map((t) => withoutSite(t, titles[4]!, hostName));
+  if (bare.some((t, i) => t != titles[i])) r.headline = pickHeadline(bare.filter(Boolean), f.heads);
   /** A name that is this site's own: "Qualcomm Incorporated" on qualcomm.com, "BBC News" on bbc.com. */
   const ours = (name: string) => [name, name.split(/\W/)[0]!.padEnd(3, '#')].some((n) => hostName.includes(n.toLowerCase().replace(/\W/g, '')));
 
@@ -100,8 +101,8 @@ function offWire(f: Found): Evidence[] {
   const date = plain && findDate(first.slice(0, 60));
   const dash = first.search(DASH);
   if (plain) r.dateline = placeOf(first, date ? date[1] : dash < 0 ? 1e4 : dash);
-  const bare = plain && NEWSROOM_DATELINES[2]!.test(first) && r.body.shift();
-  if (bare && r.prose![0] == first) r.prose!.shift();
+  const city = plain && NEWSROOM_DATELINES[2]!.test(first) && r.body.shift();
+  if (city && r.prose![0] == first) r.prose!.shift();
   // the story proper starts after the dateline ("… /PRNewswire/ -- Acme today announced")
   // the name, then the organisation: "Jennifer Moore, Mosbacher Institute, Bush School, (979) 571-1113"
   const organisation = () => {
@@ -114,7 +115,7 @@ function offWire(f: Found): Evidence[] {
   // the classes of the containers around the release, up to <body>
   let filed = '';
   for (let e = f.box; e; e = e.parentElement) filed += names(e);
-  const story = (mark ? mark.input.slice(mark.index + mark[0].length) : plain && !bare ? first.slice(dash + 2) : (r.body[0] ?? '')).replace(/^[\s\-–—/]+/, '') || r.body[1];
+  const story = (mark ? mark.input.slice(mark.index + mark[0].length) : plain && !city ? first.slice(dash + 2) : (r.body[0] ?? '')).replace(/^[\s\-–—/]+/, '') || r.body[1];
   const announcer = ANNOUNCES.exec(story ?? '')?.[1];
   // the issuer when nothing names it: the announcing lead's subject, the publisher when it is neither this
   // site nor a wire, the organisation a media contact speaks for ("Jane Roe, Acme Institute, 555-0100")

@@ -158,11 +158,14 @@ export function readPage(doc: Document, url: string, r: Release, more?: Strategi
   // The headline: the wire's, else the heading matching the page's titles (without the site's name).
   const headline = q(w.headline);
   const wireHeadline = text(headline);
+  // the adapter's other selectors only where its template is recognised by its headline: on another
+  // template of the wire they would each scan the whole page for nothing
+  const a: Partial<WireAdapter> = wireHeadline ? w : {};
   const titles = [meta['og:title'], ldText(ld, 'headline'), meta['twitter:title'], text(all('title')[0]), meta['og:site_name']].map(squash);
   const heads = ['h1', 'h2', 'h3', 'h4'].flatMap(all).slice(0, 60);
   r.headline = wireHeadline || pickHeadline(titles.slice(0, 4).filter(Boolean), heads);
   // subtitles sit next to the headline; a line in capitals only is a label ("PRIVILEGED INFORMATION")
-  const subs = [...(w.sub && headline?.parentElement?.querySelectorAll(w.sub) || [])].flatMap((e) => walk(e).runs.map((x) => x.text));
+  const subs = [...(a.sub && headline?.parentElement?.querySelectorAll(a.sub) || [])].flatMap((e) => walk(e).runs.map((x) => x.text));
   r.subheadlines = subs.filter((s) => /\p{Ll}/u.test(s));
   r.subheadline = r.subheadlines.join('\n') || null;
 
@@ -179,7 +182,7 @@ export function readPage(doc: Document, url: string, r: Release, more?: Strategi
 
   // The release's box: the wire's body, else the block holding the dateline; off the wires a strategy may
   // widen it or find it another way.
-  const wireBody = w.body ? (dl?.el.closest(w.body) ?? q(w.body)) : null;
+  const wireBody = a.body ? (dl?.el.closest(a.body) ?? q(a.body)) : null;
   let box = wireBody ?? (dl && group(dl.el));
   if (!box?.contains(runs[at0]?.el ?? null)) at0 = runs.findIndex((s) => box?.contains(s.el));
   const range = (el: Element, i = at0) => {
@@ -221,7 +224,7 @@ export function readPage(doc: Document, url: string, r: Release, more?: Strategi
       if (c) r.contacts.push(c);
     } else if (mode < 3) (mode || part == 'legal' ? r.about : r.body).push(t), part == 'legal' && (mode = 1);
   }
-  for (const el of w.contact ? doc.querySelectorAll(w.contact) : []) {
+  for (const el of a.contact ? doc.querySelectorAll(a.contact) : []) {
     const c = contactFrom(walk(el).runs.map((x) => x.raw).join('\n'));
     if (c) r.contacts.push(c);
   }
@@ -244,16 +247,16 @@ export function readPage(doc: Document, url: string, r: Release, more?: Strategi
 
   // The issuer: the "SOURCE" line, the wire's byline, a PressRelease's own author/publisher, the "About X"
   // heading. On a promotional release the SOURCE line names the issuer, not the company it writes about.
-  r.company = squash(source || value(q(w.company)) || (pressRelease && (ldName(ldGet(ld, 'author')) || ldName(ldGet(ld, 'publisher')))) || aboutName || '') || null;
+  r.company = squash(source || value(q(a.company)) || (pressRelease && (ldName(ldGet(ld, 'author')) || ldName(ldGet(ld, 'publisher')))) || aboutName || '') || null;
 
   // The date: the page's metadata when it agrees with what the page prints (the wire's printed date, else
   // the dateline's), the printed one when they disagree.
   const machine = [ldText(ld, 'datePublished'), meta['article:published_time'], meta['og:article:published_time'], meta.date, meta.pubdate].map((s) => parseDate(s)).find(Boolean);
-  const printed = [parseDate(value(q(w.date)), w.zone), leadDate?.[0]].filter(Boolean) as string[];
+  const printed = [parseDate(value(q(a.date)), w.zone), leadDate?.[0]].filter(Boolean) as string[];
   r.publishedAt = chooseDate(machine, printed);
 
   // Links and pictures inside the release's text, up to its end (never a widget or list below it)
-  const inBody = (e: Element) => !!box?.contains(e) && at.get(e)! >= from && at.get(e)! <= stop;
+  const inBody = (e: Element) => at.get(e)! >= from && at.get(e)! <= stop && !!box?.contains(e);
   for (const a of all('a')) {
     const u = inBody(a) && abs(a.getAttribute('href'));
     const label = u && text(a);

@@ -7,7 +7,8 @@ import type { WireId } from './hosts';
  *
  * Every selector field is a CSS selector list: the first match in document order wins, so list a
  * `meta` first only when it should beat the visible text. A selector may point at a `meta` (its content is
- * read) or a `time` (its datetime is read).
+ * read) or a `time` (its datetime is read). The `headline` selector recognises the template: the others are
+ * only run when it finds the headline (another template of the same wire is read like any other page).
  */
 export interface WireAdapter {
   id: WireId;
