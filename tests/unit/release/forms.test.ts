@@ -77,3 +77,13 @@ describe('news agency datelines are not press-release datelines', () => {
     expect(r.reasons.join()).toMatch(/news agency dateline/);
   });
 });
+
+describe('datelines that open news stories as often as releases', () => {
+  test('"WASHINGTON —" is read as the dateline but does not count as evidence: a news story stays a news story', () => {
+    const news = page('WASHINGTON —', '<p>Contact the reporter: sam@dailynews.example</p>').replace('<title>Acme Opens Austin Plant | Portal', '<title>Acme Opens Austin Plant | Daily News');
+    const r = extractFromHtml(news, 'https://www.dailynews.example/business/acme-opens-austin-plant');
+    expect(r.dateline).toEqual({ city: 'WASHINGTON', region: null, country: null });
+    expect(r.isRelease).toBe(false);
+    expect(r.confidence).toBeLessThan(0.6);
+  });
+});
