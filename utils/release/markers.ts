@@ -46,4 +46,4 @@ export const NOT_TEXT_BOX = /share|social|related|recommend|gallery|carousel|cap
  * of Canada)".
  */
 export const NOT_PROSE = /^(?:(?:photo|logo|video|image)s?\W+(?:https?:|www\.)|view original content|\S+$)/i;
-export const CREDIT = / ?\((?:PRNewsfoto|CNW Group|Photo)\/[^)]*\)/g;
+export const CREDIT = / ?\((?:PRNewsfoto|CNW Group|Photo)\/[^)]*\)/gi;

@@ -76,7 +76,7 @@ describe('prose and subheadlines', () => {
     const r = extractFromHtml(
       prn(
         '',
-        `<p>Acme's new line (PRNewsfoto/Acme) runs around the clock.</p>
+        `<p>Acme's new line (PRNewsfoto/Acme) runs around the clock (PRNewsFoto/Acme Corp.).</p>
          <p>Photo - https://mma.prnewswire.com/media/2400001/Acme_plant.jpg</p><p>Logo - https://mma.prnewswire.com/media/2400001/Acme_Logo.jpg</p>
          <p>View original content to download multimedia:https://www.prnewswire.com/news-releases/acme-302000001.html</p><p>www.acme.example</p>`,
       ),

@@ -88,6 +88,20 @@ const PAGES: { file: string; url: string; facts: Fact[] }[] = [
     ],
   },
   {
+    file: 'newsroom-ir-prn-repost.html',
+    url: 'https://corporate.acme.example/news/2025-09-30-Acme-Launches-Global-Racing-Organization',
+    facts: [
+      { field: 'isRelease', expected: true },
+      { field: 'headline', expected: 'Acme Launches Global Racing Organization', note: 'in a div, and og:title' },
+      { field: 'publishedAt', expected: '2025-09-30', note: '"Sept. 30, 2025"' },
+      { field: 'company', expected: 'Acme Corp.', note: 'no SOURCE line on the company\'s copy: the About block' },
+      { field: 'dateline', expected: { city: 'AKRON', region: 'Ohio', country: null } },
+      { field: 'body', expected: 'Chief Communications', compare: 'excludes', note: '"More Stories"' },
+      { field: 'images', expected: [{ url: 'https://mma.prnewswire.com/media/95000/acme_logo.jpg', alt: 'Acme Corp. (PRNewsFoto/Acme Corp.)', logo: true }] },
+      { field: 'contacts', expected: [{ name: 'Sarah Factor', email: 'sarah@acme.example', phone: '216-555-3433' }] },
+    ],
+  },
+  {
     file: 'neg-news-funding.html',
     url: 'https://techdaily.example/2024/05/02/acme-raises-20m/',
     facts: [
