@@ -34,11 +34,12 @@ export function markerOf(line: string): [Part?, string?] {
 
 /**
  * Containers that are never the release's text: share bars, galleries and their captions, related or
- * recommended lists, widgets, comments, cookie banners, menus. Tested on tag, class and id (a <figcaption>
- * is a caption), only between a text
+ * recommended lists, widgets, comments, menus, and a table inside the release (financial tables are not
+ * paragraphs; a page laid out in a table holds the release's box, never sits inside it). Tested on tag,
+ * class and id (a <figcaption> is a caption), only between a text
  * block and the release's box (a template class like "inline-gallery-template" on the whole article is fine).
  */
-export const NOT_TEXT_BOX = /share|social|related|recommend|gallery|carousel|caption|photo|widget|sidebar|comment|newsletter|menu|footer/i;
+export const NOT_TEXT_BOX = /^ table |share|social|related|recommend|gallery|carousel|caption|photo|widget|sidebar|comment|newsletter|menu|footer/i;
 
 /**
  * Lines of a release that are not prose for ad copy: "Photo - https://…", "Logo - …", "View original

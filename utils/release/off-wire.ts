@@ -38,7 +38,7 @@ function box(b: Boxed): [Element | null | undefined, number, number] {
   const { r, runs, range } = b;
   let { box, from, to } = b;
   if (r.wire && r.wire != 'generic') return [box, from, to];
-  const long = (s: { text: string; t: boolean }) => +(s.text.length > 80 && !s.t);
+  const long = (s: { text: string }) => +(s.text.length > 80);
   const sums = [0];
   runs.forEach((s, i) => sums.push(sums[i]! + long(s)));
   if (!box) {

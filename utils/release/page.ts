@@ -205,7 +205,7 @@ export function readPage(doc: Document, url: string, r: Release, more?: Strategi
   for (let i = from; i < to && r.body.length < 600; i++) {
     const s = runs[i]!;
     const t = s.text;
-    if (s.t || junk(s.el, box) || t == r.headline || subs.includes(t)) continue;
+    if (junk(s.el, box) || t == r.headline || subs.includes(t)) continue;
     const head = squash(s.raw.split('\n')[0]);
     const [part, name = ''] = markerOf(head);
     if (part == 'end') {

@@ -10,9 +10,8 @@ export interface Run {
   /** The text with a single `<br>` kept as a line break (contact blocks are lines). */
   raw: string;
   text: string;
-  /** Inside a blockquote (quoted text, never the release's own dateline) / inside a table cell. */
+  /** Inside a blockquote: quoted text, never the release's own dateline. */
   q: boolean;
-  t: boolean;
   /** How many runs came before it in the same parent block: a dateline leads its block. */
   n: number;
 }
@@ -54,14 +53,13 @@ export function walk(root: Element | null): Walked {
   const counts = new Map<Element | null, number>();
   const open = [root!];
   let buf = '';
-  const inside = (tag: string) => open.some((e) => e.localName == tag);
   const flush = () => {
     const text = /\S/.test(buf) && squash(buf);
     if (text) {
       const el = open[open.length - 1]!;
       const n = counts.get(el.parentElement) ?? 0;
       counts.set(el.parentElement, n + 1);
-      runs.push({ el, raw: buf.trim(), text, q: inside('blockquote'), t: inside('table'), n });
+      runs.push({ el, raw: buf.trim(), text, q: open.some((e) => e.localName == 'blockquote'), n });
     }
     buf = '';
   };

@@ -227,6 +227,24 @@ help from a debt charity hit a record high last year, the charity said on Tuesda
     ],
   },
   {
+    trap: 'an old portal laid out in tables: the release sits in a cell, its financial table is a table inside it',
+    url: PORTAL,
+    page: html(
+      '<title>Acme Reports Record Fourth Quarter</title>',
+      `<table width="100%"><tr><td class="left" width="160"><a href="/">Home</a><br><a href="/markets">Markets</a></td>
+       <td class="main"><h1>Acme Reports Record Fourth Quarter</h1>
+       <p>NEW YORK, Jan. 8, 2008 /PRNewswire/ -- Acme Corp. (NYSE: ACME) today reported record fourth-quarter sales of $1.2 billion, up 14 percent.</p>${STORY}
+       <table class="fin"><tr><td>Net sales</td><td>$1,200</td></tr></table><p>SOURCE Acme Corp.</p></td></tr></table>`,
+    ),
+    facts: [
+      { field: 'isRelease', expected: true },
+      { field: 'publishedAt', expected: '2008-01-08' },
+      { field: 'body', expected: 'NEW YORK, Jan. 8, 2008 /PRNewswire/ -- Acme Corp.', compare: 'startsWith' },
+      { field: 'body', expected: 'The plant will make anvils', compare: 'includes' },
+      { field: 'body', expected: '$1,200', compare: 'excludes' },
+    ],
+  },
+  {
     trap: 'a wire\'s home page: headlines with dates and marketing copy, on a wire host',
     url: 'https://www.globenewswire.com/',
     page: html(
