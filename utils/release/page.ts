@@ -27,8 +27,11 @@ const TICKER = /\b(NYSE(?: American)?|NASDAQ|Nasdaq|TSXV?|CSE|OTC\w*|ASX|LSE)\s?
 const ASSET_KINDS: AssetKind[] = ['whitepaper', 'datasheet', 'webinar', 'report', 'pdf', 'other'];
 const ASSET = /(white.?paper)|(data.?sheet)|(webinar)|(report)|(\.pdf\b)|(\be-?book|case.stud|brochure)/i;
 
-/** An element's tag, class and id: what says a container is a share bar, a sidebar, a caption… */
-export const names = (e: Element | null) => ` ${e?.localName} ${e?.className} ${e?.id}`;
+/**
+ * An element's tag, class and id: what says a container is a share bar, a sidebar, a caption… The class is
+ * read as an attribute: linkedom rebuilds a DOMTokenList's string on every `className` read.
+ */
+export const names = (e: Element | null) => ` ${e?.localName} ${e?.getAttributeNode('class')?.value} ${e?.id}`;
 
 /** Whether a container from `el` up to `top` (at most `up` levels) is a share bar, gallery, sidebar… */
 export const junk = (el: Element, top?: Element | null, up = 30) => {
@@ -155,7 +158,8 @@ export function readPage(doc: Document, url: string, r: Release, more?: Strategi
   const ld = nodes.find((n) => /PressRelease/i.test(ldType(n))) ?? nodes.find((n) => /Article|BlogPosting/i.test(ldType(n)));
   const pressRelease = /PressRelease/i.test(ldType(ld));
 
-  // The headline: the wire's, else the heading matching the page's titles (without the site's name).
+  // The headline: the wire's, else the heading matching the page's titles (off the wires, off-wire.ts reads
+  // them without the site's name).
   const headline = q(w.headline);
   const wireHeadline = text(headline);
   // the adapter's other selectors only where its template is recognised by its headline: on another
