@@ -16,8 +16,9 @@ export const MARKERS: [RegExp, Part][] = [
   [/^(?:related (?:links|news)|also from this source)/i, 'end'],
   // "###", "-30-": the release's text is over (a media contact may follow)
   [/^(?:(?:# *){3,}|-+ ?30 ?-+)$/, 'close'],
-  // "SOURCE Acme Corp.", "SOURCE: Emerging Growth LLC", "Source: Acme"
-  [/^(?:SOURCE:?|Source:) +(.{2,80})$/, 'source'],
+  // "SOURCE Acme Corp.", "SOURCE: Emerging Growth LLC", "Source: Acme", and an older wire's
+  // "SOURCE Acme Corp. -0- 01/07/2008 /CONTACT: …/" run together
+  [/^(?:SOURCE:?|Source:) +(.{2,80}?) *(?:-0-|\/[A-Z]|$)/, 'source'],
   // "About Acme Corp.", "ABOUT COGNIZANT", "À propos de Boulangerie Soleil", "À propos d'Hydro-Sud": a name,
   // not a sentence ("About 200 jobs are…", "About the size of a field.") nor a menu's "About Us"
   [/^(?:(?:About|ABOUT) +|À propos d(?:e |['’]))(?!\d|U[sS]$|.*\b(?:is|are|was|were|will|ha[sv]e?)\b|.*\s\p{Ll}+\.$)(.{2,60}?) *:?$/u, 'about'],
