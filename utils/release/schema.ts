@@ -30,7 +30,7 @@ export const ImageSchema = z.object({
   /** Pixel size of this URL, only when the page states it (attributes, og:image:width/height). */
   width: z.number().optional(),
   height: z.number().optional(),
-  /** A logo (file name or alt says "logo"), not a photo: the ad engine prefers a photo. */
+  /** A logo (file name or alt says "logo"), not a photo: the ad engine prefers a photo. Always set by the extractor. */
   logo: z.boolean().optional(),
 });
 
@@ -59,7 +59,7 @@ export const ReleaseSchema = z.object({
   /**
    * The release's text blocks in reading order, from its start through the story (dateline paragraph
    * included), before the About / legal / contact boilerplate. Never navigation, sidebars, related lists,
-   * share bars, galleries and their captions, or table cells.
+   * share bars, galleries and their captions, or the cells of a table inside the release (financial tables).
    */
   body: z.array(z.string()),
   /**
