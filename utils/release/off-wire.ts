@@ -88,7 +88,7 @@ function offWire(f: Found): Evidence[] {
   // newsroom's template printed around the text
   let flag = false;
   while (/^(?:for immediate|press|news) release\W*$/i.test(r.body[0] ?? '')) (flag = true), r.body.shift(), r.prose!.shift();
-  const stray = (t: string) => t.length < 300 && ((r.headline && t.includes(r.headline)) || (t.length < 40 && (findDate(t)?.[1] ?? 99) < 12));
+  const stray = (t: string) => t.length < 300 && ((r.headline && t.split(r.headline).join('').length < t.length / 2) || (t.length < 40 && (findDate(t)?.[1] ?? 99) < 12));
   r.body = r.body.filter((t) => !stray(t));
   r.prose = r.prose!.filter((t) => !stray(t));
 
@@ -104,8 +104,7 @@ function offWire(f: Found): Evidence[] {
   if (plain) r.dateline = placeOf(first, date ? date[1] : dash < 0 ? 1e4 : dash);
   const city = plain && NEWSROOM_DATELINES[2]!.test(first) && r.body.shift();
   if (city && r.prose![0] == first) r.prose!.shift();
-  // the story proper starts after the dateline ("… /PRNewswire/ -- Acme today announced")
-  // the name, then the organisation: "Jennifer Moore, Mosbacher Institute, Bush School, (979) 571-1113"
+  // a media contact's name, then the organisation: "Jennifer Moore, Mosbacher Institute, (979) 571-1113"
   const organisation = () => {
     for (const s of runs.slice(f.from, f.to))
       if (CONTACT_HEAD.test(s.raw)) {
@@ -116,6 +115,7 @@ function offWire(f: Found): Evidence[] {
   // the classes of the containers around the release, up to <body>
   let filed = '';
   for (let e = f.box; e; e = e.parentElement) filed += names(e);
+  // the story proper starts after the dateline ("… /PRNewswire/ -- Acme today announced")
   const story = (mark ? mark.input.slice(mark.index + mark[0].length) : plain && !city ? first.slice(dash + 2) : (r.body[0] ?? '')).replace(/^[\s\-–—/]+/, '') || r.body[1];
   const announcer = ANNOUNCES.exec(story ?? '')?.[1];
   // the issuer when nothing names it: the announcing lead's subject, the publisher when it is neither this

@@ -149,7 +149,7 @@ const CASES: { trap: string; url: string; page: string; facts: Fact[] }[] = [
     page: html(
       '<title>Acme Declares Quarterly Cash Dividend | Acme</title><meta property="og:title" content="Acme Declares Quarterly Cash Dividend | Acme"><meta property="og:site_name" content="Acme">',
       `<noscript><section><div class="content">SAN DIEGO<p>Acme Corp. (NASDAQ: ACME) today announced a quarterly cash dividend of $0.42 per share, payable on December 18, 2014, to stockholders of record on December 1, 2014.</p>
-       <p>Acme Corp. (NASDAQ: ACME) is a maker of anvils.</p>October 16, 2014<div class="vcard"><h4 class="title"></h4><div>Jane Roe</div></div>October 16, 2014Acme Declares Quarterly Cash DividendAcme Declares Quarterly Cash Dividend</div></section></noscript>`,
+       <p>Acme Declares Quarterly Cash Dividend of $0.42, its 40th in a row, the board said.</p><p>Acme Corp. (NASDAQ: ACME) is a maker of anvils.</p>October 16, 2014<div class="vcard"><h4 class="title"></h4><div>Jane Roe</div></div>October 16, 2014Acme Declares Quarterly Cash DividendAcme Declares Quarterly Cash Dividend</div></section></noscript>`,
     ),
     facts: [
       { field: 'isRelease', expected: true },
@@ -160,6 +160,7 @@ const CASES: { trap: string; url: string; page: string; facts: Fact[] }[] = [
       { field: 'tickers', expected: { exchange: 'NASDAQ', symbol: 'ACME' }, compare: 'includes' },
       { field: 'body', expected: 'Acme Corp. (NASDAQ: ACME) today announced', compare: 'startsWith' },
       { field: 'body', expected: 'October 16', compare: 'excludes', note: 'the date and the headline run together are the template\'s' },
+      { field: 'body', expected: 'Acme Declares Quarterly Cash Dividend of $0.42, its 40th', compare: 'includes', note: 'a paragraph that opens with the headline is the story\'s' },
     ],
   },
   {
