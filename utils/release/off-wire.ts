@@ -142,7 +142,7 @@ function offWire(f: Found): Evidence[] {
     [r.company && ours(r.company), 0.2, "on the issuer's own site"],
     [RELEASE_PAGE.test(r.url.replace(/[?#].*/, '') + filed), 0.2, 'a press-release page'],
     [agency, -0.6, `news agency dateline ${agency}`],
-    [listed > 2, -1, `${listed} newsroom excerpts: a listing page`],
+    [listed > 2, -1, `${listed} newsroom excerpts: a listing`],
     // an Article's JSON-LD is said, never counted: newsrooms and news sites both write it
     [ldType(f.ld) && !/PressRelease/.test(ldType(f.ld)), 0, `JSON-LD ${ldType(f.ld)} (weak alone)`],
   ];

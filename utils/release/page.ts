@@ -278,15 +278,15 @@ export function readPage(doc: Document, url: string, r: Release, more?: Strategi
   // Evidence: each item is something ordinary news articles lack, and none is enough on its own.
   let score = 0;
   for (const [seen, weight, why] of [
-    [wireBody && wireHeadline, 0.4, `${id} release layout`],
+    [wireBody && wireHeadline, 0.4, `${id} layout`],
     [mark, 0.45, `wire dateline ${mark?.[0]}`],
-    [source, 0.3, `"SOURCE ${source}" line`],
+    [source, 0.3, `SOURCE ${source}`],
     [pressRelease, 0.5, 'JSON-LD PressRelease'],
     [aboutName, 0.2, `About ${aboutName}`],
     [r.contacts[0], 0.2, 'contact block'],
     [ends, ends[0] == 'e' ? 0.2 : 0.1, ends],
     ...(more?.after({ r, doc, titles, heads, ld, runs, box, from, to, range, mark, machine }) ?? []),
-    [leading > 2, -1, `${leading} release excerpts: a listing page`],
+    [leading > 2, -1, `${leading} excerpts: a listing`],
     [!r.body[0], 0, 'no release body'],
   ] as Evidence[])
     if (seen) (score += weight), r.reasons.push(why);

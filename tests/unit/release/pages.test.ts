@@ -122,7 +122,7 @@ const PAGES: { file: string; url: string; facts: Fact[] }[] = [
     url: 'https://www.acme.example/newsroom/',
     facts: [
       { field: 'isRelease', expected: false, note: 'a newsroom index of release excerpts' },
-      { field: 'reasons', expected: '4 newsroom excerpts: a listing page', compare: 'includes' },
+      { field: 'reasons', expected: '4 newsroom excerpts: a listing', compare: 'includes' },
     ],
   },
 ];
