@@ -26,6 +26,8 @@ const ANNOUNCES =
 const RELEASE_PAGE = /\/(?:press|news)[-_]?releases?\/.|\/releases?\/.|\/newsroom\/.|(?:press|news).?release/i;
 /** Not an organisation in a contact block: a job title or a department's role. */
 const ROLE = /\b(?:director|manager|officer|president|head|lead|specialist|coordinator|relations|communications|media|public|press|senior|chief|vp|executive|spokes\w*)\b/i;
+/** A page's own words in capitals that are no city: a bare "ADVERTISEMENT" line is no dateline. */
+const UI = /^(?:advertise\w*|sponsored|close|menu|share|subscribe|loading|related|more|updated|breaking|exclusive|watch|video|photos?)\b/i;
 /** Where a newsroom's dateline ends: a spaced hyphen or a dash ("AUSTIN, Texas – ", "(Berlin) – "). */
 const DASH = /\s[-–—]|[–—]/;
 
@@ -95,7 +97,7 @@ function offWire(f: Found): Evidence[] {
   // A newsroom's dateline opening the story: "CITY, Date –", "(City) –", or a bare "SAN DIEGO" line, which
   // is the dateline and not a paragraph of the story
   const first = r.body[0] ?? '';
-  const form = mark || !r.body[1] ? -1 : NEWSROOM_DATELINES.findIndex((re) => re.test(first));
+  const form = mark || !r.body[1] || UI.test(first) ? -1 : NEWSROOM_DATELINES.findIndex((re) => re.test(first));
   const plain = form >= 0;
   // a reposted wire release keeps its wire's house zone ("/ ACCESSWIRE / … 8:30 AM" is ET)
   const zone = wireOfMark(mark?.[1] ?? '-')?.zone;
@@ -134,8 +136,9 @@ function offWire(f: Found): Evidence[] {
   r.publishedAt = chooseDate(f.machine, printed);
 
   return [
-    // a capital city and a dash ("WASHINGTON — ") opens news stories as often as releases: read, not counted
-    [plain, form < 3 ? 0.2 : 0, `dateline "${r.dateline?.city}"`],
+    // a bare "SAN DIEGO" line weighs less, and a capital city and a dash ("WASHINGTON — "), which opens news
+    // stories as often as releases, nothing: both are read, not counted on
+    [plain, [0.2, 0.2, 0.1, 0][form]!, `dateline "${r.dateline?.city}"`],
     [flag, 0.1, 'says press release'],
     [announcer, 0.2, `lead: "${announcer}" announces`],
     // a company announcing on its own site ("Qualcomm Incorporated … today announced" on qualcomm.com)

@@ -86,4 +86,11 @@ describe('datelines that open news stories as often as releases', () => {
     expect(r.isRelease).toBe(false);
     expect(r.confidence).toBeLessThan(0.6);
   });
+
+  test('a bare "ADVERTISEMENT" line in capitals is the page\'s, not a city', () => {
+    const news = page('', '<p>Contact the reporter: sam@dailynews.example</p>').replace('<p> Acme', '<p>ADVERTISEMENT</p><p>Acme');
+    const r = extractFromHtml(news, 'https://www.dailynews.example/business/acme-opens-austin-plant');
+    expect(r.dateline).toBeNull();
+    expect(r.isRelease).toBe(false);
+  });
 });
