@@ -88,8 +88,8 @@ const describe = (company: string | null, ...phrases: string[]) => [
 
 /** What a description can say, strongest first: the event's date and place, the deck, the top figure. */
 function informative(f: ReleaseFacts, extra: (string | null | undefined)[] = []): (string | null | undefined)[] {
-  const fig = f.figures[0];
-  return [f.event, f.subheadline, fig ? clauseWithFigure(fig, FIGURE_RE) : null, fig, ...extra];
+  const figs = f.figures.slice(0, 3).flatMap((s) => [clauseWithFigure(s, FIGURE_RE), s]);
+  return [f.event, f.subheadline, ...figs, ...extra];
 }
 
 const bodyKey = (p: Platform) => PLATFORMS[p].bodyField;
@@ -139,8 +139,12 @@ function newsVariant(platform: Platform, f: ReleaseFacts, kit: MessagingKit): Co
     angle: 'news',
     asset: null,
     cta: campaign.ctaForAngle.news,
-    fields: { [bodyKey(platform)]: fit(platform, bodyKey(platform), body, BODY_STRETCH), headline: headline.text, description: desc },
-    rationale: `Straight news: ${f.lead ? 'the lead without its dateline' : 'the release\'s summary'}${withFigure ? ", plus the release's own figure" : ''}.${tail(f, headline, platform)}`,
+    fields: {
+      [bodyKey(platform)]: fit(platform, bodyKey(platform), body, BODY_STRETCH),
+      headline: headline.text,
+      description: desc,
+    },
+    rationale: `Straight news: ${f.lead ? 'the lead without its dateline' : "the release's summary"}${withFigure ? ", plus the release's own figure" : ''}.${tail(f, headline, platform)}`,
   };
 }
 
@@ -221,14 +225,23 @@ function figureClause(f: ReleaseFacts): string | null {
 }
 
 /** "Download: <label>" when it fits honestly, else "Download the <noun>" (with the company when it fits). */
-function assetHeadline(platform: Platform, verb: string, label: string, noun: string, company: string | null): ShortForm {
+function assetHeadline(
+  platform: Platform,
+  verb: string,
+  label: string,
+  noun: string,
+  company: string | null,
+): ShortForm {
   const rec = ruleOf(platform, 'headline').recommended.value;
   const prefix = `${verb}: `;
   const short = shortForm(label, rec - prefix.length);
   if (short.how.kind !== 'long') return { ...short, text: `${prefix}${short.text}` };
   const plain = company ? `${verb} the ${company} ${noun}` : `${verb} the ${noun}`;
   const text = countChars(plain, ruleOf(platform, 'headline').counting) <= rec ? plain : `${verb} the ${noun}`;
-  return { text, how: { kind: 'rewrite', note: `as "${text}": the ${noun}'s title does not fit and cannot be cut honestly` } };
+  return {
+    text,
+    how: { kind: 'rewrite', note: `as "${text}": the ${noun}'s title does not fit and cannot be cut honestly` },
+  };
 }
 
 function insightVariant(platform: Platform, f: ReleaseFacts, kit: MessagingKit): CopyVariant {
@@ -257,14 +270,19 @@ function insightVariant(platform: Platform, f: ReleaseFacts, kit: MessagingKit):
         [bodyKey(platform)]: fit(
           platform,
           bodyKey(platform),
-          compose(platform, [figure, `${verb} the ${noun} for the full ${asset.kind === 'webinar' ? 'session' : 'data'}.`]),
+          compose(platform, [
+            figure,
+            `${verb} the ${noun} for the full ${asset.kind === 'webinar' ? 'session' : 'data'}.`,
+          ]),
           BODY_STRETCH,
         ),
         headline: fit(platform, 'headline', headline.text),
-        description: pickShort(platform, 'description', [f.event, f.company ? `${f.company} ${noun}` : null], [
-          `Free ${noun}`,
-          `${noun.charAt(0).toUpperCase()}${noun.slice(1)}`,
-        ]),
+        description: pickShort(
+          platform,
+          'description',
+          [f.event, f.company ? `${f.company} ${noun}` : null],
+          [`Free ${noun}`, `${noun.charAt(0).toUpperCase()}${noun.slice(1)}`],
+        ),
       },
       rationale: `Strategic insight: leads with the release's figure and offers the ${noun} (${f.asset ? 'from the release' : 'from the team kit'}) behind a ${verb === 'Download' ? 'download' : 'registration'} button.${tail(f, headline, platform).replace('the headline', `the ${noun}'s title`)}`,
     };

@@ -200,7 +200,10 @@ export function releaseFacts(release: Release): ReleaseFacts {
   const mined = mineQuotes(material.paragraphs);
   // The extractor's quotes first; a speaker it missed ("said Maarten de Vries") is read off the text.
   const speakerOf = (q: Quote) =>
-    q.speaker ?? mined.find((m) => m.speaker && (m.text.includes(q.text.slice(0, 40)) || q.text.includes(m.text.slice(0, 40))))?.speaker ?? null;
+    q.speaker ??
+    mined.find((m) => m.speaker && (m.text.includes(q.text.slice(0, 40)) || q.text.includes(m.text.slice(0, 40))))
+      ?.speaker ??
+    null;
   const quotes = (release.quotes.length ? release.quotes.map((q) => ({ ...q, speaker: speakerOf(q) })) : mined)
     .map((q) => ({ speaker: tidySpeaker(q.speaker), text: clean(q.text) }))
     .filter((q) => q.text.length > 0)

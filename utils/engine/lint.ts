@@ -114,7 +114,7 @@ export function lintDraft(draft: Draft, ctx: LintContext = {}): LintHint[] {
       severity: 'warning',
       field: 'imageUrl',
       message:
-        "The image is the company logo: the release came with no photo. A photo of the product, place or people usually earns more attention than a logo; add one if you have it.",
+        'The image is the company logo: the release came with no photo. A photo of the product, place or people usually earns more attention than a logo; add one if you have it.',
     });
   }
   if (!draft.imageUrl) {

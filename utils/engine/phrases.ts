@@ -8,12 +8,14 @@
  * "Debt Holders | as Part of…". Not "and"/"of"/"from"/"by"/"in": cutting there ends inside a noun phrase
  * ("Reduction of Debt") or flips the meaning ("Acquired | by X").
  */
+// prettier-ignore
 export const BOUNDARY_WORDS = ['to', 'for', 'with', 'as', 'amid', 'after', 'through', 'via', 'while', 'despite', 'following'];
 
 /**
  * A boundary word that belongs to the word before it: "Looks | to Disrupt" leaves "X Looks", "Teams Up |
  * with" leaves "X Teams Up", "Named | as CEO" leaves "X Named". Keyed by the boundary word.
  */
+// prettier-ignore
 export const BOUND_TO_PREVIOUS: Record<string, string[]> = {
   to: [
     'looks', 'look', 'aims', 'aim', 'seeks', 'seek', 'plans', 'plan', 'set', 'sets', 'expected', 'expects', 'continues',
@@ -52,6 +54,7 @@ export const PAIRED_BEFORE: Record<string, RegExp> = {
 };
 
 /** Words a short form must not end on: "Partner to" or "Close the" read as broken. */
+// prettier-ignore
 export const DANGLING = new Set([
   'a', 'an', 'the', 'to', 'of', 'in', 'on', 'for', 'and', 'or', 'with', 'by', 'at', 'as', 'from', 'its', 'their',
   'our', 'his', 'her', '&', '-', '–', '—', 'that', 'which', 'is', 'are', 'was', 'will', 'new', 'up', 'into', 'than',
@@ -81,16 +84,32 @@ export const HEADLINE_REWRITES: { re: RegExp; to: string; note: string }[] = [
  * sentence).
  */
 export const NOT_AD_TEXT: { why: string; re: RegExp; wholeLine?: true }[] = [
-  { why: 'media line', wholeLine: true, re: /^(?:photo|photos|logo|image|video|graphic|infographic|multimedia|audio)s?\s*(?:[-–—:|]|\(|$)/i },
-  { why: 'caption', wholeLine: true, re: /^(?:caption|credit|photo credit|photo courtesy|pictured|image courtesy|courtesy of)\b/i },
+  {
+    why: 'media line',
+    wholeLine: true,
+    re: /^(?:photo|photos|logo|image|video|graphic|infographic|multimedia|audio)s?\s*(?:[-–—:|]|\(|$)/i,
+  },
+  {
+    why: 'caption',
+    wholeLine: true,
+    re: /^(?:caption|credit|photo credit|photo courtesy|pictured|image courtesy|courtesy of)\b/i,
+  },
   { why: 'credit', re: /PRNewsfoto|CNW Group\/|\((?:Photo|Image|Credit):|Getty Images|Shutterstock|©|\(c\) \d{4}/i },
   { why: 'source line', wholeLine: true, re: /^SOURCE\s+\S|^Source:\s/ },
-  { why: 'wire furniture', wholeLine: true, re: /^(?:view (?:original|source) (?:content|version)|click here|follow us|connect with us|to view the original|subscribe to)\b/i },
+  {
+    why: 'wire furniture',
+    wholeLine: true,
+    re: /^(?:view (?:original|source) (?:content|version)|click here|follow us|connect with us|to view the original|subscribe to)\b/i,
+  },
   { why: 'link', re: /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.|\b[a-z0-9-]+\.(?:com|net|org|io|co)\/\S/i },
   { why: 'bare domain', re: /\b[a-z0-9-]{2,}\.(?:com|net|org|io|ca|de|fr|co\.uk)\b/ },
   { why: 'e-mail', re: /[\w.+-]+@[\w-]+\.[\w.]+/ },
   { why: 'phone', re: /(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b/ },
-  { why: 'contact', wholeLine: true, re: /^(?:media|press|investor|editorial|company)?\s*(?:contacts?|inquiries|enquiries|relations)\s*(?::|$)/i },
+  {
+    why: 'contact',
+    wholeLine: true,
+    re: /^(?:media|press|investor|editorial|company)?\s*(?:contacts?|inquiries|enquiries|relations)\s*(?::|$)/i,
+  },
   {
     why: 'legal',
     wholeLine: true,

@@ -22,14 +22,16 @@ const WORD_ALT = BOUNDARY_WORDS.join('|');
 const BOUNDARY_RE = new RegExp(`[,;:](?=\\s)|\\s+(?:[–—|]|-{1,2})\\s+|\\s+(?=(?:${WORD_ALT})\\s)`, 'gi');
 
 export const balanced = (s: string) =>
-  (s.match(/\(/g) ?? []).length === (s.match(/\)/g) ?? []).length &&
-  (s.match(/["“”«»„]/g) ?? []).length % 2 === 0;
+  (s.match(/\(/g) ?? []).length === (s.match(/\)/g) ?? []).length && (s.match(/["“”«»„]/g) ?? []).length % 2 === 0;
 
 /** Every prefix of `text` that ends at a real phrase boundary, with the boundary it ends at. */
 export function boundaryCuts(text: string): { text: string; before: string }[] {
   const out: { text: string; before: string }[] = [];
   for (const m of text.matchAll(BOUNDARY_RE)) {
-    const head = text.slice(0, m.index).trim();
+    const head = text
+      .slice(0, m.index)
+      .trim()
+      .replace(/[,;:]$/, '');
     const rest = text.slice(m.index! + m[0].length).trimStart();
     const sep = m[0].trim();
     const word = sep ? null : rest.split(/\s/)[0]!.toLowerCase();
@@ -38,6 +40,7 @@ export function boundaryCuts(text: string): { text: string; before: string }[] {
     if (!head || words.length < 2 || DANGLING.has(last) || !balanced(head)) continue;
     if (word && BOUND_TO_PREVIOUS[word]?.includes(last)) continue;
     if (word && PAIRED_BEFORE[word]?.test(head)) continue;
+    if (out.some((c) => c.text === head)) continue;
     out.push({ text: head, before: sep || word! });
   }
   return out;
