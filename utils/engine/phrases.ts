@@ -4,7 +4,7 @@
  */
 
 /**
- * Words a phrase boundary may sit before: "Partner | to Help…", "Results | for the First Quarter",
+ * Words a phrase boundary may sit before: "Partner | to Help…", "Bank Note | to Celebrate…",
  * "Debt Holders | as Part of…". Not "and"/"of"/"from"/"by"/"in": cutting there ends inside a noun phrase
  * ("Reduction of Debt") or flips the meaning ("Acquired | by X").
  */
@@ -34,6 +34,9 @@ export const BOUND_TO_PREVIOUS: Record<string, string[]> = {
     'waits', 'cleared', 'eligible', 'responsible', 'known', 'votes', 'vote', 'asks', 'ask', 'center', 'centre',
     'institute', 'fund', 'foundation', 'alliance', 'coalition', 'council', 'association', 'society', 'partners',
     'need', 'demand', 'search', 'hunt', 'bid', 'case', 'room', 'time', 'reason', 'argument', 'support', 'push', 'plea',
+    // "Reports Results | for the First Quarter" drops which results: the period belongs to the figures.
+    'results', 'earnings', 'revenue', 'revenues', 'sales', 'guidance', 'outlook', 'dividend', 'dividends', 'date',
+    'dates', 'plans', 'forecast', 'estimates', 'figures',
   ],
   with: [
     'up', 'integrates', 'integrate', 'integration', 'compatible', 'complies', 'comply', 'compliant', 'merges', 'merge',
