@@ -21,7 +21,7 @@ export function addFigures(a: DayFigures, b: DayFigures): DayFigures {
     impressions: a.impressions + b.impressions,
     clicks: a.clicks + b.clicks,
     linkClicks: a.linkClicks + b.linkClicks,
-    spend: Math.round((a.spend + b.spend) * 100) / 100,
+    spend: Math.round((a.spend + b.spend) * 1e6) / 1e6,
     reach: a.reach + b.reach,
   };
 }

@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { Ledger } from './common.ts';
-import { addFigures, unit, ZERO, type DayFigures, Delivery } from './delivery.ts';
+import { addFigures, unit, ZERO, type DayFigures, type Delivery } from './delivery.ts';
 
 /**
  * LinkedIn's reporting side, for the contract fake (linkedin.ts). Microsoft Learn, LinkedIn Marketing,

@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { Ledger } from './common.ts';
-import { addFigures, unit, ZERO, type DayFigures, Delivery } from './delivery.ts';
+import { addFigures, unit, ZERO, type DayFigures, type Delivery } from './delivery.ts';
 
 /**
  * Meta's reporting side, for the contract fake (meta.ts): reading ad objects and the Ads Insights API.
@@ -251,7 +251,7 @@ export function metaReportingRoutes(
         groups.set(key, g);
       }
     }
-    let rows = [...groups.values()]
+    const rows = [...groups.values()]
       .sort((a, b) => a.start.localeCompare(b.start) || a.adId.localeCompare(b.adId))
       .map((g) => {
         // Reach is unique people: over several days it is less than the sum (a fixed overlap here).
@@ -275,7 +275,6 @@ export function metaReportingRoutes(
         );
       }
     }
-    rows = [];
     // Cursor paging: the cursor is the offset, base64 as Meta's look.
     const limit = Math.min(Number(q.limit ?? DEFAULT_LIMIT) || DEFAULT_LIMIT, 500);
     const offset = q.after ? Number(Buffer.from(q.after, 'base64').toString()) : 0;

@@ -106,6 +106,8 @@ export const PlatformResultSchema = z.object({
   lastPulledAt: z.string().nullable(),
   nextPullAt: z.string().nullable(),
   totals: MetricsSchema,
+  /** The day (in the platform's reporting zone) the 72-hour window closes; it counts inside. */
+  windowCloseDay: z.string().nullable(),
   /** Split at the end of the 72-hour window (by day in the account's zone: the closing day counts inside). */
   inside: MetricsSchema,
   after: MetricsSchema,
