@@ -241,6 +241,31 @@ describe('results of a sent release', () => {
   });
 });
 
+describe('the reviewer link can carry the report, read-only', () => {
+  test('with includeResults: the page shows the results and links the exports; without: nothing of them', async () => {
+    const make = async (includeResults: boolean) => {
+      const res = await w.t.editor.req('POST', `/api/orgs/${w.t.orgId}/review-links`, {
+        releaseId: 'rel-1',
+        includeResults,
+      });
+      expect(res.status).toBe(201);
+      return new URL(((await res.json()) as { url: string }).url).pathname;
+    };
+    const withResults = await make(true);
+    const page = await (await w.s.app.request(withResults)).text();
+    expect(page).toContain('<h2>Results</h2>');
+    expect(page).toContain('Journalist');
+    expect(page).toMatch(/Inside vs\. after the 72-hour window/);
+    const csv = await w.s.app.request(`${withResults}/report.csv`);
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toContain('day,Meta,News,m-news,2026-03-02');
+    expect((await w.s.app.request(`${withResults}/report.html`)).status).toBe(200);
+    const without = await make(false);
+    expect(await (await w.s.app.request(without)).text()).not.toContain('<h2>Results</h2>');
+    expect((await w.s.app.request(`${without}/report.html`)).status).toBe(404);
+  });
+});
+
 describe('the reporting halves against the fakes (in process)', () => {
   const exec = (
     fake: { app: Parameters<typeof inProcessFetch>[0] },
