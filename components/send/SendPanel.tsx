@@ -7,6 +7,7 @@ import { sendAvailability } from '@/utils/send/send-rules';
 import { fieldLabel } from '@/utils/send/platform-errors';
 import { platformLabel } from '@/utils/engine/ui/light';
 import { PLATFORM_SEND, stepLabel, stepRank } from '@/utils/platforms/send-registry';
+import { ResultsLine } from '../results/ResultsLine';
 
 /**
  * "Send to Meta / LinkedIn" for one draft (workspace and popup): the buttons with why they are off, a
@@ -90,6 +91,7 @@ export function SendPanel({ draftId }: { draftId: string }) {
               </a>
             )}
           </p>
+          <ResultsLine draftId={draftId} />
           <ul className="remote-ids">
             {ids.map(([k, v]) => (
               <li key={k} data-step={k}>
