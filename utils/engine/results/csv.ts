@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import type { Metrics, ResultsReport } from '../../contract/results';
 import { ANGLE_NAMES } from './format';
 
@@ -89,8 +88,21 @@ export function reportCsv(report: ResultsReport): string {
       }
     }
   }
-  return Papa.unparse(
-    { fields: [...COLUMNS], data: rows.map((r) => COLUMNS.map((c) => r[c] ?? '')) },
-    { newline: '\n' },
+  return (
+    [COLUMNS as readonly unknown[], ...rows.map((r) => COLUMNS.map((c) => r[c] ?? ''))].map(csvLine).join('\n') + '\n'
   );
+}
+
+/**
+ * One RFC 4180 line: fields with a comma, quote or line break are quoted, quotes doubled. Written here
+ * rather than with papaparse (used by the exports in engine/ui/heavy) so the library stays in one chunk:
+ * a second user would split it out and lengthen the popup's preload list.
+ */
+function csvLine(cells: readonly unknown[]): string {
+  return cells
+    .map((v) => {
+      const s = v === null || v === undefined ? '' : String(v);
+      return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    })
+    .join(',');
 }
