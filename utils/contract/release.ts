@@ -19,7 +19,20 @@ export const ContactSchema = z.object({
 export const TickerSchema = z.object({ exchange: z.string(), symbol: z.string() });
 export const AssetKindSchema = z.enum(['whitepaper', 'report', 'datasheet', 'webinar', 'pdf', 'other']);
 export const AssetSchema = z.object({ url: z.string(), label: z.string(), kind: AssetKindSchema });
-export const ImageSchema = z.object({ url: z.string(), alt: z.string() });
+/**
+ * A picture of the release (og:image and the release's own photos; never share buttons, tracking pixels,
+ * sprites or UI icons), one entry per photo at the largest URL the page offers. Photos come before logos.
+ */
+export const ImageSchema = z.object({
+  url: z.string(),
+  /** The image's alt text, as the page gives it (a wire's caption, credit included). */
+  alt: z.string(),
+  /** Pixel size of this URL, only when the page states it (attributes, og:image:width/height). */
+  width: z.number().optional(),
+  height: z.number().optional(),
+  /** A logo (file name or alt says "logo"), not a photo: the ad engine prefers a photo. Always set by the extractor. */
+  logo: z.boolean().optional(),
+});
 
 export const ReleaseSchema = z.object({
   isRelease: z.boolean(),
@@ -32,12 +45,28 @@ export const ReleaseSchema = z.object({
   url: z.string(),
   canonicalUrl: z.string().nullable(),
   headline: z.string(),
+  /** The subheadline's lines joined with "\n" (label lines such as "PRIVILEGED INFORMATION" left out). */
   subheadline: z.string().nullable(),
-  /** ISO 8601 with the page's own offset, e.g. 2016-04-25T03:39:00-04:00. */
+  /** The same lines one by one: a bullet list of highlights is several subheadlines. */
+  subheadlines: z.array(z.string()).optional(),
+  /**
+   * ISO 8601 with the page's own offset, e.g. 2016-04-25T03:39:00-04:00; "YYYY-MM-DD" when only the day is
+   * printed (a dateline "7 April 2017"): the extractor never invents a time.
+   */
   publishedAt: z.string().nullable(),
   company: z.string().nullable(),
   dateline: DatelineSchema.nullable(),
+  /**
+   * The release's text blocks in reading order, from its start through the story (dateline paragraph
+   * included), before the About / legal / contact boilerplate. Never navigation, sidebars, related lists,
+   * share bars, galleries and their captions, or the cells of a table inside the release (financial tables).
+   */
   body: z.array(z.string()),
+  /**
+   * The body as ad-copy material: without media lines ("Photo - https://…", "Logo - …", "View original
+   * content…"), image credits ("(PRNewsfoto/Acme)") and bare URLs.
+   */
+  prose: z.array(z.string()).optional(),
   about: z.array(z.string()),
   quotes: z.array(QuoteSchema),
   contacts: z.array(ContactSchema),
@@ -54,3 +83,4 @@ export type Contact = z.infer<typeof ContactSchema>;
 export type Ticker = z.infer<typeof TickerSchema>;
 export type Asset = z.infer<typeof AssetSchema>;
 export type AssetKind = z.infer<typeof AssetKindSchema>;
+export type Image = z.infer<typeof ImageSchema>;
