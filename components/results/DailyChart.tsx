@@ -9,6 +9,11 @@ import { dailyTotals } from '@/utils/results/series';
  * only ever imported lazily (ReleaseResults), so the chart library sits in its own chunk, never in the
  * popup's or the workspace's first load.
  */
+const fromZero = (_u: uPlot, _min: number | null, max: number | null): uPlot.Range.MinMax => [
+  0,
+  max && max > 0 ? max * 1.1 : 1,
+];
+
 export function DailyChart({ platform }: { platform: PlatformResult }) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -20,7 +25,13 @@ export function DailyChart({ platform }: { platform: PlatformResult }) {
       {
         width,
         height: 200,
-        scales: { x: { time: true }, clicks: { auto: true } },
+        // Bars and the line start at zero: uPlot's automatic range would cut the bars off near the smallest day.
+        scales: {
+          // Half a day either side, so the first and last bars are drawn whole.
+          x: { time: true, range: (_u, min, max) => [min - 43_200, max + 43_200] },
+          y: { range: fromZero },
+          clicks: { range: fromZero },
+        },
         series: [
           {},
           {
