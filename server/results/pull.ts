@@ -4,7 +4,7 @@ import { platformConfigs } from '../config.ts';
 import { usableToken } from '../lib/connections.ts';
 import type { AppDeps } from '../lib/context.ts';
 import { loadConnectionRow } from '../lib/platform-store.ts';
-import { adapterFor, addDays, createExecutor, dayIn, PlatformError, retryPolicy } from '../platforms/index.ts';
+import { adapterFor, addDays, dayIn, executorFor, PlatformError } from '../platforms/index.ts';
 import { afterFailure, afterSuccess, RESULTS_SCHEDULE } from './schedule.ts';
 import {
   claimPulls,
@@ -51,12 +51,7 @@ export async function pullOne(deps: ResultsDeps, row: PullRow, holder: string): 
       throw new PlatformError(platform, 'auth', `Choose the ${adapter.label} ad account in Options.`);
     const token = usableToken(conn, deps.config.platforms.tokenKey, row.orgId, now);
     const net = deps.platformSendDeps ?? {};
-    const executor = createExecutor({
-      fetch: net.fetch ?? ((url, init) => fetch(url, init)),
-      token,
-      retry: retryPolicy(net.retry),
-      rules: adapter.errorRules,
-    });
+    const executor = executorFor({ token, fetch: net.fetch, retry: net.retry }, adapter.errorRules);
     const config = platformConfigs(deps.config.platforms);
     const remote = row.remote as Record<string, string>;
     const target = { adAccountId: conn.adAccountId, timeZone: adapter.reporting.zone(conn.timeZone), remote };
