@@ -1,6 +1,9 @@
+import { useEffect, type RefObject } from 'react';
 import { create } from 'zustand';
 import type { Draft, DraftStatus, Platform, StoredRelease } from '../contract/draft';
 import { bodyOf, isPlatform } from '../engine/ui/light';
+import { usePopup } from './popup-view';
+import { useDrafts } from './store';
 
 export interface WorkspaceFilters {
   status: DraftStatus | 'all';
@@ -68,4 +71,74 @@ export function filterDrafts(
         a.createdAt.localeCompare(b.createdAt) ||
         a.id.localeCompare(b.id),
     );
+}
+
+/** The id a step of `delta` through the visible list lands on from `currentId` (clamped at both ends). */
+export function stepThrough(visible: Draft[], currentId: string | undefined, delta: number): string | null {
+  if (!visible.length) return null;
+  const i = Math.max(
+    0,
+    visible.findIndex((d) => d.id === currentId),
+  );
+  return visible[Math.min(visible.length - 1, Math.max(0, i + delta))]!.id;
+}
+
+/** Deletes a draft and selects its neighbour in the visible list (the next one, else the one before). */
+export function removeAndSelectNeighbour(visible: Draft[], draft: Draft): void {
+  const i = visible.indexOf(draft);
+  useDrafts.getState().remove(draft.id);
+  useWorkspace.getState().select(visible[i + 1]?.id ?? visible[i - 1]?.id ?? null);
+}
+
+/** Duplicates a draft as a new variant and selects the copy. */
+export function duplicateAndSelect(draftId: string): void {
+  useWorkspace.getState().select(useDrafts.getState().duplicate(draftId));
+}
+
+/** Boosts a pasted release URL and narrows the list to that release once its drafts exist. */
+export async function pasteIntoWorkspace(url: string): Promise<void> {
+  await usePopup.getState().pasteUrl(url);
+  const id = usePopup.getState().releaseId;
+  if (id) useWorkspace.getState().setFilter('release', id);
+}
+
+/**
+ * The workspace's keys: "/" focuses search; j / k move through the list when not typing (arrow keys are
+ * the list's own, see `onListKey`). `move` focuses the item it lands on.
+ */
+export function useWorkspaceKeys(o: {
+  visible: Draft[];
+  currentId: string | undefined;
+  searchRef: RefObject<HTMLInputElement | null>;
+  listRef: RefObject<HTMLUListElement | null>;
+}) {
+  const move = (delta: number) => {
+    const next = stepThrough(o.visible, o.currentId, delta);
+    if (!next) return;
+    useWorkspace.getState().select(next);
+    o.listRef.current?.querySelector<HTMLButtonElement>(`[data-id="${next}"]`)?.focus();
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName);
+      if (typing || e.metaKey || e.ctrlKey || e.altKey) return;
+      if (e.key === '/') {
+        e.preventDefault();
+        o.searchRef.current?.focus();
+      }
+      if (e.key === 'j' || e.key === 'k') {
+        e.preventDefault();
+        move(e.key === 'j' ? 1 : -1);
+      }
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  });
+  const onListKey = (e: { key: string; preventDefault(): void }) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      move(e.key === 'ArrowDown' ? 1 : -1);
+    }
+  };
+  return { onListKey };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterDrafts, filtersFromSearch, ALL_FILTERS } from '@/utils/editor/workspace';
+import { filterDrafts, filtersFromSearch, ALL_FILTERS, stepThrough } from '@/utils/editor/workspace';
 import { buildDrafts } from '@/utils/engine/ui/heavy';
 import { emptyRelease } from '@/utils/release/empty';
 import type { Draft, StoredRelease } from '@/utils/contract/draft';
@@ -52,5 +52,23 @@ describe('workspace filters', () => {
       filters: { ...ALL_FILTERS, release: 'rel_1', platform: 'linkedin' },
       selectedId: 'drf_2',
     });
+  });
+});
+
+describe('moving through the list', () => {
+  const list = filterDrafts(drafts, releases, ALL_FILTERS);
+
+  it('steps to the next and previous draft and stops at both ends', () => {
+    const [first, second] = list;
+    const last = list.at(-1)!;
+    expect(stepThrough(list, first!.id, 1)).toBe(second!.id);
+    expect(stepThrough(list, second!.id, -1)).toBe(first!.id);
+    expect(stepThrough(list, first!.id, -1)).toBe(first!.id);
+    expect(stepThrough(list, last.id, 1)).toBe(last.id);
+  });
+
+  it('starts from the top when nothing is selected, and goes nowhere in an empty list', () => {
+    expect(stepThrough(list, undefined, 1)).toBe(list[1]!.id);
+    expect(stepThrough([], undefined, 1)).toBeNull();
   });
 });
