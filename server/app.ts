@@ -6,6 +6,9 @@ import { routeDocs, undocumented } from './lib/route-docs.ts';
 import { corsFor } from './lib/cors.ts';
 import { requireMember, requireUser } from './lib/membership.ts';
 import { CLIENT_IP_HEADER } from './auth/auth.ts';
+import { checkAuthBody } from './auth/bodies.ts';
+import { bodyLimits } from './lib/body-limits.ts';
+import { screenUrl } from './lib/screen.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { releaseRoutes } from './routes/releases.ts';
@@ -35,16 +38,21 @@ export function createApp(deps: AppDeps) {
 
   // CORS: the configured extension origins and the server's own origin (reviewer page) only.
   app.use('/api/*', corsFor(deps.config));
+  // Before anything reads a body: every route's size limit (413), and no NUL in the address (400).
+  app.use('*', bodyLimits(), screenUrl());
 
   app.route('/', healthRoutes(deps));
 
   // better-auth owns /api/auth/*. The client address is taken from the socket, never from the client.
-  app.on(['GET', 'POST'], '/api/auth/*', undocumented("better-auth's own routes"), (c) => {
+  // Bodies are checked first (server/auth/bodies.ts): lengths, and text the database cannot hold.
+  app.on(['GET', 'POST'], '/api/auth/*', undocumented("better-auth's own routes"), async (c) => {
     const headers = new Headers(c.req.raw.headers);
     headers.delete(CLIENT_IP_HEADER);
     const ip = deps.clientIp?.(c);
     if (ip) headers.set(CLIENT_IP_HEADER, ip);
-    return deps.auth.handler(new Request(c.req.raw, { headers }));
+    const body = c.req.method === 'POST' ? await c.req.raw.text() : undefined;
+    if (body) checkAuthBody(c.req.path.slice('/api/auth'.length), headers.get('content-type'), body);
+    return deps.auth.handler(new Request(c.req.raw.url, { method: c.req.method, headers, body }));
   });
 
   app.use('/api/me', requireUser(deps));

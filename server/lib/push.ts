@@ -1,10 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { DraftSchema, type Draft } from '../../utils/contract/draft.ts';
+import { DRAFT_MAX_BYTES, formatBytes, jsonBytes } from '../../utils/contract/limits.ts';
+import { fieldPath, findUnsafeJson } from '../../utils/contract/safe-json.ts';
 import type { PushOk, PushRequest, SyncedDraft } from '../../utils/contract/sync.ts';
 import type { Db } from '../db/client.ts';
 import { isoText, raw } from '../db/raw.ts';
 import { mutations } from '../db/schema/index.ts';
 import type { SessionUser } from './context.ts';
+import type { RefusalBody } from './http.ts';
 import { LOCKED_STATUSES, loadDraft, toSynced } from './draft-store.ts';
 
 /** One validated mutation: an upsert carries its document, a delete none. */
@@ -16,20 +19,39 @@ export interface Mutation {
 }
 /** What the single-draft PUT answers for a mutation; the batch answers the same per mutation. */
 export interface PushResult {
-  status: 200 | 404 | 409 | 423;
+  status: 200 | 400 | 404 | 409 | 413 | 423;
   body: unknown;
 }
+/** A mutation refused before the database: 400 (names the field) or 413 (the draft is too large). */
+export interface Refused {
+  refused: { status: 400 | 413; body: RefusalBody };
+}
 
-/** A 400 body, or the mutation to apply. Unknown fields a newer extension sends are kept in the document. */
-export function toMutation(
-  m: PushRequest,
-  draftId: string,
-): Mutation | { error: 'invalid'; message: string; issues?: unknown } {
+/**
+ * The mutation to apply, or its refusal. Unknown fields a newer extension sends are kept in the document,
+ * but count towards DRAFT_MAX_BYTES. `screen` checks the whole mutation for what the database cannot hold
+ * (the batch route, which answers per mutation; the PUT's validator has screened its body already).
+ */
+export function toMutation(m: PushRequest, draftId: string, screen = false): Mutation | Refused {
+  const unsafe = screen ? findUnsafeJson(m) : null;
+  if (unsafe)
+    return { refused: { status: 400, body: { error: 'invalid', message: unsafe.message, field: unsafe.field } } };
   if (m.op === 'delete') return { mutationId: m.mutationId, draftId, baseRevision: m.baseRevision, doc: null };
+  if (jsonBytes(m.draft) > DRAFT_MAX_BYTES) {
+    const message = `The draft is larger than the server accepts (${formatBytes(DRAFT_MAX_BYTES)} as JSON).`;
+    return { refused: { status: 413, body: { error: 'too_large', message, field: 'draft', limit: DRAFT_MAX_BYTES } } };
+  }
   const parsed = DraftSchema.safeParse(m.draft);
-  if (!parsed.success)
-    return { error: 'invalid', message: 'draft does not match DraftSchema', issues: parsed.error.issues };
-  if (parsed.data.id !== draftId) return { error: 'invalid', message: `draft.id must equal the draft id (${draftId})` };
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = fieldPath(issue.path, 'draft');
+    const body = { error: 'invalid', message: `draft does not match DraftSchema: ${field}: ${issue.message}`, field };
+    return { refused: { status: 400, body: { ...body, issues: parsed.error.issues } } };
+  }
+  if (parsed.data.id !== draftId) {
+    const body = { error: 'invalid', message: `draft.id must equal the draft id (${draftId})`, field: 'draft.id' };
+    return { refused: { status: 400, body } };
+  }
   return {
     mutationId: m.mutationId,
     draftId,
@@ -161,11 +183,41 @@ const PUSH_STATEMENT = `
  * write the guard refused). Those rare outcomes get one more look at the stored replies: a copy that won
  * answers with its reply, exactly as a retry would.
  */
-export async function applyMutations(
-  db: Db,
-  ctx: { orgId: string; user: SessionUser; now: Date },
-  ms: Mutation[],
-): Promise<Map<string, PushResult>> {
+export async function applyMutations(db: Db, ctx: PushContext, ms: Mutation[]): Promise<Map<string, PushResult>> {
+  try {
+    return await applyStatement(db, ctx, ms);
+  } catch (e) {
+    if (!isDataError(e)) throw e;
+    // The routes screen what the database cannot hold (utils/contract/safe-json.ts); should something
+    // still get through, the statement fails as a whole. Each mutation then goes alone, so the others
+    // are applied and only the one the database refuses answers 400: one bad draft never stops a sync.
+    if (ms.length === 1) {
+      const message = `The database cannot store this draft (${(e as Error).message}).`;
+      return new Map([[ms[0]!.mutationId, { status: 400, body: { error: 'invalid', message, field: 'draft' } }]]);
+    }
+    const results = new Map<string, PushResult>();
+    for (const m of ms) for (const [id, r] of await applyMutations(db, ctx, [m])) results.set(id, r);
+    return results;
+  }
+}
+
+export interface PushContext {
+  orgId: string;
+  user: SessionUser;
+  now: Date;
+}
+
+/**
+ * Errors about the data, not the database: SQLSTATE class 22 (data exception: NUL, bad Unicode escape,
+ * number out of range), class 54 (program limit: nesting too deep), and JSON.stringify's own overflow.
+ */
+function isDataError(e: unknown): boolean {
+  if (e instanceof RangeError) return true;
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(22|54)/.test(code);
+}
+
+async function applyStatement(db: Db, ctx: PushContext, ms: Mutation[]): Promise<Map<string, PushResult>> {
   const { orgId, user } = ctx;
   const nowIso = ctx.now.toISOString();
   const input = ms.map((m, i) => ({

@@ -4,6 +4,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { validator } from 'hono/validator';
 import { z } from 'zod';
 import type { Draft, StoredRelease } from '../../utils/contract/draft.ts';
+import { findUnsafeJson } from '../../utils/contract/safe-json.ts';
 import { comments, drafts, releases, reviewLinks } from '../db/schema/index.ts';
 import type { AppDeps } from '../lib/context.ts';
 import { logActivity } from '../lib/activity.ts';
@@ -46,6 +47,12 @@ const gone = (c: Context) =>
 
 /** The guest's form; anything else gets a page saying what is missing, not JSON. */
 const guestComment = validator('form', (value, c) => {
+  if (findUnsafeJson(value))
+    return page(
+      c,
+      renderMessagePage('Comment not sent', 'The comment contains characters that cannot be stored.'),
+      400,
+    );
   const parsed = GuestComment.safeParse(value);
   return parsed.success
     ? parsed.data
