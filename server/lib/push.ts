@@ -130,7 +130,7 @@ const PUSH_STATEMENT = `
     from x left join seen on seen.mutation_id = x.mutation_id left join cur on cur.id = x.id),
   ok as materialized (
     select v.*, row_number() over (order by ord) as k, count(*) over () as n,
-           case when v.cur_status is null or v.cur_status = 'rejected' then 'draft' else v.cur_status end as next_status
+           case when v.cur_status is null or v.cur_status in ('rejected', 'in_review') then 'draft' else v.cur_status end as next_status
     from v where verdict = 'ok'),
   r as (insert into org_revisions (org_id, rev) select $1, count(*) from ok having count(*) > 0
         on conflict (org_id) do update set rev = org_revisions.rev + excluded.rev returning rev),
@@ -138,13 +138,16 @@ const PUSH_STATEMENT = `
                case when ok.deleted then ok.cur_doc else ok.doc || jsonb_build_object('status', ok.next_status) end as next_doc,
                coalesce(ok.release_id, ok.cur_doc ->> 'releaseId') as next_release
         from ok),
-  d as (insert into drafts (org_id, id, release_id, status, doc, revision, deleted, created_by, updated_at, updated_by)
-        select $1, w.id, w.next_release, w.next_status, w.next_doc, w.new_rev, w.deleted, coalesce(w.cur_created_by, $4), $5, $4 from w
+  d as (insert into drafts (org_id, id, release_id, status, doc, revision, deleted, created_by, updated_at, updated_by, editors)
+        select $1, w.id, w.next_release, w.next_status, w.next_doc, w.new_rev, w.deleted, coalesce(w.cur_created_by, $4), $5, $4,
+               jsonb_build_array($4::text) from w
         on conflict (org_id, id) do update set release_id = excluded.release_id, status = excluded.status, doc = excluded.doc,
-           revision = excluded.revision, deleted = excluded.deleted, updated_at = excluded.updated_at, updated_by = excluded.updated_by
+           revision = excluded.revision, deleted = excluded.deleted, updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+           review_requested_by = case when excluded.status = 'draft' then null else drafts.review_requested_by end,
+           editors = case when drafts.editors @> excluded.editors then drafts.editors else drafts.editors || excluded.editors end
         where drafts.revision = (select w.base from w where w.id = excluded.id)
         returning id, doc, revision, deleted, created_by, updated_by),
-  reply as (select w.mutation_id, w.id, w.next_release, d.revision,
+  reply as (select w.mutation_id, w.id, w.next_release, d.revision, w.cur_status = 'in_review' and not w.deleted as withdrawn,
                    case when w.deleted then 'draft.deleted' when w.cur_id is null then 'draft.created' else 'draft.updated' end as action,
                    jsonb_build_object('ok', true, 'item', jsonb_build_object(
                      'id', d.id, 'draft', d.doc, 'revision', d.revision, 'deleted', d.deleted,
@@ -155,6 +158,7 @@ const PUSH_STATEMENT = `
   a as (insert into activity (org_id, at, actor_user_id, actor_name, action, subject_type, subject_id, detail)
         select $1, $5, $4, $7, reply.action, 'draft', reply.id,
                jsonb_build_object('revision', reply.revision, 'releaseId', reply.next_release)
+                 || case when reply.withdrawn then '{"reviewWithdrawn": true}'::jsonb else '{}'::jsonb end
         from reply)
   select v.mutation_id, v.verdict, reply.body, v.seen_user, v.seen_reply, v.cur_id, v.cur_doc, v.cur_rev, v.cur_deleted,
          v.cur_status, v.cur_created_by, v.cur_updated_by, v.cur_updated_at
@@ -174,8 +178,9 @@ const PUSH_STATEMENT = `
  *   against the locked row: stale base revision 409, approved / sent 423, delete of nothing 404;
  * - the accepted ones take consecutive revisions from the organisation's counter (its lock serialises
  *   an organisation's writers until commit), are written with the server's status (edits never
- *   approve; editing a rejected draft sends it back to draft), and store their reply and an activity
- *   entry. The write is also guarded by the revision, so two "new" drafts with one id cannot both win.
+ *   approve; editing a draft in review or rejected sends it back to draft, so a review always approves
+ *   the text it was asked about; the pusher joins the draft's `editors`, who may not approve it), and
+ *   store their reply and an activity entry. The write is also guarded by the revision, so two "new" drafts with one id cannot both win.
  * Refused mutations leave no record, so a retry of the same id is judged afresh.
  *
  * The statement reads stored mutation ids from its snapshot, so a concurrent copy of the same mutation

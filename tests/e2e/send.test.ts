@@ -71,8 +71,13 @@ describe('send approved drafts to Meta and LinkedIn from the extension', () => {
       async () => ((await chrome.storage.local.get('syncStatus')).syncStatus ?? null) as TeamSyncStatus | null,
     );
   const syncNow = (page: Page) => page.evaluate(() => chrome.runtime.sendMessage({ wireboost: 'syncNow' }));
-  const review = (c: Client, id: string, action: 'request' | 'approve') =>
-    c.req('POST', `/api/orgs/${orgId}/drafts/${id}/review`, { action }).then((r) => expect(r.status).toBe(200));
+  /** An approval carries the revision the reviewer saw: the current one. */
+  const review = async (c: Client, id: string, action: 'request' | 'approve') => {
+    const seen = await c.req('GET', `/api/orgs/${orgId}/drafts/${id}`);
+    const { revision } = (await seen.json()) as { revision: number };
+    const r = await c.req('POST', `/api/orgs/${orgId}/drafts/${id}/review`, { action, revision });
+    expect(r.status).toBe(200);
+  };
 
   async function connect(options: Page, p: 'meta' | 'linkedin') {
     const card = options.getByTestId(`platform-${p}`);

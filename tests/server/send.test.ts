@@ -42,10 +42,13 @@ function liDraft(id: string, releaseId = 'rel-1'): LinkedInDraft {
 /** Editor writes, asks for review; the reviewer approves. Returns the approved revision. */
 async function approved(draft: Draft, t = a): Promise<number> {
   expect((await push(t.editor, t.orgId, draft, 0)).status).toBe(200);
-  expect(
-    (await t.editor.req('POST', `/api/orgs/${t.orgId}/drafts/${draft.id}/review`, { action: 'request' })).status,
-  ).toBe(200);
-  const ok = await t.reviewer.req('POST', `/api/orgs/${t.orgId}/drafts/${draft.id}/review`, { action: 'approve' });
+  const requested = await t.editor.req('POST', `/api/orgs/${t.orgId}/drafts/${draft.id}/review`, { action: 'request' });
+  expect(requested.status).toBe(200);
+  const { revision } = (await requested.json()) as SyncedDraft;
+  const ok = await t.reviewer.req('POST', `/api/orgs/${t.orgId}/drafts/${draft.id}/review`, {
+    action: 'approve',
+    revision,
+  });
   expect(ok.status).toBe(200);
   return ((await ok.json()) as SyncedDraft).revision;
 }

@@ -75,9 +75,12 @@ async function mounted() {
   expect((await owner.req('PUT', `/api/orgs/${orgId}/media-lists/list-1`, list)).status).toBe(200);
   const draft = async (d: Draft, approve = true) => {
     expect((await push(owner, orgId, { ...d, status: 'draft' }, 0)).status).toBe(200);
-    const review = (c: Client, action: string) => c.req('POST', `/api/orgs/${orgId}/drafts/${d.id}/review`, { action });
-    expect((await review(owner, 'request')).status).toBe(200);
-    if (approve) expect((await review(reviewer, 'approve')).status).toBe(200);
+    const review = (c: Client, action: string, revision?: number) =>
+      c.req('POST', `/api/orgs/${orgId}/drafts/${d.id}/review`, { action, revision });
+    const requested = await review(owner, 'request');
+    expect(requested.status).toBe(200);
+    const { revision } = (await requested.json()) as SyncedDraft;
+    if (approve) expect((await review(reviewer, 'approve', revision)).status).toBe(200);
   };
   await draft(metaDraft({ mediaListId: 'list-1' }));
   await draft(linkedInDraft());

@@ -1,0 +1,1 @@
+ALTER TABLE "drafts" ADD COLUMN "editors" jsonb DEFAULT '[]'::jsonb NOT NULL;
