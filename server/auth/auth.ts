@@ -42,7 +42,9 @@ export function createAuth(db: Db, config: ServerConfig, onInvitation?: Invitati
     },
     telemetry: { enabled: false },
     plugins: [
-      bearer(),
+      // Signed tokens only (the `set-auth-token` value, <token>.<HMAC>): a token read from the database
+      // or a backup is not a session without BETTER_AUTH_SECRET.
+      bearer({ requireSignature: true }),
       organization({
         ac,
         roles,
