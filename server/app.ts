@@ -7,6 +7,8 @@ import { corsFor } from './lib/cors.ts';
 import { requireMember, requireUser } from './lib/membership.ts';
 import { CLIENT_IP_HEADER } from './auth/auth.ts';
 import { checkAuthBody } from './auth/bodies.ts';
+import { signInLimited } from './auth/sign-in-limit.ts';
+import { addressOf } from './lib/client-ip.ts';
 import { bodyLimits } from './lib/body-limits.ts';
 import { screenUrl } from './lib/screen.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -43,16 +45,20 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRoutes(deps));
 
-  // better-auth owns /api/auth/*. The client address is taken from the socket, never from the client.
-  // Bodies are checked first (server/auth/bodies.ts): lengths, and text the database cannot hold.
+  // better-auth owns /api/auth/*. The client address is the socket's peer, or what a configured proxy
+  // forwarded (server/lib/client-ip.ts), never a header the client chose. Bodies are checked first
+  // (server/auth/bodies.ts): lengths, and text the database cannot hold; sign-in has a per-account limit.
   app.on(['GET', 'POST'], '/api/auth/*', undocumented("better-auth's own routes"), async (c) => {
     const headers = new Headers(c.req.raw.headers);
     headers.delete(CLIENT_IP_HEADER);
-    const ip = deps.clientIp?.(c);
+    const ip = addressOf(deps, c);
     if (ip) headers.set(CLIENT_IP_HEADER, ip);
+    const path = c.req.path.slice('/api/auth'.length);
     const body = c.req.method === 'POST' ? await c.req.raw.text() : undefined;
-    if (body) checkAuthBody(c.req.path.slice('/api/auth'.length), headers.get('content-type'), body);
-    return deps.auth.handler(new Request(c.req.raw.url, { method: c.req.method, headers, body }));
+    const parsed = body ? checkAuthBody(path, headers.get('content-type'), body) : undefined;
+    const forward = () => deps.auth.handler(new Request(c.req.raw.url, { method: c.req.method, headers, body }));
+    if (path !== '/sign-in/email' || !deps.config.authRateLimit.enabled) return forward();
+    return signInLimited(deps, (parsed as { email?: unknown } | undefined)?.email, forward);
   });
 
   app.use('/api/me', requireUser(deps));

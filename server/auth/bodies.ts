@@ -30,9 +30,10 @@ export const AUTH_BODY_SCHEMAS: Record<string, z.ZodType> = {
 
 /**
  * Refuses (400, naming the field) a better-auth body with text the database cannot hold or longer than
- * the shared maxima. Bodies that are not JSON or a form are left to better-auth, which refuses them.
+ * the shared maxima, and returns the parsed body. Bodies that are not JSON or a form are left to
+ * better-auth, which refuses them (undefined).
  */
-export function checkAuthBody(path: string, contentType: string | null, body: string): void {
+export function checkAuthBody(path: string, contentType: string | null, body: string): unknown {
   const type = (contentType ?? '').toLowerCase();
   let value: unknown;
   try {
@@ -43,6 +44,5 @@ export function checkAuthBody(path: string, contentType: string | null, body: st
     return; // better-auth answers malformed JSON itself
   }
   const schema = AUTH_BODY_SCHEMAS[path];
-  if (schema) check('json', schema, value);
-  else check('json', z.unknown(), value);
+  return schema ? check('json', schema, value) : check('json', z.unknown(), value);
 }
