@@ -36,6 +36,8 @@ export interface ServerConfig {
   extensionOrigins: string[];
   /** Dev only: accept any chrome-extension:// or moz-extension:// origin (unpacked ids change). */
   allowAnyExtensionOrigin: boolean;
+  /** Firefox add-on ids whose OAuth redirect URI is accepted (WIREBOOST_FIREFOX_ADDON_IDS; lib/origins.ts). */
+  firefoxAddonIds?: string[];
   /**
    * Rate limiting on /api/auth/* (database-backed so several instances share counts): better-auth's per
    * address, and the server's per-account sign-in limit (server/lib/rate-limit.ts).
@@ -98,6 +100,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, dataDir: string): ServerCo
     reviewLinkSecret: secret(env, 'REVIEW_LINK_SECRET', dataDir),
     extensionOrigins: splitList(env.WIREBOOST_EXTENSION_ORIGINS),
     allowAnyExtensionOrigin: env.WIREBOOST_DEV_ANY_EXTENSION === '1',
+    ...(env.WIREBOOST_FIREFOX_ADDON_IDS ? { firefoxAddonIds: splitList(env.WIREBOOST_FIREFOX_ADDON_IDS) } : {}),
     authRateLimit: {
       enabled: env.WIREBOOST_AUTH_RATE_LIMIT !== '0',
       window: Number(env.WIREBOOST_AUTH_RATE_WINDOW ?? 60),

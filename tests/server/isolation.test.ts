@@ -162,13 +162,13 @@ const rows: Row[] = [
     route: 'GET /api/orgs/{orgId}/platforms/connect/{platform}/start',
     method: 'GET',
     path: (o) =>
-      `/api/orgs/${o}/platforms/connect/meta/start?redirectUri=${encodeURIComponent('https://abcdefghijklmnop.chromiumapp.org/')}`,
+      `/api/orgs/${o}/platforms/connect/meta/start?redirectUri=${encodeURIComponent('https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/')}`,
   },
   {
     route: 'POST /api/orgs/{orgId}/platforms/connect/{platform}/callback',
     method: 'POST',
     path: (o) => `/api/orgs/${o}/platforms/connect/meta/callback`,
-    body: { code: 'stolen', state: 'forged', redirectUri: 'https://abcdefghijklmnop.chromiumapp.org/' },
+    body: { code: 'stolen', state: 'forged', redirectUri: 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/' },
   },
   {
     route: 'GET /api/orgs/{orgId}/platforms/connect/{platform}/choices',

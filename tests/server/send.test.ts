@@ -15,7 +15,7 @@ import { makeDraft, makeRelease, push, startTestServer, team, type Client, type 
  * Sending through the mounted team server: the real routes, database and platform library, against the
  * contract fakes on 127.0.0.1 (configured from the environment the fakes hand back, as in production).
  */
-const REDIRECT = 'https://abcdefghijklmnop.chromiumapp.org/';
+const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 
 let fakes: RunningPlatformFakes;
 let s: TestServer;

@@ -1,4 +1,5 @@
 import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { organization, user } from './auth.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -16,4 +17,26 @@ export const rateBuckets = pgTable(
     resetAt: ts('reset_at').notNull(),
   },
   (t) => [index('rate_buckets_reset_idx').on(t.resetAt)],
+);
+
+/**
+ * OAuth states handed out by …/connect/:platform/start, until their callback consumes them: single use
+ * (the callback deletes the row it accepts, atomically), bound to the organisation, the person who
+ * started, the platform and the redirect URI. Rows expire with the signed state (10 minutes).
+ */
+export const oauthStates = pgTable(
+  'oauth_states',
+  {
+    nonce: text('nonce').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    platform: text('platform').notNull(),
+    redirectUri: text('redirect_uri').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('oauth_states_expires_idx').on(t.expiresAt)],
 );

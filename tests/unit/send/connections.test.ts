@@ -21,7 +21,7 @@ import { memoryItem } from '../memory-item';
  * authorize redirect the way Chrome's sign-in window does.
  */
 const BASE = 'http://127.0.0.1:8787';
-const REDIRECT = 'https://abcdefghijklmnop.chromiumapp.org/';
+const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 let fakes: RunningPlatformFakes;
 let s: TestServer;
 let t: Awaited<ReturnType<typeof makeTeam>>;
