@@ -11,6 +11,7 @@ import { signInLimited } from './auth/sign-in-limit.ts';
 import { addressOf } from './lib/client-ip.ts';
 import { bodyLimits } from './lib/body-limits.ts';
 import { screenUrl } from './lib/screen.ts';
+import { refuseCrossSite } from './lib/csrf.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { releaseRoutes } from './routes/releases.ts';
@@ -42,6 +43,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', corsFor(deps.config));
   // Before anything reads a body: every route's size limit (413), and no NUL in the address (400).
   app.use('*', bodyLimits(), screenUrl());
+  // State changes by cookie only from allowed origins; bodies only as JSON (server/lib/csrf.ts).
+  app.use('/api/*', refuseCrossSite(deps.config));
 
   app.route('/', healthRoutes(deps));
 

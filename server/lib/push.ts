@@ -135,7 +135,9 @@ const PUSH_STATEMENT = `
   r as (insert into org_revisions (org_id, rev) select $1, count(*) from ok having count(*) > 0
         on conflict (org_id) do update set rev = org_revisions.rev + excluded.rev returning rev),
   w as (select ok.*, (select rev from r) - ok.n + ok.k as new_rev,
-               case when ok.deleted then ok.cur_doc else ok.doc || jsonb_build_object('status', ok.next_status) end as next_doc,
+               case when ok.deleted then ok.cur_doc
+                    else ok.doc || jsonb_build_object('status', ok.next_status,
+                                                      'remote', coalesce(ok.cur_doc -> 'remote', '{}'::jsonb)) end as next_doc,
                coalesce(ok.release_id, ok.cur_doc ->> 'releaseId') as next_release
         from ok),
   d as (insert into drafts (org_id, id, release_id, status, doc, revision, deleted, created_by, updated_at, updated_by, editors)
@@ -176,6 +178,8 @@ const PUSH_STATEMENT = `
  * - the current rows are locked (in id order, so batches cannot deadlock; draft before the
  *   organisation's counter, the order the review routes take them too) and each mutation is judged
  *   against the locked row: stale base revision 409, approved / sent 423, delete of nothing 404;
+ * - server-owned fields come from the row, never the client: `status` (below) and `remote`, the remote
+ *   ids and Ads Manager link a send records (a client could otherwise plant any link there);
  * - the accepted ones take consecutive revisions from the organisation's counter (its lock serialises
  *   an organisation's writers until commit), are written with the server's status (edits never
  *   approve; editing a draft in review or rejected sends it back to draft, so a review always approves

@@ -99,8 +99,18 @@ export async function signUp(s: TestServer, name = `user${++seq}`): Promise<Clie
     body: JSON.stringify({ email, password: 'correct horse battery', name }),
   });
   if (res.status !== 200) throw new Error(`sign-up failed ${res.status} ${await res.text()}`);
-  const token = res.headers.get('set-auth-token');
-  const body = (await res.json()) as { user: { id: string } };
+  // Sign-up opens no session (it answers alike for new and existing e-mails): sign in, as the extension does.
+  const signedIn = await s.app.request('/api/auth/sign-in/email', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-test-ip': `10.1.${seq % 250}.${Math.floor(Math.random() * 250)}`,
+    },
+    body: JSON.stringify({ email, password: 'correct horse battery' }),
+  });
+  if (signedIn.status !== 200) throw new Error(`sign-in failed ${signedIn.status} ${await signedIn.text()}`);
+  const token = signedIn.headers.get('set-auth-token');
+  const body = (await signedIn.json()) as { user: { id: string } };
   if (!token) throw new Error('no set-auth-token header');
   return clientFor(s, token, body.user.id, email);
 }
