@@ -61,10 +61,6 @@ export function sendMessage<K extends Key>(type: K, data: Data<K>): Promise<Repl
   return browser.runtime.sendMessage({ wireboost: type, data } satisfies Envelope<K>) as Promise<Reply<K>>;
 }
 
-export function sendMessageToTab<K extends Key>(tabId: number, type: K, data: Data<K>): Promise<Reply<K>> {
-  return browser.tabs.sendMessage(tabId, { wireboost: type, data } satisfies Envelope<K>) as Promise<Reply<K>>;
-}
-
 /**
  * Handle one message type; returns a function that removes the handler. Privileged messages (everything a
  * content script has no reason to send: sync, send, boost) are answered only for this extension's pages.

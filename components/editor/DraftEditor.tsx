@@ -5,6 +5,7 @@ import { PLATFORMS } from '@/utils/engine/ui/light';
 import { useDeferred } from '@/utils/engine/ui/use-deferred';
 import { FieldEditor } from './FieldEditor';
 import { Hints } from './Hints';
+import { useSyncStatus } from '@/utils/sync/use-sync-status';
 
 export const STATUS_LABELS: Record<DraftStatus, string> = {
   draft: 'Draft',
@@ -28,12 +29,19 @@ export function DraftEditor({ draftId, large = false }: { draftId: string; large
   );
   const ctaId = useId();
   const statusId = useId();
+  const refused = useSyncStatus()?.conflicts.find((c) => c.docId === draftId && c.reason === 'rejected');
   if (!draft) return null;
   const { rules, longLabel } = PLATFORMS[draft.platform];
   const copyKeys = new Set(rules.fields.map((f) => f.key));
   const other = hints.filter((h) => !h.field || !copyKeys.has(h.field));
   return (
     <section className="editor" aria-label={`${longLabel} copy`}>
+      {refused && (
+        <p className="error-text" role="alert" data-testid="draft-refused">
+          Not synced: {refused.message ?? 'the team server refused this draft'}. Edit the draft to try again; your other
+          drafts keep syncing.
+        </p>
+      )}
       {draft.rationale && (
         <p className="rationale">
           <strong>Why this variant:</strong> {draft.rationale}

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 're
 import { useDrafts, draftsOf, selectRelease } from '@/utils/editor/store';
 import { openWorkspace, usePopup } from '@/utils/editor/popup-view';
 import { preloadDeferred } from '@/utils/engine/ui/use-deferred';
+import { afterNextPaint } from '@/utils/editor/after-paint';
 import { byPlatform, platformLabel } from '@/utils/engine/ui/light';
 import { ReleaseCard } from '../release/ReleaseCard';
 import { PlatformTabs } from './PlatformTabs';
@@ -58,12 +59,12 @@ export function ReleaseDrafts({ releaseId, now }: { releaseId: string; now: numb
     // For the popup benchmark and the e2e: when drafts first became visible, in ms since the popup opened.
     if (!shown) return;
     if (!performance.getEntriesByName('wireboost:drafts-visible').length) performance.mark('wireboost:drafts-visible');
-    // Now the counters, hints and zoned clock, and the send panel (its chunk brings zod): after the
-    // drafts are on screen (see engine-deferred.ts).
-    setTimeout(() => {
+    // Now the counters, hints and zoned clock, and the send panel (its chunk brings zod): after the frame
+    // that shows the drafts has been presented, so evaluating those chunks never delays the first paint.
+    afterNextPaint(() => {
       void preloadDeferred();
       setPainted(true);
-    }, 0);
+    });
   }, [shown]);
   if (!stored) return null;
 

@@ -6,6 +6,7 @@ const SYNC_TEXT: Record<Exclude<TeamSyncState, 'off'>, string> = {
   pending: 'Saved — syncing…',
   offline: 'Offline — saved locally',
   conflict: 'Conflict — review',
+  refused: 'A draft was refused — see it',
 };
 
 /**

@@ -101,6 +101,7 @@ export function TeamServer() {
           pending: 'Changes waiting to sync',
           offline: status.message ?? 'Offline',
           conflict: 'A conflict needs you: open the popup',
+          refused: 'The server refused a draft: open it to see why',
         }[status.state];
   return (
     <div className="team" data-testid="team-signed-in">

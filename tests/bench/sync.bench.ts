@@ -13,7 +13,12 @@
  *     as "saturation" so nobody mistakes one for the other
  *   initialSync10kMs: the sync client pulling a 10,000-draft organisation from empty (target ≤ 1000)
  *   lostWrites: acknowledged pushes missing after SIGKILL of the server mid-load and a restart (must be 0),
- *     summed over PGlite and PostgreSQL
+ *     summed over PGlite, PostgreSQL and the two-instance run (one of two instances killed)
+ *   p99TwoInstancesMs: the same 200 sync clients spread over TWO server instances on one PostgreSQL (as
+ *     behind a load balancer), next to p99Ms
+ *   conflictsAcrossInstances: { pairs, detected, lostUpdates }: pairs of pushes of one draft from the same
+ *     base revision, one through each instance at once; each pair must give one 200 and one 409
+ * Exits non-zero when any acknowledged write or update was lost.
  * PostgreSQL: DATABASE_URL, else a throwaway one from scripts/ci-postgres.sh, else the PG figures are null.
  * Progress goes to stderr. Every loop is bounded by count and time.
  */
@@ -184,10 +189,15 @@ async function initialSync(url: string): Promise<number> {
   return Math.round(ms);
 }
 
-/** Pushes from 50 writers, SIGKILLs the server after `killAfterMs`, restarts it, and counts acknowledged writes missing. */
-async function faultRun(start: () => Promise<ServerProc>, killAfterMs: number): Promise<number> {
+/**
+ * Pushes from 50 writers, SIGKILLs the server after `killAfterMs`, restarts it, and counts acknowledged
+ * writes missing. With `other` (a second instance on the same database), the writers alternate between the
+ * two, only `start`'s instance is killed, and the count is read through the survivor.
+ */
+async function faultRun(start: () => Promise<ServerProc>, killAfterMs: number, other?: ServerProc): Promise<number> {
   let server = await start();
   const owner = await ownerWithOrg(server.url, 'Fault');
+  const urlFor = (n: number) => (other && n % 2 ? other.url : server.url);
   const acked = new Map<string, number>();
   let i = 0;
   let killed = false;
@@ -195,7 +205,7 @@ async function faultRun(start: () => Promise<ServerProc>, killAfterMs: number): 
     while (!killed && i < 200_000) {
       const id = `fault-${++i}`;
       try {
-        const res = await fetch(`${server.url}/api/orgs/${owner.orgId}/drafts/${id}`, {
+        const res = await fetch(`${urlFor(i)}/api/orgs/${owner.orgId}/drafts/${id}`, {
           method: 'PUT',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.token}`, origin: BENCH_ORIGIN },
           body: pushBody(id, i),
@@ -218,7 +228,7 @@ async function faultRun(start: () => Promise<ServerProc>, killAfterMs: number): 
   server = await start();
   const client = new SyncClient<Draft>({
     resource: draftsResource,
-    baseUrl: server.url,
+    baseUrl: (other ?? server).url,
     orgId: owner.orgId,
     storage: memoryStorage<Draft>(),
     fetch,
@@ -250,6 +260,34 @@ function throwawayPostgres(): { url: string; dir: string } | null {
   }
 }
 
+/**
+ * Two instances on one database must still detect every conflict: `pairs` times, a draft is created, then
+ * pushed from the same base revision through each instance at once. One must win (200) and one be told
+ * its base is stale (409); two 200s would be a lost update.
+ */
+async function conflictsAcrossInstances(a: string, b: string, m: Member, pairs: number) {
+  const put = (url: string, id: string, i: number, base: number) =>
+    fetch(`${url}/api/orgs/${m.orgId}/drafts/${id}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${m.token}`, origin: BENCH_ORIGIN },
+      body: pushBody(id, i, base),
+    });
+  let detected = 0;
+  let lostUpdates = 0;
+  for (let i = 0; i < pairs; i++) {
+    const id = `pair-${i}-${Date.now().toString(36)}`;
+    const created = await put(a, id, i, 0);
+    const rev = ((await created.json()) as { item: { revision: number } }).item.revision;
+    const [x, y] = await Promise.all([put(a, id, i + 1, rev), put(b, id, i + 2, rev)]);
+    await Promise.all([x.arrayBuffer(), y.arrayBuffer()]);
+    const codes = [x.status, y.status].sort().join();
+    if (codes === '200,409') detected++;
+    else if (codes === '200,200') lostUpdates++;
+    else log(`conflict pair ${i}: unexpected statuses ${codes}`);
+  }
+  return { pairs, detected, lostUpdates };
+}
+
 /** Databases this run created on a PostgreSQL it was given: dropped at the end, so repeated runs leave no load behind. */
 const created: { admin: string; name: string }[] = [];
 
@@ -279,6 +317,8 @@ async function main() {
     p99Ms: null as number | null,
     initialSync10kMs: null as number | null,
     lostWrites: null as number | null,
+    p99TwoInstancesMs: null as number | null,
+    conflictsAcrossInstances: null as { pairs: number; detected: number; lostUpdates: number } | null,
   };
   const tmp = mkdtempSync(join(tmpdir(), 'wb-bench-'));
   let pg: { url: string; dir?: string } | null = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : null;
@@ -313,6 +353,33 @@ async function main() {
           `warm-up pushes (cold server, 200 clients connecting within 1.5 s; not in p99Ms) p50 ${clients.warmupPush.p50} / p99 ${clients.warmupPush.p99} ms (${clients.warmupPush.count})`,
       );
       await server.stop();
+
+      // The same 200 clients, spread over two instances on one fresh database (as behind a load balancer).
+      const shared = await freshDatabase(pg.url);
+      const one = await startServer({ DATABASE_URL: shared, dataDir: join(tmp, 'pg-two-a') });
+      const two = await startServer({ DATABASE_URL: shared, dataDir: join(tmp, 'pg-two-b') });
+      const spread = await organisations(one.url, 'Twoteam', 20);
+      const both = await runSyncClientsInChild({
+        url: [one.url, two.url],
+        members: spread,
+        clients: 200,
+        seconds: P99_SECONDS,
+        warmupSeconds: 5,
+      });
+      result.p99TwoInstancesMs = Math.round(both.push.p99);
+      log(
+        `postgres 200 sync clients over TWO instances: push p50 ${both.push.p50} / p90 ${both.push.p90} / p99 ${both.push.p99} / max ${both.push.max} ms ` +
+          `(${both.push.count}); pulls p99 ${both.pull.p99} ms; non2xx ${both.non2xx}, errors ${both.errors}`,
+      );
+      result.conflictsAcrossInstances = await conflictsAcrossInstances(one.url, two.url, spread[0]!, 200);
+      log('conflicts across instances:', JSON.stringify(result.conflictsAcrossInstances));
+      // Kill one of the two mid-load: writes it acknowledged must be there, read through the other.
+      const killedDir = join(tmp, 'pg-two-a');
+      await one.stop();
+      const lostTwo = await faultRun(() => startServer({ DATABASE_URL: shared, dataDir: killedDir }), 3000, two);
+      log(`two instances: ${lostTwo} acknowledged writes missing after one instance was killed`);
+      result.lostWrites = (result.lostWrites ?? 0) + lostTwo;
+      await two.stop();
     }
     // PGlite: throughput ratio and fault run.
     {
@@ -327,7 +394,7 @@ async function main() {
       await server.stop();
       const dir = join(tmp, 'pglite-fault');
       const lost = await faultRun(() => startServer({ dataDir: dir }), 3000);
-      result.lostWrites = lost;
+      result.lostWrites = (result.lostWrites ?? 0) + lost;
     }
     if (pg) {
       const db = await freshDatabase(pg.url);
@@ -369,10 +436,15 @@ async function main() {
   console.log(
     JSON.stringify({ ...result, pgliteRatio: round(result.pgliteRatio), postgresRatio: round(result.postgresRatio) }),
   );
+  const lost = (result.lostWrites ?? 0) + (result.conflictsAcrossInstances?.lostUpdates ?? 0);
+  if (lost > 0) {
+    console.error(`[bench:sync] ${lost} acknowledged writes or updates were lost`);
+    process.exitCode = 1;
+  }
 }
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (e) => {
     console.error('[bench:sync] failed', e);
     process.exit(1);

@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/** The build under test: the production Chrome build, or another one (WIREBOOST_EXTENSION_DIR: a benchmark comparing two builds). */
+export const EXTENSION_DIR =
+  process.env.WIREBOOST_EXTENSION_DIR ?? path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
 export const CHROMIUM = process.env.WIREBOOST_CHROMIUM ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface ExtensionBrowser {

@@ -1,13 +1,18 @@
 /// <reference types="chrome" />
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startWireServer, type WireServer } from './wire-server';
-import { currentWorker, launchWithExtension, openPopup, type ExtensionBrowser } from './browser';
+import { launchWithExtension, openPopup, type ExtensionBrowser } from './browser';
 import { openRelease, storedDrafts, syntheticRelease } from './ui-helpers';
-import { addMember, createOrg, push, signUp, startTestServer, type Client, type TestServer } from '../server/harness';
-import type { TeamSyncStatus } from '../../utils/sync/items';
+import {
+  serveTeam,
+  serverDraft as serverCopy,
+  signInThroughOptions,
+  syncNow,
+  syncStatus,
+  type ServedTeam,
+} from './team-helpers';
+import { addMember, createOrg, push, signUp, type Client } from '../server/harness';
 import type { Draft } from '../../utils/contract/draft';
 
 /**
@@ -17,9 +22,7 @@ import type { Draft } from '../../utils/contract/draft';
  */
 describe('typing in the popup and the workspace at once, with a sync pull landing in between', () => {
   let wire: WireServer;
-  let team: TestServer;
-  let http: ServerType;
-  let base = '';
+  let served: ServedTeam;
   let me: Client;
   let teammate: Client;
   let orgId = '';
@@ -31,24 +34,15 @@ describe('typing in the popup and the workspace at once, with a sync pull landin
   beforeAll(async () => {
     release = await syntheticRelease(6, 'acme-concurrent');
     wire = await startWireServer([release]);
-    team = await startTestServer({ allowAnyExtensionOrigin: true });
-    http = serve({ hostname: '127.0.0.1', port: 0, fetch: (req: Request) => team.app.fetch(req) });
-    await new Promise<void>((r) => (http.listening ? r() : http.once('listening', () => r())));
-    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    served = await serveTeam();
+    const { team } = served;
     me = await signUp(team, 'typist');
     orgId = await createOrg(me, 'Acme');
     teammate = await signUp(team, 'teammate');
     await addMember(team, orgId, teammate, 'editor');
 
     b = await launchWithExtension({ hosts: wire.hosts, port: wire.port });
-    const options = await b.context.newPage();
-    await options.goto(`chrome-extension://${b.extensionId}/options.html`);
-    await options.getByTestId('kit-teamServerUrl').fill(base);
-    await options.getByTestId('team-email').fill(me.email);
-    await options.getByTestId('team-password').fill('correct horse battery');
-    await options.getByTestId('team-signin').click();
-    await options.getByText('Syncing drafts with Acme').waitFor({ timeout: 15_000 });
-    await options.close();
+    await (await signInThroughOptions(b, served.base, me)).close();
 
     const { tabId } = await openRelease(b, release.url);
     popup = await openPopup(b, tabId);
@@ -57,25 +51,19 @@ describe('typing in the popup and the workspace at once, with a sync pull landin
   });
   afterAll(async () => {
     await b?.close();
-    await new Promise((r) => http?.close(r));
-    await team?.close();
+    await served?.close();
     await wire?.close();
   });
 
-  const status = async () =>
-    currentWorker(b).evaluate(
-      async () => ((await chrome.storage.local.get('syncStatus')).syncStatus ?? null) as TeamSyncStatus | null,
-    );
-  const serverDraft = async (id: string) =>
-    (await (await me.req('GET', `/api/orgs/${orgId}/drafts/${id}`)).json()) as { revision: number; draft: Draft };
+  const status = () => syncStatus(b);
+  const serverDraft = (id: string) => serverCopy(me, orgId, id);
   /** The teammate changes fields of a draft on the server (their own browser, as far as this one knows). */
   async function teammateEdits(id: string, patch: Partial<Draft>) {
     const current = await serverDraft(id);
     const res = await push(teammate, orgId, { ...current.draft, ...patch } as Draft, current.revision);
     expect(res.status).toBe(200);
   }
-  /** Ask the background to push and pull now, as the alarm would (from an extension page). */
-  const syncNow = () => popup.evaluate(() => chrome.runtime.sendMessage({ wireboost: 'syncNow' }));
+  const syncNowHere = () => syncNow(popup);
   /** Type like a person: one key at a time, appended to what the field holds. */
   async function type(field: Locator, text: string) {
     await field.click();
@@ -89,7 +77,7 @@ describe('typing in the popup and the workspace at once, with a sync pull landin
   }
   async function settled(id: string, want: Partial<Draft>) {
     await expect.poll(async () => (await storedDrafts(b))[id], { timeout: 20_000 }).toMatchObject(want);
-    await syncNow();
+    await syncNowHere();
     await expect.poll(async () => (await status())?.state, { timeout: 20_000 }).toBe('synced');
     await expect.poll(async () => (await serverDraft(id)).draft, { timeout: 20_000 }).toMatchObject(want);
   }
@@ -111,7 +99,7 @@ describe('typing in the popup and the workspace at once, with a sync pull landin
     await new Promise((r) => setTimeout(r, 120));
     await teammateEdits(x, { cta: 'SIGN_UP' });
     await teammateEdits(y, { description: 'Teammate description' });
-    await syncNow();
+    await syncNowHere();
     await typing;
 
     await settled(x, { headline: `${before[x]!.headline} — popup typed this`, cta: 'SIGN_UP' });
@@ -140,7 +128,7 @@ describe('typing in the popup and the workspace at once, with a sync pull landin
     ]);
     await new Promise((r) => setTimeout(r, 120));
     await teammateEdits(z, { cta: 'SUBSCRIBE' });
-    await syncNow();
+    await syncNowHere();
     await typing;
 
     const want = {

@@ -1,14 +1,12 @@
 /// <reference types="chrome" />
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { platformsFromEnv } from '../../server/config';
 import { MemoryTargetingCache } from '../../server/platforms/store';
 import { linkedInErrors, metaErrors, startPlatformFakes, type RunningPlatformFakes } from '../fakes/index';
-import { addMember, createOrg, signUp, startTestServer, type Client, type TestServer } from '../server/harness';
-import type { TeamSyncStatus } from '../../utils/sync/items';
+import { addMember, createOrg, signUp, type Client, type TestServer } from '../server/harness';
+import { serveTeam, serverDraft, syncNow, syncStatus, type ServedTeam } from './team-helpers';
 import { startWireServer, type WireServer } from './wire-server';
 import { currentWorker, launchWithExtension, openPopup, type ExtensionBrowser } from './browser';
 import { openRelease, screenshot, storedDrafts, syntheticRelease } from './ui-helpers';
@@ -23,8 +21,8 @@ import { openRelease, screenshot, storedDrafts, syntheticRelease } from './ui-he
 describe('send approved drafts to Meta and LinkedIn from the extension', () => {
   let fakes: RunningPlatformFakes;
   let wire: WireServer;
+  let served: ServedTeam;
   let team: TestServer;
-  let http: ServerType;
   let base = '';
   let owner: Client;
   let reviewer: Client;
@@ -39,17 +37,15 @@ describe('send approved drafts to Meta and LinkedIn from the extension', () => {
       { ...fakes.env, WIREBOOST_TOKEN_KEY: randomBytes(32).toString('base64') },
       '/nonexistent',
     );
-    team = await startTestServer(
-      { allowAnyExtensionOrigin: true, platforms },
-      {
-        platformSendDeps: { retry: { sleep: async () => {} }, cache: new MemoryTargetingCache() },
-      },
-    );
+    served = await serveTeam({
+      server: [
+        { allowAnyExtensionOrigin: true, platforms },
+        { platformSendDeps: { retry: { sleep: async () => {} }, cache: new MemoryTargetingCache() } },
+      ],
+    });
+    ({ team, base } = served);
     // The server's clock is fixed in tests; the release is published "now" so the flight plan is live.
     team.clock.now = new Date();
-    http = serve({ hostname: '127.0.0.1', port: 0, fetch: (req: Request) => team.app.fetch(req) });
-    await new Promise<void>((r) => (http.listening ? r() : http.once('listening', () => r())));
-    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     owner = await signUp(team, 'owner');
     orgId = await createOrg(owner, 'Acme');
     reviewer = await signUp(team, 'reviewer');
@@ -60,21 +56,15 @@ describe('send approved drafts to Meta and LinkedIn from the extension', () => {
   });
   afterAll(async () => {
     await b?.close();
-    await new Promise((r) => http?.close(r));
-    await team?.close();
+    await served?.close();
     await wire?.close();
     await fakes?.close();
   });
 
-  const status = async () =>
-    currentWorker(b).evaluate(
-      async () => ((await chrome.storage.local.get('syncStatus')).syncStatus ?? null) as TeamSyncStatus | null,
-    );
-  const syncNow = (page: Page) => page.evaluate(() => chrome.runtime.sendMessage({ wireboost: 'syncNow' }));
+  const status = () => syncStatus(b);
   /** An approval carries the revision the reviewer saw: the current one. */
   const review = async (c: Client, id: string, action: 'request' | 'approve') => {
-    const seen = await c.req('GET', `/api/orgs/${orgId}/drafts/${id}`);
-    const { revision } = (await seen.json()) as { revision: number };
+    const { revision } = await serverDraft(c, orgId, id);
     const r = await c.req('POST', `/api/orgs/${orgId}/drafts/${id}/review`, { action, revision });
     expect(r.status).toBe(200);
   };

@@ -1,13 +1,11 @@
 /// <reference types="chrome" />
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startWireServer, type WireServer } from './wire-server';
 import { currentWorker, launchWithExtension, openPopup, type ExtensionBrowser } from './browser';
 import { openRelease, screenshot, storedDrafts, syntheticRelease } from './ui-helpers';
-import { addMember, createOrg, signUp, startTestServer, type Client, type TestServer } from '../server/harness';
-import type { TeamSyncStatus } from '../../utils/sync/items';
+import { addMember, createOrg, signUp, type Client, type TestServer } from '../server/harness';
+import { serveTeam, syncStatus, type ServedTeam } from './team-helpers';
 
 /**
  * Two teammates, two browser profiles, one organisation on the real team server (createApp on PGlite,
@@ -16,8 +14,8 @@ import type { TeamSyncStatus } from '../../utils/sync/items';
  */
 describe('team sync between two browser profiles', () => {
   let wire: WireServer;
+  let served: ServedTeam;
   let team: TestServer;
-  let http: ServerType;
   let base = '';
   /** Bearer tokens the server answers 503 for (a teammate "offline" without touching the browser). */
   const down = new Set<string>();
@@ -31,22 +29,20 @@ describe('team sync between two browser profiles', () => {
   beforeAll(async () => {
     release = await syntheticRelease(5, 'acme-team');
     wire = await startWireServer([release]);
-    team = await startTestServer({ allowAnyExtensionOrigin: true });
-    http = serve({
-      hostname: '127.0.0.1',
-      port: 0,
-      fetch: (req: Request) => {
+    served = await serveTeam({
+      through: (req, next) => {
         const token = req.headers.get('authorization')?.replace(/^Bearer /, '');
         if (token && down.has(token))
-          return new Response('unavailable', {
-            status: 503,
-            headers: { 'access-control-allow-origin': req.headers.get('origin') ?? '*' },
-          });
-        return team.app.fetch(req);
+          return Promise.resolve(
+            new Response('unavailable', {
+              status: 503,
+              headers: { 'access-control-allow-origin': req.headers.get('origin') ?? '*' },
+            }),
+          );
+        return next(req);
       },
     });
-    await new Promise<void>((r) => (http.listening ? r() : http.once('listening', () => r())));
-    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    ({ team, base } = served);
     owner = await signUp(team, 'owner');
     orgId = await createOrg(owner, 'Acme');
     editor = await signUp(team, 'editor');
@@ -55,15 +51,11 @@ describe('team sync between two browser profiles', () => {
   afterAll(async () => {
     await a?.close();
     await b?.close();
-    await new Promise((r) => http?.close(r));
-    await team?.close();
+    await served?.close();
     await wire?.close();
   });
 
-  const status = async (x: ExtensionBrowser) =>
-    currentWorker(x).evaluate(
-      async () => ((await chrome.storage.local.get('syncStatus')).syncStatus ?? null) as TeamSyncStatus | null,
-    );
+  const status = (x: ExtensionBrowser) => syncStatus(x);
   const serverDraft = async (id: string) =>
     (await (await owner.req('GET', `/api/orgs/${orgId}/drafts/${id}`)).json()) as {
       revision: number;

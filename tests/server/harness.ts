@@ -92,10 +92,7 @@ export async function startTestServer(
  * connection pool. Same configuration (secrets), clock and client-address header as the first. PGlite
  * cannot be opened twice in one process, so there both instances use its one handle.
  */
-export async function startTwin(
-  s: TestServer,
-  extra: Pick<AppDeps, 'platformSendDeps'> = {},
-): Promise<TestServer> {
+export async function startTwin(s: TestServer, extra: Pick<AppDeps, 'platformSendDeps'> = {}): Promise<TestServer> {
   vi.resetModules();
   const fresh = {
     app: await import('../../server/app.ts'),

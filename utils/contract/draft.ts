@@ -49,7 +49,7 @@ export const LinkedInCopySchema = z.object({
 
 const DraftBase = z.object({
   id: text(LIMITS.id).min(1),
-  /** Stable id of the release the draft backs (see utils/drafts/ids.ts). */
+  /** Stable id of the release the draft backs (see utils/engine/ids.ts). */
   releaseId: text(LIMITS.id).min(1),
   angle: AngleSchema,
   /** One line on why this variant says what it says. */

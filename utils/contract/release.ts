@@ -26,7 +26,20 @@ export const ContactSchema = z.object({
 export const TickerSchema = z.object({ exchange: short, symbol: short });
 export const AssetKindSchema = z.enum(['whitepaper', 'report', 'datasheet', 'webinar', 'pdf', 'other']);
 export const AssetSchema = z.object({ url, label: short, kind: AssetKindSchema });
-export const ImageSchema = z.object({ url, alt: text(LIMITS.headline) });
+/**
+ * A picture of the release (og:image and the release's own photos; never share buttons, tracking pixels,
+ * sprites or UI icons), one entry per photo at the largest URL the page offers. Photos come before logos.
+ */
+export const ImageSchema = z.object({
+  url,
+  /** The image's alt text, as the page gives it (a wire's caption, credit included). */
+  alt: text(LIMITS.headline),
+  /** Pixel size of this URL, only when the page states it (attributes, og:image:width/height). */
+  width: z.number().optional(),
+  height: z.number().optional(),
+  /** A logo (file name or alt says "logo"), not a photo: the ad engine prefers a photo. Always set by the extractor. */
+  logo: z.boolean().optional(),
+});
 
 export const ReleaseSchema = z.object({
   isRelease: z.boolean(),
@@ -39,12 +52,28 @@ export const ReleaseSchema = z.object({
   url,
   canonicalUrl: url.nullable(),
   headline: text(LIMITS.headline),
+  /** The subheadline's lines joined with "\n" (label lines such as "PRIVILEGED INFORMATION" left out). */
   subheadline: text(LIMITS.headline).nullable(),
-  /** ISO 8601 with the page's own offset, e.g. 2016-04-25T03:39:00-04:00. */
+  /** The same lines one by one: a bullet list of highlights is several subheadlines. */
+  subheadlines: list(text(LIMITS.headline)).optional(),
+  /**
+   * ISO 8601 with the page's own offset, e.g. 2016-04-25T03:39:00-04:00; "YYYY-MM-DD" when only the day is
+   * printed (a dateline "7 April 2017"): the extractor never invents a time.
+   */
   publishedAt: text(LIMITS.timestamp).nullable(),
   company: short.nullable(),
   dateline: DatelineSchema.nullable(),
+  /**
+   * The release's text blocks in reading order, from its start through the story (dateline paragraph
+   * included), before the About / legal / contact boilerplate. Never navigation, sidebars, related lists,
+   * share bars, galleries and their captions, or the cells of a table inside the release (financial tables).
+   */
   body: list(text(LIMITS.paragraph), LIMITS.paragraphs),
+  /**
+   * The body as ad-copy material: without media lines ("Photo - https://…", "Logo - …", "View original
+   * content…"), image credits ("(PRNewsfoto/Acme)") and bare URLs.
+   */
+  prose: list(text(LIMITS.paragraph), LIMITS.paragraphs).optional(),
   about: list(text(LIMITS.paragraph)),
   quotes: list(QuoteSchema),
   contacts: list(ContactSchema),
@@ -61,3 +90,4 @@ export type Contact = z.infer<typeof ContactSchema>;
 export type Ticker = z.infer<typeof TickerSchema>;
 export type Asset = z.infer<typeof AssetSchema>;
 export type AssetKind = z.infer<typeof AssetKindSchema>;
+export type Image = z.infer<typeof ImageSchema>;

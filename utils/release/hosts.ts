@@ -31,7 +31,3 @@ export function wireForHost(hostname: string): WireId | null {
   }
   return null;
 }
-
-/** Every concrete hostname the end-to-end tests map to loopback (www. and bare forms). */
-// Pure: only tests use it, so bundles (the size-budgeted content script) drop it.
-export const WIRE_TEST_HOSTNAMES: string[] = /* @__PURE__ */ domains.flatMap((d) => [d, `www.${d}`]);

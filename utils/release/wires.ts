@@ -7,7 +7,8 @@ import type { WireId } from './hosts';
  *
  * Every selector field is a CSS selector list: the first match in document order wins, so list a
  * `meta` first only when it should beat the visible text. A selector may point at a `meta` (its content is
- * read) or a `time` (its datetime is read).
+ * read) or a `time` (its datetime is read). The `headline` selector recognises the template: the others are
+ * only run when it finds the headline (another template of the same wire is read like any other page).
  */
 export interface WireAdapter {
   id: WireId;
@@ -33,7 +34,9 @@ export interface WireAdapter {
 const prn = {
   headline: '.release-header h1',
   sub: '.release-header .subtitle',
-  date: 'meta[name=date],.release-header .mb-no',
+  // the printed date only: meta[name=date] is read with the page's other metadata and must agree with it
+  // (2017 pages label an ET time as UTC there)
+  date: '.release-header .mb-no,.release-header .release-details',
   company: 'meta[name=author]',
   body: 'section.release-body',
   zone: 'ET',
@@ -69,5 +72,32 @@ export const WIRES: WireAdapter[] = [
   { id: 'newsfile', mark: 'Newsfile Corp', zone: 'ET' },
 ];
 
-/** A wire's dateline signature anywhere: "/PRNewswire/", "(BUSINESS WIRE)", "--(Newsfile Corp. - March 12, 2024)". */
+/**
+ * The dateline forms, the anchor of every release whatever the page around it. The wire forms are built
+ * from the table above: "/PRNewswire/ --", "/CNW/ -", "/CNW Telbec/", "--(BUSINESS WIRE)--",
+ * "/ ACCESSWIRE / July 13, 2015 /", "(GLOBE NEWSWIRE)", "--(Marketwired - April 06, 2016)",
+ * "/EINPresswire.com/", "(PRWEB)", "(Newsfile Corp. - March 12, 2024)".
+ */
 export const WIRE_MARK = new RegExp(`[/(] *(${WIRES.map((w) => w.mark).join('|')})[^/()]{0,40}[/)]`, 'i');
+
+/** The wire a dateline names, for its house zone when the page is not the wire's own (a reposted copy). */
+export const wireOfMark = (mark: string) => WIRES.find((w) => RegExp(w.mark, 'i').test(mark));
+
+/**
+ * A newsroom's own datelines, only ever read at the start of the story: "AUSTIN, Texas, May 1, 2024 –",
+ * "AUSTIN, Texas—May 1, 2024—", "(Berlin) – ", a bare "SAN DIEGO" line before the first paragraph, and
+ * "WASHINGTON — " in capitals. The first (with its date) also marks a listing's excerpts.
+ */
+export const NEWSROOM_DATELINES = [
+  /^\p{Lu}[\p{L} .,'’-]{2,60}?[,—–-] ?(?:[A-Z][a-z]+\.? \d\d?,? \d{4}|\d\d? [A-Z][a-z]+ \d{4}) *[-–—]/u,
+  /^\(\p{Lu}[\p{L} .'’-]{1,30}\) *[-–—]/u,
+  /^\p{Lu}[\p{Lu} .,'’-]{2,40}$/u,
+  /^\p{Lu}[\p{Lu} .,'’-]{2,40}? [-–—] \p{Lu}/u,
+];
+
+/**
+ * News agencies sign their datelines like wires ("LONDON, March 28 (Reuters) -", "NEW YORK (AP) —"): a story
+ * by a news agency, never a press release, however release-like the rest of the page looks.
+ */
+export const AGENCY_MARK =
+  /\((?:Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|Kyodo|Yonhap|IANS|PTI|ANI|CNN|Dow Jones|MarketWatch|RTTNews|Associated Press|Agence France-Presse)\) *[-–—]/;

@@ -3,7 +3,7 @@ import { platformLabel } from '../platforms/registry';
 import { PLATFORM_SEND } from '../platforms/send-registry';
 
 /**
- * What the Send buttons need to know about one draft, gathered by the background (utils/team/send.ts)
+ * What the Send buttons need to know about one draft, gathered by the background (utils/send/service.ts)
  * from the team connection, the sync client's state and the server's settings and connections.
  */
 export interface SendContext {

@@ -11,7 +11,8 @@ import {
 } from './state';
 import type { PushReply, SyncResource } from './resources';
 
-export type SyncStatus = 'synced' | 'pending' | 'offline' | 'conflict';
+/** `refused`: nothing else is wrong, but the server refused some change for good (parked on its draft). */
+export type SyncStatus = 'synced' | 'pending' | 'offline' | 'conflict' | 'refused';
 
 export interface SyncClientOptions<Doc> {
   /** What is synced: drafts or releases (utils/sync/resources.ts). */
@@ -31,7 +32,15 @@ export interface SyncClientOptions<Doc> {
   pageSize?: number;
 }
 
-class Transient extends Error {}
+class Transient extends Error {
+  constructor(
+    message: string,
+    /** 'server': the server answered 5xx (or 413): it is up but would not take this; else the network or a session. */
+    readonly kind: 'network' | 'server' | 'session',
+  ) {
+    super(message);
+  }
+}
 
 /**
  * The extension's side of team sync, for one resource (drafts, releases). Pure: storage, fetch, time and
@@ -46,6 +55,8 @@ export class SyncClient<Doc extends object> {
   private state: SyncState<Doc> = emptyState();
   private loaded = false;
   private offline = false;
+  /** Why the last request gave up: a server that answers but fails this request is not an offline one. */
+  private lastFailure: Transient | null = null;
   private running: Promise<unknown> = Promise.resolve();
   private readonly o: Required<Omit<SyncClientOptions<Doc>, 'getToken'>> & Pick<SyncClientOptions<Doc>, 'getToken'>;
 
@@ -79,9 +90,10 @@ export class SyncClient<Doc extends object> {
   }
 
   status(): SyncStatus {
-    if (this.state.conflicts.length) return 'conflict';
+    if (this.state.conflicts.some((c) => c.reason !== 'rejected')) return 'conflict';
     if (this.offline) return 'offline';
     if (this.state.outbox.length) return 'pending';
+    if (this.state.conflicts.length) return 'refused';
     return 'synced';
   }
 
@@ -187,14 +199,16 @@ export class SyncClient<Doc extends object> {
         headers,
       });
     } catch (e) {
-      throw new Transient(String(e));
+      throw new Transient(String(e), 'network');
     }
-    if (res.status >= 500 || res.status === 429 || res.status === 401) throw new Transient(`HTTP ${res.status}`);
+    if (res.status >= 500) throw new Transient(`HTTP ${res.status}`, 'server');
+    if (res.status === 429 || res.status === 401) throw new Transient(`HTTP ${res.status}`, 'session');
     return res;
   }
 
   /** Retries transient failures with backoff; gives up (offline) after the policy's attempts. */
   private readonly requestWithRetry = async (path: string, init?: RequestInit): Promise<Response | null> => {
+    this.lastFailure = null;
     for (let attempt = 0; attempt < this.o.backoff.attempts; attempt++) {
       try {
         const res = await this.request(path, init);
@@ -202,6 +216,7 @@ export class SyncClient<Doc extends object> {
         return res;
       } catch (e) {
         if (!(e instanceof Transient)) throw e;
+        this.lastFailure = e;
         if (attempt + 1 < this.o.backoff.attempts)
           await this.o.sleep(backoffDelay(this.o.backoff, attempt, this.o.random));
       }
@@ -209,6 +224,44 @@ export class SyncClient<Doc extends object> {
     this.offline = true;
     return null;
   };
+
+  /**
+   * Push mutations; when the server keeps failing them (5xx after every retry, not the network), find the
+   * one it cannot take: halves are pushed on their own, and a single mutation the server still fails —
+   * while it answers a pull — is refused for good (parked on its draft), so every other draft keeps syncing.
+   */
+  private async pushIsolating(heads: PendingMutation<Doc>[]): Promise<Map<string, PushReply<Doc>> | null> {
+    const replies = await this.o.resource.push(this.requestWithRetry, heads);
+    // A batch refused whole for its size (413) is split like one the server fails on.
+    const tooLarge = !!replies && heads.length > 1 && heads.every((m) => replies.get(m.mutationId)?.status === 413);
+    if (replies && !tooLarge) return replies;
+    if (!tooLarge && this.lastFailure?.kind !== 'server') return replies;
+    if (heads.length > 1) {
+      const mid = Math.ceil(heads.length / 2);
+      const first = await this.pushIsolating(heads.slice(0, mid));
+      if (!first) return null;
+      const second = await this.pushIsolating(heads.slice(mid));
+      return new Map([...first, ...(second ?? [])]);
+    }
+    const failure = this.lastFailure?.message ?? 'HTTP 500';
+    if (!(await this.serverAnswers())) return null;
+    return new Map([
+      [heads[0]!.mutationId, { status: 500, item: null, message: `the server could not store it (${failure})` }],
+    ]);
+  }
+
+  /** Whether the server answers at all (a one-item pull): a failing push is then about that push. */
+  private async serverAnswers(): Promise<boolean> {
+    try {
+      const res = await this.request(`${this.o.resource.path}?since=${this.state.cursor}&limit=1`);
+      await res.body?.cancel();
+      this.offline = false;
+      return res.ok;
+    } catch {
+      this.offline = true;
+      return false;
+    }
+  }
 
   /**
    * Sends the outbox in batches: the oldest pending mutation of each document (a document's later edits
@@ -229,7 +282,7 @@ export class SyncClient<Doc extends object> {
         for (const m of heads) m.sent = true; // from here on frozen: retries resend exactly these
         await this.persist();
       }
-      const replies = await this.o.resource.push(this.requestWithRetry, heads);
+      const replies = await this.pushIsolating(heads);
       if (!replies) return this.status();
       for (const m of heads) {
         const reply = replies.get(m.mutationId);

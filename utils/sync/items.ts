@@ -8,7 +8,8 @@ export interface StoredSyncState<Doc = Draft> {
   state: SyncState<Doc>;
 }
 
-export type TeamSyncState = 'off' | 'synced' | 'pending' | 'offline' | 'conflict';
+/** `refused`: the server refused a draft's change for good; it is parked on the draft, the rest syncs. */
+export type TeamSyncState = 'off' | 'synced' | 'pending' | 'offline' | 'conflict' | 'refused';
 
 /** What the popup reads: small, and written only by the background's sync runner. */
 export interface TeamSyncStatus {

@@ -97,7 +97,8 @@ function send(agent: Agent, url: URL, method: string, path: string, token: strin
  * seconds unrecorded and then `seconds` recorded.
  */
 export async function runSyncClients(opts: {
-  url: string;
+  /** One server, or several instances on one database: client k talks to url[k % n] (a load balancer). */
+  url: string | string[];
   members: Member[];
   clients: number;
   seconds: number;
@@ -107,7 +108,7 @@ export async function runSyncClients(opts: {
 }): Promise<ClientLoadResult> {
   const debounceMs = opts.debounceMs ?? 1500;
   const draftsPerClient = opts.draftsPerClient ?? 5;
-  const url = new URL(opts.url);
+  const urls = (Array.isArray(opts.url) ? opts.url : [opts.url]).map((u) => new URL(u));
   const pushMs: number[] = [];
   const pullMs: number[] = [];
   const warmupPushMs: number[] = [];
@@ -123,7 +124,15 @@ export async function runSyncClients(opts: {
   // Recorded: requests SENT inside the window. The warm-up covers the start, when all clients open their
   // connections and make their first pushes within 1.5 s of each other on a cold server (JIT, statements
   // prepared per pooled connection): its pushes are returned apart (`warmupPush`) and logged, not hidden.
-  const timed = async (agent: Agent, method: string, path: string, token: string, into: number[], body?: string) => {
+  const timed = async (
+    agent: Agent,
+    url: URL,
+    method: string,
+    path: string,
+    token: string,
+    into: number[],
+    body?: string,
+  ) => {
     const sentAt = Date.now();
     const start = performance.now();
     const res = await send(agent, url, method, path, token, body);
@@ -138,6 +147,7 @@ export async function runSyncClients(opts: {
     Array.from({ length: opts.clients }, async (_, k) => {
       const m = opts.members[k % opts.members.length]!;
       const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      const url = urls[k % urls.length]!;
       const base = `/api/orgs/${encodeURIComponent(m.orgId)}`;
       const revisions = new Map<string, number>();
       let draftCursor = 0;
@@ -162,6 +172,7 @@ export async function runSyncClients(opts: {
           };
           const pushed = await timed(
             agent,
+            url,
             'POST',
             `${base}/drafts/batch`,
             m.token,
@@ -181,10 +192,24 @@ export async function runSyncClients(opts: {
             if (rev !== undefined) revisions.set(id, rev);
           }
           // pull(): everything the team changed since this client's cursor.
-          const pulled = await timed(agent, 'GET', `${base}/drafts?since=${draftCursor}&limit=1000`, m.token, pullMs);
+          const pulled = await timed(
+            agent,
+            url,
+            'GET',
+            `${base}/drafts?since=${draftCursor}&limit=1000`,
+            m.token,
+            pullMs,
+          );
           if (pulled.status === 200) draftCursor = (JSON.parse(pulled.body) as { cursor: number }).cursor;
           // syncReleases(): the team's releases since its cursor.
-          const rel = await timed(agent, 'GET', `${base}/releases?since=${releaseCursor}&limit=1000`, m.token, pullMs);
+          const rel = await timed(
+            agent,
+            url,
+            'GET',
+            `${base}/releases?since=${releaseCursor}&limit=1000`,
+            m.token,
+            pullMs,
+          );
           if (rel.status === 200) releaseCursor = (JSON.parse(rel.body) as { cursor: number }).cursor;
           if (Date.now() >= recordFrom && Date.now() < end) cycles++;
         } catch {

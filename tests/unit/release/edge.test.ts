@@ -195,7 +195,7 @@ describe('generic strategy (company newsrooms and other sites)', () => {
       'https://www.prnewswire.com/news-releases/',
     );
     expect(r.isRelease).toBe(false);
-    expect(r.reasons.join()).toMatch(/3 release excerpts: a listing page/);
+    expect(r.reasons.join()).toMatch(/3 excerpts: a listing/);
   });
 
   test('NewsArticle JSON-LD alone is not enough', () => {

@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readRelease } from '@/utils/release/extract';
 import { emptyRelease } from '@/utils/release/empty';
@@ -34,12 +35,22 @@ function focus(html: string): string {
   const start = headEnd + (/release-header|main-body-container|<article|<p[ >]/i.exec(html.slice(headEnd))?.index ?? 0);
   return `${html.slice(0, headEnd)}<body>${html.slice(Math.max(headEnd, start - 5_000), start + 60_000)}`;
 }
-const seeds = readdirSync(CORPUS_DIR)
-  .filter((f) => f.endsWith('.html'))
-  .map((file) => ({
+// Every real page (each at its own URL, so wire pages take their adapter and the others the off-wire
+// path), then the synthetic pages of tests/fixtures/release.
+const FIXTURES = path.resolve(__dirname, '../../fixtures/release');
+const pages = [
+  ...readdirSync(CORPUS_DIR)
+    .filter((f) => f.endsWith('.html'))
+    .map((file) => ({ file, html: readCorpusPage(file) })),
+  ...readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.html'))
+    .map((file) => ({ file, html: readFileSync(path.join(FIXTURES, file), 'utf8') })),
+];
+const seeds = pages
+  .map(({ file, html }) => ({
     file,
-    url: CORPUS.find((p) => p.file === file)?.url ?? 'https://www.prnewswire.com/news-releases/x.html',
-    html: readCorpusPage(file)
+    url: CORPUS.find((p) => p.file === file)?.url ?? `https://www.example.com/news/${file}`,
+    html: html
       .replace(/<script(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script>/gi, '<script></script>')
       .replace(/<style[^>]*>[\s\S]*?<\/style>/gi, '')
       .replace(/<!--[\s\S]*?-->/g, ''),
@@ -119,6 +130,10 @@ function shuffleDom(doc: Document, rand: () => number) {
 }
 
 describe('fuzz: mutated corpus pages', () => {
+  test('every corpus page is a seed, at the URL the ground truth gives it', () => {
+    for (const page of CORPUS) expect(seeds.find((s) => s.file === page.file)?.url).toBe(page.url);
+  });
+
   test(`${ITERATIONS} seeded mutations never throw and stay under ${MAX_MS_PER_PAGE} ms`, () => {
     const rand = prng(SEED);
     let slowest = 0;

@@ -45,7 +45,10 @@ const FIXTURES: { file: string; url: string; facts: Fact[] }[] = [
         compare: 'excludes',
         note: 'text after ### is not the release',
       },
-      { field: 'images', expected: [{ url: 'https://mms.businesswire.com/media/20241105/acme-fleet.jpg', alt: '' }] },
+      {
+        field: 'images',
+        expected: [{ url: 'https://mms.businesswire.com/media/20241105/acme-fleet.jpg', alt: '', logo: false }],
+      },
     ],
   },
   {
@@ -132,7 +135,11 @@ const FIXTURES: { file: string; url: string; facts: Fact[] }[] = [
       {
         field: 'images',
         expected: [
-          { url: 'https://cdn.newswire.com/files/x/summit-award.jpg', alt: 'Summit Payroll team with the award' },
+          {
+            url: 'https://cdn.newswire.com/files/x/summit-award.jpg',
+            alt: 'Summit Payroll team with the award',
+            logo: false,
+          },
         ],
       },
     ],

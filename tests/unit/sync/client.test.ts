@@ -187,3 +187,58 @@ test('pull pages through everything since the cursor', async () => {
   for (let i = 0; i < 5; i++) expect(state.server[`pulled-${i}`]).toBeDefined();
   expect(state.cursor).toBeGreaterThan(0);
 });
+
+describe('one bad draft never wedges the sync', () => {
+  /** A server that fails (500) every push carrying a headline with POISON in it, and answers everything else. */
+  const poisoned =
+    (opts: { down?: () => boolean; tooLargeAbove?: number } = {}): typeof fetch =>
+    async (input, init) => {
+      if (opts.down?.()) return new Response('down', { status: 503 });
+      const body = typeof init?.body === 'string' ? init.body : '';
+      if (String(input).endsWith('/drafts/batch')) {
+        const n = (JSON.parse(body) as { mutations: unknown[] }).mutations.length;
+        if (opts.tooLargeAbove && n > opts.tooLargeAbove) return Response.json({ error: 'too_large' }, { status: 413 });
+        if (body.includes('POISON')) return new Response('internal error', { status: 500 });
+      }
+      return appFetch(input, init);
+    };
+
+  test('the draft the server keeps failing is parked with the reason; every other draft syncs', async () => {
+    const a = client(t.editor, { fetch: poisoned() });
+    for (let i = 0; i < 7; i++) await save(a, makeDraft({ id: `wedge-${i}` }));
+    await save(a, makeDraft({ id: 'wedge-bad', headline: 'POISON headline' }));
+    expect(await a.flush()).toBe('refused');
+    const state = await a.snapshot();
+    expect(state.outbox).toEqual([]);
+    expect(state.conflicts).toHaveLength(1);
+    expect(state.conflicts[0]).toMatchObject({ docId: 'wedge-bad', reason: 'rejected' });
+    expect(state.conflicts[0]!.message).toMatch(/could not store it \(HTTP 500\)/);
+    for (let i = 0; i < 7; i++) expect((await serverCopy(`wedge-${i}`)).revision).toBeGreaterThan(0);
+
+    // Editing the parked draft is a new attempt, and this one the server takes.
+    await save(a, makeDraft({ id: 'wedge-bad', headline: 'A fixed headline' }));
+    expect((await a.snapshot()).conflicts).toEqual([]);
+    expect(await a.flush()).toBe('synced');
+    expect((await serverCopy('wedge-bad')).draft.headline).toBe('A fixed headline');
+  });
+
+  test('a server that fails everything (pulls too) is offline: nothing is parked, nothing lost', async () => {
+    let down = true;
+    const a = client(t.editor, { fetch: poisoned({ down: () => down }) });
+    await save(a, makeDraft({ id: 'down-1' }));
+    await save(a, makeDraft({ id: 'down-2' }));
+    expect(await a.flush()).toBe('offline');
+    const state = await a.snapshot();
+    expect(state.conflicts).toEqual([]);
+    expect(state.outbox.map((m) => m.docId)).toEqual(['down-1', 'down-2']);
+    down = false;
+    expect(await a.flush()).toBe('synced');
+  });
+
+  test('a batch refused for its size (413) is split until each part fits', async () => {
+    const a = client(t.editor, { fetch: poisoned({ tooLargeAbove: 3 }) });
+    for (let i = 0; i < 10; i++) await save(a, makeDraft({ id: `big-${i}` }));
+    expect(await a.flush()).toBe('synced');
+    for (let i = 0; i < 10; i++) expect((await serverCopy(`big-${i}`)).revision).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, test } from 'vitest';
+import { extractFromHtml } from '@/utils/release/node';
+
+/**
+ * Every dateline form the extractor anchors on, each in a small page of its own kind: the wires' forms on a
+ * page that reposts the release (no adapter, no metadata: the text is all there is), a newsroom's forms on
+ * a company site, and news agencies' forms, which are never a release's.
+ */
+const page = (lead: string, rest: string) =>
+  `<!DOCTYPE html><html lang="en"><head><title>Acme Opens Austin Plant | Portal</title></head><body>
+   <div class="menu"><a href="/">Home</a> | <a href="/markets">Markets</a></div>
+   <h1 class="logo">Portal</h1><div class="story"><h1>Acme Opens Austin Plant</h1>
+   <p>${lead} Acme Corp. today opened a plant in Austin, adding two hundred jobs to the region this year.</p>
+   <p>The plant will make anvils for the company's customers across the southern United States.</p>${rest}</div>
+   <div class="footer-links"><p>Copyright 2024 Portal. All Right Reserved.</p></div></body></html>`;
+const REPOST = 'https://finance.portal.example/news/acme-opens-austin-plant-123.html';
+const NEWSROOM = 'https://www.acme.example/news/acme-opens-austin-plant';
+const SOURCE = '<p>SOURCE Acme Corp.</p>';
+const ABOUT = '<p>About Acme Corp.</p><p>Acme makes anvils.</p><p>Media contact: Dana Cole, press@acme.example</p>';
+
+describe('wire datelines, on a page reposting the release', () => {
+  test.each([
+    ['NEW YORK, Jan. 7, 2008 /PRNewswire/ --', { city: 'NEW YORK', region: null, country: null }, '2008-01-07'],
+    [
+      'NEW YORK, Jan. 8, 2008 /PRNewswire-FirstCall/ --',
+      { city: 'NEW YORK', region: null, country: null },
+      '2008-01-08',
+    ],
+    ['BOSTON--(BUSINESS WIRE)--', { city: 'BOSTON', region: null, country: null }, null],
+    ['WHITEFISH, MT / ACCESSWIRE / July 13, 2015 /', { city: 'WHITEFISH', region: 'MT', country: null }, '2015-07-13'],
+    ['OTTAWA, 7 April 2017 /CNW/ -', { city: 'OTTAWA', region: null, country: null }, '2017-04-07'],
+    ['MONTRÉAL, le 7 avril 2017 /CNW Telbec/ -', { city: 'MONTRÉAL', region: null, country: null }, '2017-04-07'],
+    ['BOSTON, Jan. 08, 2024 (GLOBE NEWSWIRE) --', { city: 'BOSTON', region: null, country: null }, '2024-01-08'],
+    [
+      'SAN FRANCISCO, CA--(Marketwired - April 06, 2016) -',
+      { city: 'SAN FRANCISCO', region: 'CA', country: null },
+      '2016-04-06',
+    ],
+    [
+      'LONDON, ENGLAND, UNITED KINGDOM, June 3, 2024 /EINPresswire.com/ --',
+      { city: 'LONDON', region: 'ENGLAND', country: 'UNITED KINGDOM' },
+      '2024-06-03',
+    ],
+    [
+      'Vancouver, British Columbia--(Newsfile Corp. - July 22, 2024) -',
+      { city: 'Vancouver', region: 'British Columbia', country: null },
+      '2024-07-22',
+    ],
+    ['SEATTLE (PRWEB) February 06, 2024 --', { city: 'SEATTLE', region: null, country: null }, '2024-02-06'],
+    ['DENVER, Sept. 18, 2024 (Newswire.com) -', { city: 'DENVER', region: null, country: null }, '2024-09-18'],
+    ['CHICAGO , May 7, 2026 /PRNewswire/ --', { city: 'CHICAGO', region: null, country: null }, '2026-05-07'],
+  ])('%s', (lead, dateline, date) => {
+    const r = extractFromHtml(page(lead, SOURCE), REPOST);
+    expect(r).toMatchObject({
+      isRelease: true,
+      wire: 'generic',
+      dateline,
+      publishedAt: date,
+      company: 'Acme Corp.',
+      headline: 'Acme Opens Austin Plant',
+    });
+    expect(r.body[0]).toBe(
+      `${lead} Acme Corp. today opened a plant in Austin, adding two hundred jobs to the region this year.`,
+    );
+    expect(r.body.join(' ')).not.toMatch(/Copyright|Markets/);
+    expect(r.reasons.join()).toMatch(/wire dateline/);
+  });
+
+  test('a time printed without a zone takes the house zone of the wire the dateline names', () => {
+    const r = extractFromHtml(page('TORONTO, March 12, 2024 8:30 AM /CNW/ -', SOURCE), REPOST);
+    expect(r.publishedAt).toBe('2024-03-12T08:30:00-04:00');
+  });
+});
+
+describe("a newsroom's own datelines, on the company's site", () => {
+  test.each([
+    ['AUSTIN, Texas, May 1, 2024 –', { city: 'AUSTIN', region: 'Texas', country: null }, '2024-05-01'],
+    ['AUSTIN, Texas—May 1, 2024—', { city: 'AUSTIN', region: 'Texas', country: null }, '2024-05-01'],
+    ['LONDON, 7 April 2017 –', { city: 'LONDON', region: null, country: null }, '2017-04-07'],
+    ['(Berlin) –', { city: 'Berlin', region: null, country: null }, null],
+    ['WASHINGTON —', { city: 'WASHINGTON', region: null, country: null }, null],
+  ])('%s', (lead, dateline, date) => {
+    const r = extractFromHtml(page(lead, ABOUT), NEWSROOM);
+    expect(r).toMatchObject({ isRelease: true, dateline, publishedAt: date, company: 'Acme Corp.' });
+    expect(r.reasons.join()).toMatch(/dateline/);
+  });
+
+  test('a bare "SAN DIEGO" line before the first paragraph is the dateline, not a paragraph', () => {
+    const r = extractFromHtml(page('', ABOUT).replace('<p> Acme', '<p>SAN DIEGO</p><p>Acme'), NEWSROOM);
+    expect(r).toMatchObject({ isRelease: true, dateline: { city: 'SAN DIEGO', region: null, country: null } });
+    expect(r.body[0]).toMatch(/^Acme Corp\. today opened/);
+    expect(r.prose![0]).toMatch(/^Acme Corp\. today opened/);
+  });
+});
+
+describe('news agency datelines are not press-release datelines', () => {
+  test.each(['LONDON, March 28 (Reuters) -', 'NEW YORK (AP) —', 'PARIS (AFP) -', 'TOKYO, May 2 (Bloomberg) --'])(
+    '%s',
+    (lead) => {
+      // even with what else a release carries: an About block, a contact, an announcing lead
+      const r = extractFromHtml(page(lead, ABOUT), 'https://finance.portal.example/news/acme-plant');
+      expect(r.isRelease).toBe(false);
+      expect(r.confidence).toBeLessThan(0.6);
+      expect(r.reasons.join()).toMatch(/news agency dateline/);
+    },
+  );
+});
+
+describe('datelines that open news stories as often as releases', () => {
+  test('"WASHINGTON —" is read as the dateline but does not count as evidence: a news story stays a news story', () => {
+    const news = page('WASHINGTON —', '<p>Contact the reporter: sam@dailynews.example</p>').replace(
+      '<title>Acme Opens Austin Plant | Portal',
+      '<title>Acme Opens Austin Plant | Daily News',
+    );
+    const r = extractFromHtml(news, 'https://www.dailynews.example/business/acme-opens-austin-plant');
+    expect(r.dateline).toEqual({ city: 'WASHINGTON', region: null, country: null });
+    expect(r.isRelease).toBe(false);
+    expect(r.confidence).toBeLessThan(0.6);
+  });
+
+  test('a bare "ADVERTISEMENT" line in capitals is the page\'s, not a city', () => {
+    const news = page('', '<p>Contact the reporter: sam@dailynews.example</p>').replace(
+      '<p> Acme',
+      '<p>ADVERTISEMENT</p><p>Acme',
+    );
+    const r = extractFromHtml(news, 'https://www.dailynews.example/business/acme-opens-austin-plant');
+    expect(r.dateline).toBeNull();
+    expect(r.isRelease).toBe(false);
+  });
+});

@@ -1,0 +1,49 @@
+import { text } from './walk';
+
+const words = (s: string) => new Set(s.toLowerCase().match(/[\p{L}\d]+/gu));
+const alnum = (s: string) => s.toLowerCase().replace(/[^\p{L}\d]/gu, '');
+/** A title cut short by the site: "Visiongain publishes … Forecast 2020-2030..." */
+const cut = (s: string) => /(?:\.\.\.|…)$/.test(s);
+
+/**
+ * A page title without the site's name around it: "Qualcomm Declares Quarterly Cash Dividend | Qualcomm",
+ * "X - Visiongain", "Nasdaq.com - X" → X. A part is the site's when it is og:site_name or the host's name.
+ */
+export function withoutSite(title: string, site: string, host: string): string {
+  const isSite = (p: string) => {
+    const a = alnum(p);
+    return a.length > 1 && (a === alnum(site) || host.includes(a) || host.includes(alnum(p.split(' ')[0]!)));
+  };
+  let t = title;
+  for (let m; (m = / +(?:[|–—·-]|::) +([^|–—·]+)$/.exec(t)) && isSite(m[1]!);) t = t.slice(0, m.index);
+  for (let m; (m = /^([^|–—·]+?) +(?:[|–—·-]|::) +/.exec(t)) && isSite(m[1]!);) t = t.slice(m[0].length);
+  return t;
+}
+
+/**
+ * The headline: the heading that best matches the page's titles (og:title, JSON-LD, <title>, each without
+ * the site's name), since the first h1 is often the site's logo and titles are often cut short; a title
+ * alone when no heading matches, the first heading when there is no title. A heading cut with "…" loses to a
+ * full title.
+ */
+export function pickHeadline(titles: string[], heads: Element[]): string {
+  const sets = titles.map(words);
+  let best = '';
+  let top = 0.7;
+  for (const h of heads) {
+    const ht = text(h);
+    if (ht.length < 8 || ht.length > 300) continue;
+    const hw = words(ht);
+    sets.forEach((tw, i) => {
+      let common = 0;
+      for (const x of tw) common += +hw.has(x);
+      const score = common / (cut(titles[i]!) ? tw.size : Math.max(tw.size, hw.size));
+      if (score > top) {
+        top = score;
+        best = ht;
+      }
+    });
+  }
+  const full = titles.find((t) => !cut(t));
+  return (cut(best) && full && full.length > best.length ? full : best) || full || titles[0] || text(heads[0]);
+}
