@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { organization, user } from './auth.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -39,4 +39,20 @@ export const oauthStates = pgTable(
     expiresAt: ts('expires_at').notNull(),
   },
   (t) => [index('oauth_states_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * Targeting look-ups (Meta /search, LinkedIn adTargetingEntities: a name → a platform id, or "none"),
+ * cached per organisation so every variant of a release resolves the same ids without asking again. In
+ * the database rather than one process's memory, so every instance shares them; rows expire after a day
+ * (server/lib/targeting-cache.ts). `value` wraps the answer ({ v }) so a cached "no match" is a row too.
+ */
+export const targetingCache = pgTable(
+  'targeting_cache',
+  {
+    key: text('key').primaryKey(),
+    value: jsonb('value').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('targeting_cache_expires_idx').on(t.expiresAt)],
 );
