@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ReleaseSchema } from './release';
 import { PLATFORM_IDS } from './platform-ids';
-import { LIMITS } from './limits';
+import { DRAFT_TEXT_LIMITS as MAX, LIMITS } from './limits';
 
 export { PLATFORM_IDS };
 
@@ -26,25 +26,25 @@ export type AudiencePreset = z.infer<typeof AudiencePresetSchema>;
 const text = (max: number) => z.string().max(max);
 
 export const UtmSchema = z.object({
-  source: text(LIMITS.utm),
-  medium: text(LIMITS.utm),
-  campaign: text(LIMITS.utm),
-  content: text(LIMITS.utm),
+  source: text(MAX['utm.source']),
+  medium: text(MAX['utm.medium']),
+  campaign: text(MAX['utm.campaign']),
+  content: text(MAX['utm.content']),
 });
 export type Utm = z.infer<typeof UtmSchema>;
 
 /** Copy fields, named as the platform names them (Meta: primaryText; LinkedIn: introText). */
 export const MetaCopySchema = z.object({
-  primaryText: text(LIMITS.copyLong),
-  headline: text(LIMITS.copyShort),
-  description: text(LIMITS.copyShort),
-  cta: text(LIMITS.cta),
+  primaryText: text(MAX.primaryText),
+  headline: text(MAX.headline),
+  description: text(MAX.description),
+  cta: text(MAX.cta),
 });
 export const LinkedInCopySchema = z.object({
-  introText: text(LIMITS.copyLong),
-  headline: text(LIMITS.copyShort),
-  description: text(LIMITS.copyShort),
-  cta: text(LIMITS.cta),
+  introText: text(MAX.introText),
+  headline: text(MAX.headline),
+  description: text(MAX.description),
+  cta: text(MAX.cta),
 });
 
 const DraftBase = z.object({
@@ -53,13 +53,13 @@ const DraftBase = z.object({
   releaseId: text(LIMITS.id).min(1),
   angle: AngleSchema,
   /** One line on why this variant says what it says. */
-  rationale: text(LIMITS.rationale),
+  rationale: text(MAX.rationale),
   status: DraftStatusSchema,
   /** Destination without UTM parameters; `url` is the final tagged link. */
-  destination: text(LIMITS.url),
+  destination: text(MAX.destination),
   utm: UtmSchema,
-  url: text(LIMITS.url),
-  imageUrl: text(LIMITS.url).nullable(),
+  url: text(MAX.url),
+  imageUrl: text(MAX.imageUrl).nullable(),
   audience: AudiencePresetSchema,
   /** Media-list audience attached (hashes live elsewhere; never raw e-mails). */
   mediaListId: text(LIMITS.id).nullable(),

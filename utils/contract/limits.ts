@@ -53,6 +53,28 @@ export const LIMITS = {
   jsonDepth: 64,
 } as const;
 
+/**
+ * The maximum length of each text field of a draft, by key (UTM values: `utm.<key>`). The draft schemas
+ * (utils/contract/draft.ts) are built from this table, and the editor shows the same numbers
+ * (utils/editor/field-limits.ts), so a field is marked over its limit before the server refuses it.
+ */
+export const DRAFT_TEXT_LIMITS = {
+  primaryText: LIMITS.copyLong,
+  introText: LIMITS.copyLong,
+  headline: LIMITS.copyShort,
+  description: LIMITS.copyShort,
+  cta: LIMITS.cta,
+  rationale: LIMITS.rationale,
+  destination: LIMITS.url,
+  url: LIMITS.url,
+  imageUrl: LIMITS.url,
+  'utm.source': LIMITS.utm,
+  'utm.medium': LIMITS.utm,
+  'utm.campaign': LIMITS.utm,
+  'utm.content': LIMITS.utm,
+} as const;
+export type DraftTextField = keyof typeof DRAFT_TEXT_LIMITS;
+
 /** A draft document as JSON, unknown extra fields included (a realistic draft is about 2 KiB). */
 export const DRAFT_MAX_BYTES = 64 * KiB;
 /** A shared release (the corpus's largest extraction is 23 KiB). */
