@@ -4,6 +4,7 @@ import { startReleaseTracking } from '@/utils/release/background';
 import { startBoosting } from '@/utils/boost/background';
 import { startTeamSync } from '@/utils/sync/background';
 import { startSending } from '@/utils/send/background';
+import { startResults } from '@/utils/results/background';
 import { createDraftsRepo, migrateLegacyDrafts } from '@/utils/editor/drafts-repo';
 import { createReleasesRepo, migrateLegacyReleases } from '@/utils/editor/releases-repo';
 import type { StorageAreaLike } from '@/utils/editor/record-repo';
@@ -18,6 +19,7 @@ export default defineBackground(() => {
   startBoosting(tabs, repos);
   const sync = startTeamSync(repos);
   startSending({ started: sync.started, syncNow: () => sync.runner.syncNow() });
+  startResults();
   // Stored drafts and releases of the first versions (one map each) move to one key per record.
   const area = browser.storage.local as unknown as StorageAreaLike;
   void migrateLegacyReleases(repos.releases, area).then(() => migrateLegacyDrafts(repos.drafts, area));

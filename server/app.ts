@@ -25,6 +25,7 @@ import { mediaListRoutes } from './routes/media-lists.ts';
 import { activityRoutes } from './routes/activity.ts';
 import { platformRoutes } from './routes/platforms/index.ts';
 import { settingsRoutes } from './routes/settings.ts';
+import { resultsRoutes } from './routes/results.ts';
 import { reviewPageRoutes } from './review/routes.ts';
 
 export type { AppDeps } from './lib/context.ts';
@@ -82,6 +83,8 @@ export function createApp(deps: AppDeps) {
   app.route(`${org}/settings`, settingsRoutes(deps));
   // Connect Meta / LinkedIn and send drafts to them (server/platforms behind the database).
   app.route(`${org}/platforms`, platformRoutes(deps));
+  // What the sent drafts achieved: reports pulled from Meta / LinkedIn (server/results).
+  app.route(`${org}/results`, resultsRoutes(deps));
 
   // Public reviewer page: the signed link is the only credential.
   app.route('/review', reviewPageRoutes(deps));

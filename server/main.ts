@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import { createAuth } from './auth/auth.ts';
 import { configFromEnv, DEFAULT_HOST, DEFAULT_PORT } from './config.ts';
 import { openDatabase } from './db/client.ts';
+import { startResultsScheduler } from './results/pull.ts';
 
 /**
  * `npm run server` (and the lead's `npm start`): PGlite under ./.data unless DATABASE_URL is set.
@@ -38,12 +39,21 @@ async function main() {
       }
     },
   });
+  // Pull sent drafts' results on a schedule; claims are in the database, so every instance may run it.
+  const stopResults =
+    process.env.WIREBOOST_RESULTS_SCHEDULER === '0'
+      ? () => {}
+      : startResultsScheduler(
+          { db: database.db, clock: () => new Date(), config },
+          { everyMs: Number(process.env.WIREBOOST_RESULTS_TICK_MS ?? 60_000), log: (m) => console.log(m) },
+        );
   const port = Number(process.env.PORT ?? DEFAULT_PORT);
   const hostname = process.env.HOST ?? DEFAULT_HOST;
   const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
     console.log(`[wireboost] team server on http://${hostname}:${info.port} (${database.kind})`);
   });
   const stop = () => {
+    stopResults();
     server.close();
     void database.close().finally(() => process.exit(0));
   };

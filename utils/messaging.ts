@@ -5,6 +5,7 @@ import type { Platform } from './contract/draft';
 import type { SendContext } from './send/send-rules';
 import type { SendReply } from './send/service';
 import type { BoostReply, BoostSource } from './boost/boost';
+import type { ResultsReply, ShareReply } from './results/service';
 
 /**
  * Every message between the extension's contexts, with its payload and reply. The content script
@@ -38,6 +39,10 @@ export interface ProtocolMap {
    * only list the requests with `dryRun`). Replies with the remote ids / requests or a human error.
    */
   platformSend(data: { draftId: string; platform: Platform; dryRun: boolean }): SendReply;
+  /** Workspace / popup → background: the release's results report (`refresh` pulls from the platforms first). */
+  resultsReport(data: { releaseId: string; refresh: boolean }): ResultsReply;
+  /** Workspace → background: a reviewer link that shows the results report read-only, for a client. */
+  resultsShare(data: { releaseId: string }): ShareReply;
 }
 
 /** The only messages a content script may send; every other one must come from an extension page. */

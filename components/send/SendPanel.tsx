@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import { selectDraft, useDrafts } from '@/utils/editor/store';
 import { useSend } from '@/utils/send/store';
@@ -7,6 +7,9 @@ import { sendAvailability } from '@/utils/send/send-rules';
 import { fieldLabel } from '@/utils/send/platform-errors';
 import { platformLabel } from '@/utils/engine/ui/light';
 import { PLATFORM_SEND, stepLabel, stepRank } from '@/utils/platforms/send-registry';
+
+// The results line (and the results store it shares with the workspace's report) in its own chunk.
+const ResultsLine = lazy(() => import('../results/ResultsLine').then((m) => ({ default: m.ResultsLine })));
 
 /**
  * "Send to Meta / LinkedIn" for one draft (workspace and popup): the buttons with why they are off, a
@@ -90,6 +93,9 @@ export function SendPanel({ draftId }: { draftId: string }) {
               </a>
             )}
           </p>
+          <Suspense fallback={null}>
+            <ResultsLine draftId={draftId} />
+          </Suspense>
           <ul className="remote-ids">
             {ids.map(([k, v]) => (
               <li key={k} data-step={k}>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { browser } from 'wxt/browser';
 import type { DraftStatus } from '@/utils/contract/draft';
 import { useDrafts } from '@/utils/editor/store';
@@ -18,6 +18,9 @@ import { UtmEditor } from '@/components/editor/UtmEditor';
 import { ExportBar } from '@/components/editor/ExportBar';
 import { SendPanel } from '@/components/send/SendPanel';
 import { useNow } from '@/utils/editor/use-now';
+
+// The release's results report (and its chart library) load only when a release has sent drafts.
+const ReleaseResults = lazy(() => import('@/components/results/ReleaseResults'));
 
 export function App() {
   const hydrated = useDrafts((s) => s.hydrated);
@@ -246,6 +249,11 @@ export function App() {
                     headline={currentRelease.headline}
                   />
                 </div>
+              )}
+              {Object.values(drafts).some((d) => d.releaseId === current.releaseId && d.status === 'sent') && (
+                <Suspense fallback={null}>
+                  <ReleaseResults key={current.releaseId} releaseId={current.releaseId} />
+                </Suspense>
               )}
               <div className="ws-columns">
                 <div className="ws-edit">

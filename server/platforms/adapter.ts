@@ -4,6 +4,7 @@ import type { ErrorRules } from './executor.ts';
 import type { FetchLike } from './http.ts';
 import type { AppCredentials, TokenGrant } from './oauth.ts';
 import type { Executor, RunOptions, RunResult } from './pipeline.ts';
+import type { PlatformReporting } from './reporting.ts';
 import type { RetryPolicy } from './retry.ts';
 import type { TargetingCache } from './store.ts';
 import type { AudienceTable, MediaListInput, SendSettings } from './types.ts';
@@ -28,6 +29,8 @@ export interface PlatformProfile<P extends Platform = Platform> {
   defaultCountries: readonly string[];
   /** Permissions a send needs; those not granted are reported as missing. */
   scopes: readonly string[];
+  /** Permissions pulling results needs (asked for with the send's; reported missing the same way). */
+  reportingScopes: readonly string[];
   /** Environment variables with the OAuth app's client id and secret. */
   credentialsEnv: { clientId: string; clientSecret: string };
   /** Heading of the draft's preview on the reviewer page. */
@@ -97,4 +100,6 @@ export interface PlatformAdapter<P extends Platform = Platform> extends Platform
   identitySettings(identityId: string): Pick<SendSettings, 'meta' | 'linkedin'>;
   /** The reviewer page's card for a draft (HTML, every value escaped). */
   previewCard(draft: DraftOf<P>, company: string): string;
+  /** Pulling results back (reporting.ts in the folder). */
+  reporting: PlatformReporting;
 }

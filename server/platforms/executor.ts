@@ -1,6 +1,6 @@
 import { send, type FetchLike, type PlatformRequest, type PlatformResponse } from './http.ts';
 import { PlatformError } from './errors.ts';
-import { backoffMs, type RetryPolicy } from './retry.ts';
+import { backoffMs, retryPolicy, type RetryPolicy } from './retry.ts';
 import type { Executor } from './pipeline.ts';
 import type { Platform } from '../../utils/contract/draft.ts';
 
@@ -49,4 +49,21 @@ export function createExecutor(o: {
 /** Graph API can answer 200 with an error envelope in batch-ish endpoints; treat it as an error. */
 function hasErrorBody(body: unknown): boolean {
   return !!body && typeof body === 'object' && 'error' in body && !!(body as { error: unknown }).error;
+}
+
+/** What one call to a platform needs: the token; tests also pass a fake fetch and a faster retry policy. */
+export interface CallOptions {
+  token: string;
+  fetch?: FetchLike;
+  retry?: Partial<RetryPolicy>;
+}
+
+/** The executor for one call with a platform's error rules (global fetch and the default retry unless given). */
+export function executorFor(o: CallOptions, rules: ErrorRules): Executor {
+  return createExecutor({
+    fetch: o.fetch ?? ((url, init) => fetch(url, init)),
+    token: o.token,
+    retry: retryPolicy(o.retry),
+    rules,
+  });
 }

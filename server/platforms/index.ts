@@ -23,6 +23,9 @@ export { signState, stateNonce, verifyState, STATE_TTL_MS } from './oauth-state.
 export { encryptToken, decryptToken, tokenKeyFromEnv, parseKey } from './crypto.ts';
 export { validateLinkedInTargeting, LINKEDIN_TARGETING_RULES } from './linkedin/targeting.ts';
 export type { DryRunRequest, RunResult } from './pipeline.ts';
+export { createExecutor, executorFor } from './executor.ts';
+export { retryPolicy, type RetryPolicy } from './retry.ts';
+export * from './reporting.ts';
 export { PLATFORMS, PLATFORM_IDS, adapterFor, scopeReport } from './registry.ts';
 export type {
   PlatformAdapter,

@@ -19,11 +19,11 @@ export function adapterFor<P extends Platform>(platform: P): PlatformAdapter<P> 
   return PLATFORMS[platform];
 }
 
-/** What the options page shows after connecting: granted, and which permissions the send needs are missing. */
+/** What the options page shows after connecting: granted, and which permissions sending and reporting need are missing. */
 export function scopeReport(
   platform: Platform,
   granted: string[],
-  required: readonly string[] = PLATFORMS[platform].scopes,
+  required: readonly string[] = [...PLATFORMS[platform].scopes, ...PLATFORMS[platform].reportingScopes],
 ) {
   return { platform, granted, missing: required.filter((s) => !granted.includes(s)) };
 }

@@ -2,12 +2,12 @@ import type { Draft, Platform } from '../../utils/contract/draft.ts';
 import { DEFAULT_AUDIENCES } from './audiences.ts';
 import type { PlatformConfigOverrides } from './config.ts';
 import { PlatformError } from './errors.ts';
-import { createExecutor } from './executor.ts';
+import { executorFor } from './executor.ts';
 import { isSha256Hex } from './hash.ts';
 import type { FetchLike } from './http.ts';
 import type { RunResult } from './pipeline.ts';
 import { adapterFor } from './registry.ts';
-import { retryPolicy, type RetryPolicy } from './retry.ts';
+import type { RetryPolicy } from './retry.ts';
 import { checkSchedule } from './schedule.ts';
 import { MemoryTargetingCache, type SendStore, type TargetingCache } from './store.ts';
 import type { AudienceTable, MediaListInput, SendSettings } from './types.ts';
@@ -70,12 +70,7 @@ async function sendDraftNow(input: SendDraftInput): Promise<SendDraftResult> {
   const { draft, deps = {} } = input;
   preflight(input, (deps.clock ?? (() => new Date()))());
   const adapter = adapterFor(draft.platform);
-  const executor = createExecutor({
-    fetch: deps.fetch ?? ((url, init) => fetch(url, init)),
-    token: input.token,
-    retry: retryPolicy(deps.retry),
-    rules: adapter.errorRules,
-  });
+  const executor = executorFor({ token: input.token, fetch: deps.fetch, retry: deps.retry }, adapter.errorRules);
   // Targeting is resolved (and checked) here, before any step runs: nothing is created for a bad audience.
   const prepared = await adapter.prepare(draft, {
     orgId: input.orgId,

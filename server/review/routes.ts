@@ -5,7 +5,11 @@ import { validator } from 'hono/validator';
 import { z } from 'zod';
 import type { Draft, StoredRelease } from '../../utils/contract/draft.ts';
 import { findUnsafeJson } from '../../utils/contract/safe-json.ts';
-import { comments, drafts, releases, reviewLinks } from '../db/schema/index.ts';
+import { comments, drafts, releases, reviewLinkResults, reviewLinks } from '../db/schema/index.ts';
+import { reportCsv } from '../../utils/engine/results/csv.ts';
+import { REPORT_STYLE, reportHtml } from '../../utils/engine/results/export-html.ts';
+import { buildReport } from '../results/report.ts';
+import { exportName } from '../routes/results.ts';
 import type { AppDeps } from '../lib/context.ts';
 import { logActivity } from '../lib/activity.ts';
 import { routeDoc } from '../lib/route-docs.ts';
@@ -107,25 +111,71 @@ export function reviewPageRoutes(deps: AppDeps) {
         .orderBy(asc(comments.createdAt))
         .limit(1000);
       const stored = rel?.doc as StoredRelease | undefined;
-      return page(
-        c,
-        renderReviewPage({
-          headline: stored?.release.headline ?? 'Press release',
-          company: stored?.release.company ?? 'Company',
-          expiresAt: link.expiresAt.toISOString(),
-          drafts: rows.map((r) => r.doc as Draft),
-          comments: notes.map((n) => ({
-            draftId: n.draftId,
-            authorName: n.authorName,
-            body: n.body,
-            createdAt: n.createdAt.toISOString(),
-          })),
-          commentAction: `/review/${encodeURIComponent(token)}/comments`,
-          notice: c.req.query('sent') === '1' ? 'Thanks, your comment was sent to the team.' : undefined,
-        }),
-      );
+      const results = await linkResults(link);
+      const html = renderReviewPage({
+        headline: stored?.release.headline ?? 'Press release',
+        company: stored?.release.company ?? 'Company',
+        expiresAt: link.expiresAt.toISOString(),
+        drafts: rows.map((r) => r.doc as Draft),
+        comments: notes.map((n) => ({
+          draftId: n.draftId,
+          authorName: n.authorName,
+          body: n.body,
+          createdAt: n.createdAt.toISOString(),
+        })),
+        commentAction: `/review/${encodeURIComponent(token)}/comments`,
+        notice: c.req.query('sent') === '1' ? 'Thanks, your comment was sent to the team.' : undefined,
+      });
+      if (!results) return page(c, html);
+      // The results section (read-only), with its exports, below the drafts.
+      const base = `/review/${encodeURIComponent(token)}`;
+      const section = `<section class="results" id="results"><style>${REPORT_STYLE}</style><h2>Results</h2><p><a href="${base}/report.html">Report page (prints to PDF)</a> · <a href="${base}/report.csv">CSV</a></p>${reportHtml(results, { embedded: true })}</section>`;
+      return page(c, html.replace('</main></body>', `${section}</main></body>`));
     },
   );
+
+  /** The release's report when the link was made with includeResults; null otherwise. */
+  const linkResults = async (link: typeof reviewLinks.$inferSelect) => {
+    const [withResults] = await deps.db
+      .select()
+      .from(reviewLinkResults)
+      .where(eq(reviewLinkResults.linkId, link.id))
+      .limit(1);
+    return withResults ? buildReport(deps.db, link.orgId, link.releaseId, deps.clock()) : null;
+  };
+
+  for (const [ext, render] of [
+    [
+      'html',
+      (r: NonNullable<Awaited<ReturnType<typeof linkResults>>>) =>
+        reportHtml(r, { subtitle: 'Shared read-only through a Wireboost review link.' }),
+    ],
+    ['csv', reportCsv],
+  ] as const) {
+    app.get(
+      `/:token/report.${ext}`,
+      doc({
+        summary: `The release's results report as ${ext.toUpperCase()} (only on links made with includeResults)`,
+        responses: {
+          200: { description: `report (${ext})`, html: ext === 'html' },
+          404: { description: 'no results on this link', html: true },
+        },
+      }),
+      validLink,
+      async (c) => {
+        const link = c.get('link');
+        const results = await linkResults(link);
+        if (!results) return gone(c);
+        c.header('Content-Disposition', `inline; filename="${exportName(link.releaseId, ext)}"`);
+        if (ext === 'csv')
+          return c.body(render(results), 200, {
+            'Content-Type': 'text/csv; charset=utf-8',
+            'Cache-Control': 'no-store',
+          });
+        return page(c, render(results));
+      },
+    );
+  }
 
   app.post(
     '/:token/comments',

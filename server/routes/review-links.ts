@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { releases, reviewLinks } from '../db/schema/index.ts';
+import { releases, reviewLinkResults, reviewLinks } from '../db/schema/index.ts';
 import type { AppDeps, AppEnv } from '../lib/context.ts';
 import { notFound } from '../lib/http.ts';
 import { permit } from '../lib/membership.ts';
@@ -20,6 +20,8 @@ const CreateLink = z.object({
     .positive()
     .max(24 * 30)
     .optional(),
+  /** Also show the release's results report (read-only) on the link: for a client. */
+  includeResults: z.boolean().optional(),
 });
 const LinkSchema = z.object({
   id: z.string(),
@@ -30,7 +32,7 @@ const LinkSchema = z.object({
   expiresAt: z.string(),
   revokedAt: z.string().nullable(),
 });
-const CreatedLink = LinkSchema.extend({ url: z.string(), token: z.string() });
+const CreatedLink = LinkSchema.extend({ url: z.string(), token: z.string(), includeResults: z.boolean() });
 
 type Row = typeof reviewLinks.$inferSelect;
 const out = (r: Row) => ({
@@ -99,6 +101,7 @@ export function reviewLinkRoutes(deps: AppDeps) {
             expiresAt,
           })
           .returning();
+        if (body.includeResults) await tx.insert(reviewLinkResults).values({ linkId: id });
         await logActivity(tx, {
           orgId,
           actorUserId: user.id,
@@ -107,12 +110,19 @@ export function reviewLinkRoutes(deps: AppDeps) {
           subjectType: 'review_link',
           subjectId: id,
           action: 'review_link.created',
-          detail: { releaseId: body.releaseId, expiresAt: expiresAt.toISOString() },
+          detail: {
+            releaseId: body.releaseId,
+            expiresAt: expiresAt.toISOString(),
+            includeResults: !!body.includeResults,
+          },
         });
         return r!;
       });
       const token = signReviewToken(deps.config.reviewLinkSecret, id, expiresAt);
-      return c.json({ ...out(row), token, url: `${deps.config.publicUrl}/review/${token}` }, 201);
+      return c.json(
+        { ...out(row), includeResults: !!body.includeResults, token, url: `${deps.config.publicUrl}/review/${token}` },
+        201,
+      );
     },
   );
 

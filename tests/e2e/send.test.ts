@@ -32,7 +32,9 @@ describe('send approved drafts to Meta and LinkedIn from the extension', () => {
 
   beforeAll(async () => {
     // LinkedIn grants everything but Matched Audiences, which it approves per app (shown as missing).
-    fakes = await startPlatformFakes({ linkedin: { grantScopes: ['rw_ads', 'w_organization_social'] } });
+    fakes = await startPlatformFakes({
+      linkedin: { grantScopes: ['rw_ads', 'w_organization_social', 'r_ads_reporting'] },
+    });
     const platforms = platformsFromEnv(
       { ...fakes.env, WIREBOOST_TOKEN_KEY: randomBytes(32).toString('base64') },
       '/nonexistent',

@@ -33,10 +33,13 @@ export async function syntheticRelease(
 ): Promise<ServedPage & { headline: string }> {
   const published = new Date(Date.now() - hoursAgo * 3_600_000);
   const iso = published.toISOString().replace(/\.\d{3}Z$/, '+00:00');
+  // The dateline prints the same day as the metadata ("Dec 2, 2026"), as a wire does: the extractor
+  // prefers a printed date that disagrees with the metadata.
+  const datelineDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(published);
   const template = await readFile(path.resolve(import.meta.dirname, '../fixtures/ui/prn-synthetic.html'), 'utf8');
   return {
     url: `https://www.prnewswire.com/news-releases/${slug}-${hoursAgo}-301000001.html`,
-    html: template.replaceAll('{{PUBLISHED}}', iso),
+    html: template.replaceAll('{{PUBLISHED}}', iso).replaceAll('{{DATELINE_DATE}}', datelineDate),
     headline: 'Acme Analytics Finds Newsrooms Cut Fact-Checking Time by 40% With Shared Data Desks',
   };
 }

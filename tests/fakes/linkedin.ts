@@ -1,5 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bearer, isSha256Hex, Ledger, readBody, type InjectedResponse, type JsonBody as Body } from './common.ts';
+import { Delivery } from './delivery.ts';
+import { Demographics, linkedInReportingRoutes, type LinkedInReportingOptions } from './linkedin-analytics.ts';
 
 type Env = { Variables: { body: Body; scopes: string[] } };
 type Ctx = Context<Env>;
@@ -16,10 +18,13 @@ export interface LinkedInFakeOptions {
   tokens?: Record<string, { scopes: string[]; expired?: boolean }>;
   /** Scopes the consent screen grants regardless of the request (e.g. without rw_dmp_segments). */
   grantScopes?: string[];
+  /** The fake's clock: demographics become visible 12–24 h after delivery by it. */
+  now?: () => Date;
+  reporting?: LinkedInReportingOptions;
 }
 
 export const LINKEDIN_FAKE_TOKEN = 'linkedin-test-token';
-export const LINKEDIN_ALL_SCOPES = ['rw_ads', 'w_organization_social', 'rw_dmp_segments'];
+export const LINKEDIN_ALL_SCOPES = ['rw_ads', 'w_organization_social', 'rw_dmp_segments', 'r_ads_reporting'];
 /** Wireboost's own per-request bound for DMP users (LinkedIn's streaming API is rate-limited per minute). */
 export const LINKEDIN_MAX_USERS = 5_000;
 
@@ -59,6 +64,28 @@ export const LINKEDIN_ENTITIES: Record<string, { urn: string; name: string }[]> 
     { urn: 'urn:li:seniority:7', name: 'VP' },
   ],
 };
+
+/**
+ * Names of member values the demographic pivots return (titles, functions, industries), for the
+ * `q=urns` look-up. Industry ids follow LinkedIn's industry codes (V2 names); the rest are fake ids.
+ */
+export const LINKEDIN_MEMBER_VALUES: { urn: string; name: string; facetUrn: string }[] = [
+  ...Object.entries(LINKEDIN_ENTITIES).flatMap(([facetUrn, list]) => list.map((e) => ({ ...e, facetUrn }))),
+  { urn: 'urn:li:title:100', name: 'Software Engineer', facetUrn: F.titles },
+  { urn: 'urn:li:title:101', name: 'Marketing Manager', facetUrn: F.titles },
+  { urn: 'urn:li:title:102', name: 'Managing Editor', facetUrn: F.titles },
+  { urn: 'urn:li:function:4', name: 'Business Development', facetUrn: F.functions },
+  { urn: 'urn:li:function:8', name: 'Engineering', facetUrn: F.functions },
+  { urn: 'urn:li:industry:81', name: 'Newspaper Publishing', facetUrn: 'urn:li:adTargetingFacet:industries' },
+  {
+    urn: 'urn:li:industry:36',
+    name: 'Broadcast Media Production and Distribution',
+    facetUrn: 'urn:li:adTargetingFacet:industries',
+  },
+  { urn: 'urn:li:industry:113', name: 'Online Audio and Video Media', facetUrn: 'urn:li:adTargetingFacet:industries' },
+  { urn: 'urn:li:industry:4', name: 'Software Development', facetUrn: 'urn:li:adTargetingFacet:industries' },
+  { urn: 'urn:li:industry:43', name: 'Financial Services', facetUrn: 'urn:li:adTargetingFacet:industries' },
+];
 
 const OBJECTIVES = [
   'BRAND_AWARENESS',
@@ -131,6 +158,9 @@ export function createLinkedInFake(options: LinkedInFakeOptions = {}) {
   const ledger = new Ledger(700000000);
   const segmentUsers = new Map<string, string[]>();
   const lookups: { q: string; facet: string; query?: string }[] = [];
+  const delivery = new Delivery();
+  const demographics = new Demographics();
+  const now = options.now ?? (() => new Date());
   let issued = 0;
 
   const err = (c: Ctx, status: number, message: string, extra: Record<string, unknown> = {}) =>
@@ -256,6 +286,13 @@ export function createLinkedInFake(options: LinkedInFakeOptions = {}) {
   app.get('/rest/adTargetingEntities', (c) => {
     const { q, facet = '', query } = c.req.query();
     lookups.push({ q: q ?? '', facet, query });
+    if (q === 'urns') {
+      // Names of URNs (what the demographic pivots return): q=urns&urns=List(urn%3Ali%3Atitle%3A1,…).
+      const urns = /^List\((.*)\)$/.exec(c.req.url.split('urns=')[1]?.split('&')[0] ?? '')?.[1];
+      if (!urns) return err(c, 400, 'q=urns needs urns=List(…)');
+      const wanted = urns.split(',').map(decodeURIComponent);
+      return c.json({ elements: LINKEDIN_MEMBER_VALUES.filter((e) => wanted.includes(e.urn)) });
+    }
     const all = LINKEDIN_ENTITIES[facet];
     if (!all) return err(c, 400, `Unknown facet ${facet}`);
     if (q === 'adTargetingFacet') return c.json({ elements: all.map((e) => ({ ...e, facetUrn: facet })) });
@@ -276,6 +313,16 @@ export function createLinkedInFake(options: LinkedInFakeOptions = {}) {
   );
 
   const account = (c: Ctx) => c.req.param('account');
+
+  // Reading campaigns and their analytics (linkedin-analytics.ts).
+  const reporting = linkedInReportingRoutes(app, {
+    ledger,
+    delivery,
+    demographics,
+    now,
+    err,
+    options: options.reporting ?? {},
+  });
 
   app.post('/rest/adAccounts/:account/adCampaignGroups', (c) => {
     const b = c.get('body');
@@ -399,9 +446,35 @@ export function createLinkedInFake(options: LinkedInFakeOptions = {}) {
     return c.json({ elements: elements.map(() => ({ status: 201 })) });
   });
 
+  /** Turns a campaign on or off as a person would in Campaign Manager. */
+  const setStatus = (campaignId: string, status: 'ACTIVE' | 'PAUSED' | 'DRAFT') => {
+    const obj = ledger.find('campaign', campaignId);
+    if (!obj) throw new Error(`no LinkedIn campaign ${campaignId}`);
+    obj.body.status = status;
+  };
+
+  /** A campaign with one creative created directly (the benchmark's sent drafts), with its run schedule. */
+  const seedCreative = (o: { start: string; end: string; status?: 'ACTIVE' | 'PAUSED' | 'DRAFT' }) => {
+    const campaign = ledger.create('campaign', {
+      status: o.status ?? 'ACTIVE',
+      runSchedule: { start: Date.parse(o.start), end: Date.parse(o.end) },
+    });
+    const creative = ledger.create(
+      'creative',
+      { campaign: `urn:li:sponsoredCampaign:${campaign.id}`, intendedStatus: 'ACTIVE' },
+      `urn:li:sponsoredCreative:${ledger.nextId()}`,
+    );
+    return { campaign: campaign.id, creative: creative.id };
+  };
+
   return {
     app,
     ledger,
+    delivery,
+    demographics,
+    setStatus,
+    seedCreative,
+    analyticsCalls: reporting.analyticsCalls,
     segmentUsers,
     lookups,
     tokens,

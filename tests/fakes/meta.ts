@@ -11,6 +11,8 @@ import {
   type InjectedResponse,
   type JsonBody as Body,
 } from './common.ts';
+import { Delivery } from './delivery.ts';
+import { metaReportingRoutes, type MetaReportingOptions } from './meta-insights.ts';
 
 /**
  * Contract fake of the parts of Meta's Graph / Marketing API Wireboost uses, validated the way the docs
@@ -25,10 +27,19 @@ export interface MetaFakeOptions {
   tokens?: Record<string, { scopes: string[]; expired?: boolean }>;
   /** Scopes the login dialog grants regardless of what was asked (to simulate a user declining some). */
   grantScopes?: string[];
+  /** The fake's clock (insights default to the last 30 days before it). */
+  now?: () => Date;
+  reporting?: MetaReportingOptions;
 }
 
 export const META_FAKE_TOKEN = 'meta-test-token';
-export const META_ALL_SCOPES = ['ads_management', 'pages_read_engagement', 'pages_show_list', 'business_management'];
+export const META_ALL_SCOPES = [
+  'ads_management',
+  'pages_read_engagement',
+  'pages_show_list',
+  'business_management',
+  'ads_read',
+];
 
 /** The targeting search catalogue: names → stable fake ids. */
 export const META_TARGETING: Record<'adinterest' | 'adworkposition', { id: string; name: string }[]> = {
@@ -151,6 +162,7 @@ export function createMetaFake(options: MetaFakeOptions = {}) {
   const ledger = new Ledger(120000000000);
   const audienceUsers = new Map<string, string[]>();
   const searches: { type: string; q: string }[] = [];
+  const delivery = new Delivery();
   let issued = 0;
 
   const err = (c: Ctx, status: number, e: Record<string, unknown>) =>
@@ -286,6 +298,15 @@ export function createMetaFake(options: MetaFakeOptions = {}) {
       .filter((e) => e.name.toLowerCase().includes(q))
       .map((e) => ({ ...e, audience_size_lower_bound: 100000, audience_size_upper_bound: 200000, path: [e.name] }));
     return c.json({ data });
+  });
+
+  // Reading objects and their insights (meta-insights.ts).
+  const reporting = metaReportingRoutes(app, {
+    ledger,
+    delivery,
+    now: options.now ?? (() => new Date()),
+    err,
+    options: options.reporting ?? {},
   });
 
   // Writes need ads_management.
@@ -473,9 +494,29 @@ export function createMetaFake(options: MetaFakeOptions = {}) {
     });
   });
 
+  /** Turns objects on or off as a person would in Ads Manager. */
+  const setStatus = (id: string, status: 'ACTIVE' | 'PAUSED') => {
+    const obj = ['campaign', 'adset', 'ad'].map((k) => ledger.find(k, id)).find(Boolean);
+    if (!obj) throw new Error(`no Meta object ${id}`);
+    obj.body.status = status;
+  };
+
+  /** A campaign → ad set → ad created directly (the benchmark's sent drafts), with its flight. */
+  const seedAd = (o: { start: string; end: string; status?: 'ACTIVE' | 'PAUSED' }) => {
+    const status = o.status ?? 'ACTIVE';
+    const campaign = ledger.create('campaign', { name: 'seeded', status });
+    const adset = ledger.create('adset', { campaign_id: campaign.id, start_time: o.start, end_time: o.end, status });
+    const ad = ledger.create('ad', { adset_id: adset.id, status });
+    return { campaign: campaign.id, adset: adset.id, ad: ad.id };
+  };
+
   return {
     app,
     ledger,
+    delivery,
+    setStatus,
+    seedAd,
+    insightsCalls: reporting.insightsCalls,
     audienceUsers,
     searches,
     tokens,

@@ -4,7 +4,9 @@ import { PLATFORMS, rulesFor } from '../platforms/registry';
 import { campaignFor } from '../platforms/campaign-registry';
 import { countChars } from '../platforms/count';
 import { FIGURE_RE, SENIOR_RE, type ReleaseFacts } from './facts';
-import { clausePrefix, clean, shortenHeadline, tone, truncate } from './text';
+import { figureClause as clauseWithFigure } from './material';
+import { describeShort, shortForm, type ShortForm } from './shorten';
+import { clean, tone, truncate } from './text';
 
 /** One variant's copy before it becomes a Draft: field values keyed by the platform's field keys. */
 export interface CopyVariant {
@@ -29,32 +31,52 @@ const ASSET_NOUN: Record<Asset['kind'], string> = {
 /** Body copy may run past the recommended length (the rest folds behind "See more"), within reason. */
 const BODY_STRETCH = 2;
 
+const ruleOf = (platform: Platform, key: string) => rulesFor(platform).fields.find((f) => f.key === key)!;
+
+/**
+ * Body copy: whole sentences up to the stretched recommendation; a longer single sentence stays whole up to
+ * the platform's maximum (the feed folds it behind "See more"). Only past the maximum is it cut.
+ */
 function fit(platform: Platform, key: string, text: string, stretch = 1): string {
-  const rule = rulesFor(platform).fields.find((f) => f.key === key)!;
-  const target = Math.min(rule.max.value, Math.round(rule.recommended.value * stretch));
+  const rule = ruleOf(platform, key);
   const toned = tone(text);
-  if (countChars(toned, rule.counting) <= target) return toned;
-  const cut = truncate(toned, target);
+  if (countChars(toned, rule.counting) <= rule.max.value) return toned;
+  const cut = truncate(toned, Math.min(rule.max.value, Math.round(rule.recommended.value * stretch)));
   // Belt and braces: the counting rule (URLs) may differ from graphemes; never exceed the hard max.
   return countChars(cut, rule.counting) <= rule.max.value ? cut : truncate(toned, Math.floor(rule.max.value / 2));
 }
 
-function fitHeadline(platform: Platform, text: string, keep: string | null): string {
-  const rule = rulesFor(platform).fields.find((f) => f.key === 'headline')!;
-  return fit(platform, 'headline', shortenHeadline(tone(text), rule.recommended.value, keep));
+/** The headline's honest short form for this platform (whole, rewritten, or cut at a phrase boundary). */
+function fitHeadline(platform: Platform, text: string, keep: string | null): ShortForm {
+  const rule = ruleOf(platform, 'headline');
+  const short = shortForm(tone(text), rule.recommended.value, keep);
+  return { ...short, text: fit(platform, 'headline', short.text) };
 }
 
-/** The first candidate that fits the field's recommended length uncut; descriptions must read whole. */
+/**
+ * A description that carries information: the first candidate whose honest short form fits the
+ * recommendation, else twice or four times it, else whole within the maximum; the fallbacks (filler only when
+ * the release gives nothing better).
+ */
 function pickShort(
   platform: Platform,
   key: string,
   candidates: (string | null | undefined)[],
   fallbacks: string[],
 ): string {
-  const rule = rulesFor(platform).fields.find((f) => f.key === key)!;
-  const all = [...candidates, ...fallbacks].map((c) => (c ? tone(c) : ''));
+  const rule = ruleOf(platform, key);
+  const real = [...new Set(candidates.map((c) => (c ? tone(c).replace(/[.]$/, '') : '')).filter(Boolean))];
+  for (const stretch of [1, 2, 4, Infinity]) {
+    const target = Math.min(rule.max.value, rule.recommended.value * stretch);
+    // A fact's short form keeps its number: "The global market" is not the fact "$77.5 billion market".
+    const hit = real
+      .map((c) => shortForm(c, target, null, 0.5, (s) => !FIGURE_RE.test(c) || FIGURE_RE.test(s)))
+      .find((f) => f.how.kind !== 'long');
+    if (hit) return fit(platform, key, hit.text);
+  }
+  const all = fallbacks.map(tone);
   const hit = all.find((c) => c && countChars(c, rule.counting) <= rule.recommended.value);
-  return fit(platform, key, hit ?? fallbacks[fallbacks.length - 1] ?? '');
+  return fit(platform, key, hit ?? all[all.length - 1] ?? '');
 }
 
 /** Short, factual description fallbacks, longest first: the first that fits is used. */
@@ -63,6 +85,12 @@ const describe = (company: string | null, ...phrases: string[]) => [
   ...(company ? [`${company} news`, company] : []),
   'Full announcement',
 ];
+
+/** What a description can say, strongest first: the event's date and place, the deck, the top figure. */
+function informative(f: ReleaseFacts, extra: (string | null | undefined)[] = []): (string | null | undefined)[] {
+  const figs = f.figures.slice(0, 3).flatMap((s) => [clauseWithFigure(s, FIGURE_RE), s]);
+  return [f.event, f.subheadline, ...figs, ...extra];
+}
 
 const bodyKey = (p: Platform) => PLATFORMS[p].bodyField;
 
@@ -90,18 +118,20 @@ function keyNoun(f: ReleaseFacts): string | null {
   return /\b[A-Z][\w&.-]+/.exec(f.headline)?.[0] ?? f.company;
 }
 
+/** The rationale's closing words: what the headline is and where the picture came from. */
+const tail = (f: ReleaseFacts, h: ShortForm, platform: Platform) =>
+  ` Headline: ${describeShort(h.how, ruleOf(platform, 'headline').recommended.value)}. ${f.image?.note ?? 'No image in the release: add one.'}`;
+
 function newsVariant(platform: Platform, f: ReleaseFacts, kit: MessagingKit): CopyVariant {
   const campaign = campaignFor(platform);
-  const figure = f.figures.find((s) => s !== f.lead);
+  const figure = f.figures.find((s) => s !== f.lead && s !== f.subheadline);
   const body = compose(platform, [f.lead ?? f.subheadline ?? f.headline, figure]);
   const withFigure = Boolean(figure && body.includes(clean(figure)));
-  const rec = rulesFor(platform).fields.find((x) => x.key === 'description')!.recommended.value;
-  // A subheadline cut at a clause still reads as a deck; a figure sentence cut short does not.
-  const deck = f.subheadline ? clausePrefix(tone(f.subheadline), rec) : null;
+  const headline = fitHeadline(platform, f.headline, keyNoun(f));
   const desc = pickShort(
     platform,
     'description',
-    [deck, figure, ...kit.keyMessages],
+    informative(f, kit.keyMessages),
     describe(f.company, 'Read the full announcement from', 'Announcement from'),
   );
   return {
@@ -111,10 +141,10 @@ function newsVariant(platform: Platform, f: ReleaseFacts, kit: MessagingKit): Co
     cta: campaign.ctaForAngle.news,
     fields: {
       [bodyKey(platform)]: fit(platform, bodyKey(platform), body, BODY_STRETCH),
-      headline: fitHeadline(platform, f.headline, keyNoun(f)),
+      headline: headline.text,
       description: desc,
     },
-    rationale: `Straight news: the headline cut at a clause boundary and the lead without its dateline${withFigure ? ", plus the release's own figure" : ''}.`,
+    rationale: `Straight news: ${f.lead ? 'the lead without its dateline' : "the release's summary"}${withFigure ? ", plus the release's own figure" : ''}.${tail(f, headline, platform)}`,
   };
 }
 
@@ -127,12 +157,22 @@ function quoteWhy(q: { speaker: string | null; text: string }): string {
   return reasons.length ? ` (${reasons.join(' and ')})` : '';
 }
 
+/** Quotation marks of the release's language: « » in French, „ “ in German, “ ” otherwise. */
+const MARKS: [RegExp, string, string][] = [
+  [/^fr/i, '« ', ' »'],
+  [/^de/i, '„', '“'],
+];
+function quoted(text: string, language: string | null): string {
+  const [, open, close] = MARKS.find(([re]) => re.test(language ?? '')) ?? [null, '“', '”'];
+  return `${open}${text.replace(/^["“«„]\s?|\s?["”»“]$/g, '')}${close}`;
+}
+
 function quoteVariant(platform: Platform, f: ReleaseFacts): CopyVariant {
-  const rules = rulesFor(platform);
   const campaign = campaignFor(platform);
   const q = f.quotes[0];
+  const headline = fitHeadline(platform, f.headline, keyNoun(f));
   if (!q) {
-    const fallback = f.story[1] ?? f.subheadline ?? f.lead ?? f.headline;
+    const fallback = f.story.find((s) => s !== f.lead && s !== f.figures[0]) ?? f.subheadline ?? f.lead ?? f.headline;
     return {
       platform,
       angle: 'quote',
@@ -140,49 +180,68 @@ function quoteVariant(platform: Platform, f: ReleaseFacts): CopyVariant {
       cta: campaign.ctaForAngle.quote,
       fields: {
         [bodyKey(platform)]: fit(platform, bodyKey(platform), fallback, BODY_STRETCH),
-        headline: fitHeadline(platform, f.headline, keyNoun(f)),
-        description: pickShort(platform, 'description', [], describe(f.company, 'More from')),
+        headline: headline.text,
+        description: pickShort(platform, 'description', informative(f), describe(f.company, 'More from')),
       },
-      rationale:
-        'No attributed quote found in the release: used its second point instead. Add a spokesperson quote to make this a quote ad.',
+      rationale: `No attributed quote found in the release: used its second point instead. Add a spokesperson quote to make this a quote ad.${tail(f, headline, platform)}`,
     };
   }
   const speakerName = q.speaker?.split(',')[0]?.trim() ?? null;
-  const quoteText = compose(platform, [`“${q.text.replace(/^["“]|["”]$/g, '')}”`]);
-  const body = speakerName ? `${quoteText} — ${q.speaker}` : quoteText;
-  const rule = rules.fields.find((x) => x.key === bodyKey(platform))!;
-  // A long quote keeps its first sentence so the attribution survives the cut.
-  const short =
-    countChars(body, rule.counting) > rule.recommended.value * BODY_STRETCH
-      ? `“${truncate(q.text.split(/(?<=[.!?])\s/)[0] ?? q.text, rule.recommended.value * BODY_STRETCH - 40)}”${speakerName ? ` — ${q.speaker}` : ''}`
-      : body;
+  const rule = ruleOf(platform, bodyKey(platform));
+  const attribution = speakerName ? ` — ${q.speaker}` : '';
+  const whole = `${quoted(clean(q.text), f.language)}${attribution}`;
+  // A long quote keeps its first sentence (whole) so the attribution survives.
+  const first = clean(q.text).split(/(?<=[.!?])\s/)[0] ?? q.text;
+  const body =
+    countChars(whole, rule.counting) > rule.recommended.value * BODY_STRETCH
+      ? `${quoted(first, f.language)}${attribution}`
+      : whole;
   return {
     platform,
     angle: 'quote',
     asset: null,
     cta: campaign.ctaForAngle.quote,
     fields: {
-      [bodyKey(platform)]: fit(platform, bodyKey(platform), short, BODY_STRETCH),
-      headline: fitHeadline(platform, f.headline, keyNoun(f)),
+      [bodyKey(platform)]: fit(platform, bodyKey(platform), body, BODY_STRETCH),
+      headline: headline.text,
       description: pickShort(
         platform,
         'description',
-        speakerName ? [`${speakerName} on the news`, speakerName] : [],
+        // A speaker with a role ("Jane Doe, CEO of Acme") says who; a bare name says less than a fact.
+        q.speaker?.includes(',') ? [q.speaker, ...informative(f)] : [...informative(f), q.speaker],
         describe(f.company, 'Comment from'),
       ),
     },
-    rationale: `Quote: the strongest line in the release${speakerName ? `, from ${speakerName}` : ''}${quoteWhy(q)}.`,
+    rationale: `Quote: the strongest line in the release${speakerName ? `, from ${speakerName}` : ''}${quoteWhy(q)}.${tail(f, headline, platform)}`,
   };
 }
 
 /** When only the lead has a number, the clause that carries it, so insight doesn't repeat the news ad. */
 function figureClause(f: ReleaseFacts): string | null {
   const lead = f.lead && f.figures.includes(f.lead) ? f.lead : null;
-  if (!lead) return null;
-  const clause = lead.split(/,\s+|;\s+/).find((c) => FIGURE_RE.test(c));
-  if (!clause) return null;
-  const text = clause.replace(/^(?:and|which|with|representing)\s+/i, '').replace(/[.]$/, '');
-  return `${f.company ? `${f.company}: ` : ''}${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+  const clause = lead ? clauseWithFigure(lead, FIGURE_RE) : null;
+  const named = !f.company || clause?.toLowerCase().startsWith(f.company.toLowerCase());
+  return clause ? `${named ? '' : `${f.company}: `}${clause}.` : null;
+}
+
+/** "Download: <label>" when it fits honestly, else "Download the <noun>" (with the company when it fits). */
+function assetHeadline(
+  platform: Platform,
+  verb: string,
+  label: string,
+  noun: string,
+  company: string | null,
+): ShortForm {
+  const rec = ruleOf(platform, 'headline').recommended.value;
+  const prefix = `${verb}: `;
+  const short = shortForm(label, rec - prefix.length);
+  if (short.how.kind !== 'long') return { ...short, text: `${prefix}${short.text}` };
+  const plain = company ? `${verb} the ${company} ${noun}` : `${verb} the ${noun}`;
+  const text = countChars(plain, ruleOf(platform, 'headline').counting) <= rec ? plain : `${verb} the ${noun}`;
+  return {
+    text,
+    how: { kind: 'rewrite', note: `as "${text}": the ${noun}'s title does not fit and cannot be cut honestly` },
+  };
 }
 
 function insightVariant(platform: Platform, f: ReleaseFacts, kit: MessagingKit): CopyVariant {
@@ -198,6 +257,7 @@ function insightVariant(platform: Platform, f: ReleaseFacts, kit: MessagingKit):
     const noun = ASSET_NOUN[asset.kind];
     const label = clean(asset.label) || `the ${noun}`;
     const verb = asset.kind === 'webinar' ? 'Register for' : 'Download';
+    const headline = assetHeadline(platform, verb, tone(label), noun, f.company);
     return {
       platform,
       angle: 'insight',
@@ -210,18 +270,24 @@ function insightVariant(platform: Platform, f: ReleaseFacts, kit: MessagingKit):
         [bodyKey(platform)]: fit(
           platform,
           bodyKey(platform),
-          compose(platform, [figure, `${verb} the ${noun} for the full data.`]),
+          compose(platform, [
+            figure,
+            `${verb} the ${noun} for the full ${asset.kind === 'webinar' ? 'session' : 'data'}.`,
+          ]),
           BODY_STRETCH,
         ),
-        headline: fit(platform, 'headline', `${verb}: ${label}`),
-        description: pickShort(platform, 'description', f.company ? [`${f.company} ${noun}`] : [], [
-          `Free ${noun}`,
-          `${noun.charAt(0).toUpperCase()}${noun.slice(1)}`,
-        ]),
+        headline: fit(platform, 'headline', headline.text),
+        description: pickShort(
+          platform,
+          'description',
+          [f.event, f.company ? `${f.company} ${noun}` : null],
+          [`Free ${noun}`, `${noun.charAt(0).toUpperCase()}${noun.slice(1)}`],
+        ),
       },
-      rationale: `Strategic insight: leads with the release's figure and offers the ${noun} (${f.asset ? 'from the release' : 'from the team kit'}) behind a download button.`,
+      rationale: `Strategic insight: leads with the release's figure and offers the ${noun} (${f.asset ? 'from the release' : 'from the team kit'}) behind a ${verb === 'Download' ? 'download' : 'registration'} button.${tail(f, headline, platform).replace('the headline', `the ${noun}'s title`)}`,
     };
   }
+  const headline = fitHeadline(platform, f.headline, keyNoun(f));
   return {
     platform,
     angle: 'insight',
@@ -229,16 +295,15 @@ function insightVariant(platform: Platform, f: ReleaseFacts, kit: MessagingKit):
     cta: campaign.ctaForAngle.insightWithoutAsset,
     fields: {
       [bodyKey(platform)]: fit(platform, bodyKey(platform), compose(platform, [figure]), BODY_STRETCH),
-      headline: fitHeadline(platform, f.headline, keyNoun(f)),
+      headline: headline.text,
       description: pickShort(
         platform,
         'description',
-        [],
+        informative(f).filter((c) => c !== figure),
         describe(f.company, 'The numbers behind the news from', 'Context from'),
       ),
     },
-    rationale:
-      "Insight without an asset: leads with the release's data point. Add a report, white paper or webinar link (release or team kit) to turn this into a download ad.",
+    rationale: `Insight without an asset: leads with the release's data point. Add a report, white paper or webinar link (release or team kit) to turn this into a download ad.${tail(f, headline, platform)}`,
   };
 }
 

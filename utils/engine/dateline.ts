@@ -7,9 +7,10 @@ import { clean } from './text';
  *   SAN FRANCISCO, CA--(Marketwired - April 06, 2016) -
  *   BOSTON--(BUSINESS WIRE)--
  *   TORONTO, June 3, 2024 (GLOBE NEWSWIRE) --
+ *   WHITEFISH, MT / ACCESSWIRE / July 13, 2015 /
  */
 const DATELINE_RE =
-  /^\s*([A-Z][^\n]{0,120}?)\s*(?:\/\s*[^/\n]{2,60}\/|-{0,2}\s*\((?=[^()\n]*(?:wire|newswire|presswire|marketwired|accesswire|prweb|newsfile|\d{4}))[^()\n]{2,80}\))\s*(?:--|—|–|-)\s*/i;
+  /^\s*([A-Z][^\n]{0,120}?)\s*(?:(?:\/\s*[^/\n]{2,60}\/|-{0,2}\s*\((?=[^()\n]*(?:wire|newswire|presswire|marketwired|accesswire|prweb|newsfile|\d{4}))[^()\n]{2,80}\))\s*(?:--|—|–|-)|\/\s*[A-Z][A-Za-z .-]{2,30}\/\s*[^/\n]{4,30}?\d{4}\s*\/)\s*/i;
 
 const MONTH =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}\b/i;

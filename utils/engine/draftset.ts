@@ -77,6 +77,8 @@ export const LintHintSchema = z.object({
     'audience-small',
     'hype',
     'bad-cta',
+    'no-short-form',
+    'logo-image',
   ]),
   severity: z.enum(['error', 'warning', 'info']),
   field: z.string().nullable(),

@@ -1,6 +1,8 @@
 import type { Asset, Dateline, Quote, Release } from '../contract/release';
 import { wireForHost } from '../release/hosts';
 import { splitDateline } from './dateline';
+import { chooseImage, type ImageChoice } from './image';
+import { eventDatePlace, storyMaterial } from './material';
 import { clean, sentences } from './text';
 
 /**
@@ -23,6 +25,12 @@ export interface ReleaseFacts {
   /** The company's own site, read from the about block or body, never a wire page. */
   companyUrl: string | null;
   imageUrl: string | null;
+  /** The picture chosen and why (photo or logo), for the rationale. */
+  image: ImageChoice | null;
+  /** "June 3-5, 2026 · Las Vegas" when the release announces an event, else null. */
+  event: string | null;
+  /** The release's language ("fr", "de-DE"…), for quotation marks. */
+  language: string | null;
 }
 
 const BOILER =
@@ -30,12 +38,21 @@ const BOILER =
 export const FIGURE_RE =
   /(?:[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|[MBK]n?)\b)?|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)|\b\d[\d,.]*\s?(?:million|billion|thousand)\b|\b\d[\d,.]*(?:\s?(?:to|-|–)\s?\d[\d,.]*)?\s+(?:months?|weeks?|days?|years?|hours?|times|x)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:to\s+\w+\s+)?(?:months?|weeks?|years?)\b)/i;
 // Segments from 12 characters: a split quote's first half is often short; scare quotes ("the Company") are
-// dropped after halves are joined, by the 30-character floor in mineQuotes.
-const QUOTE_RE = /[“"]([^”"]{12,600})[”"]/g;
-const SPEAKER_AFTER =
-  /^\s*,?\s*(?:said|says|added|adds|noted|explained|commented|according to)\s+([A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|del)){0,3})(?:\s*,\s*([^.“"”]{3,120}?))?(?=[.“"”]|$)/;
-const SPEAKER_BEFORE =
-  /([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:\s*,\s*([^.“"”]{3,120}?))?\s*,?\s+(?:said|says|added|noted|explained)\s*[:,]?\s*$/;
+// dropped after halves are joined, by the 30-character floor in mineQuotes. English, French « » and German „ “.
+const QUOTE_RE = /[“"]([^”"]{12,600})[”"]|«\s?([^»]{12,600}?)\s?»|„([^“”]{12,600})[“”]/g;
+/** A sentence that is mostly a quotation: the quote angle's material, kept out of lead and figures. */
+export const QUOTED_RE = /[“"][^”"]{30,}[”"]|«[^»]{30,}»|„[^“”]{30,}[“”]/;
+const NAME = "[\\p{Lu}][\\p{L}.'’-]+(?:\\s+(?:[\\p{Lu}][\\p{L}.'’-]+|de|van|von|da|del|du|le|la)){0,3}";
+const SAID =
+  '(?:said|says|added|adds|noted|explained|commented|according to|a déclaré|a dit|a ajouté|a expliqué|a souligné|déclare|explique|ajoute|précise|souligne|sagte|sagt|erklärte|erklärt|betonte|so)';
+const SPEAKER_AFTER = new RegExp(
+  `^\\s*,?\\s*${SAID}\\s+(${NAME})(?:\\s*,\\s*([^.“"”«»„]{3,120}?))?(?=[.“"”«»„]|$)`,
+  'u',
+);
+const SPEAKER_BEFORE = new RegExp(
+  `(${NAME})(?:\\s*,\\s*([^.“"”«»„]{3,120}?))?\\s*,?\\s+(?:said|says|added|noted|explained|a déclaré|déclare|sagte|erklärte)\\s*[:,]?\\s*$`,
+  'u',
+);
 const URL_RE = /\b(?:https?:\/\/|www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[^\s)"”,;]*)?/gi;
 const ASSET_WORDS: [RegExp, Asset['kind']][] = [
   [/white ?paper/i, 'whitepaper'],
@@ -68,7 +85,7 @@ function mineQuotes(paragraphs: string[]): Quote[] {
       const s = SPEAKER_AFTER.exec(p.slice(m.index! + m[0].length)) ?? SPEAKER_BEFORE.exec(p.slice(0, m.index));
       return {
         speaker: s ? clean([s[1], s[2]].filter(Boolean).join(', ')) : null,
-        text: clean(m[1]!).replace(/,$/, '.'),
+        text: clean(m[1] ?? m[2] ?? m[3] ?? '').replace(/,$/, '.'),
       };
     });
     const speakers = new Set(parts.map((q) => q.speaker).filter(Boolean));
@@ -163,23 +180,40 @@ function deck(sub: string | null): string | null {
   return first ?? null;
 }
 
+/** A speaker as printed, minus the sentence's full stop: "Governor Poloz." → "Governor Poloz". */
+const tidySpeaker = (s: string | null) => (s ? clean(s).replace(/[.,;:]+$/, '') || null : null);
+
 export function releaseFacts(release: Release): ReleaseFacts {
   const paragraphs = release.body.map(clean).filter(Boolean);
   const aboutStart = paragraphs.findIndex((p) => BOILER.test(p));
   const storyParas = aboutStart >= 0 ? paragraphs.slice(0, aboutStart) : paragraphs;
   const about = [...release.about, ...(aboutStart >= 0 ? paragraphs.slice(aboutStart) : [])];
-  const first = storyParas[0] ?? '';
+  // The extractor's prose has media lines and credits out already; the body is the fallback.
+  const prose = release.prose?.length ? release.prose.map(clean).filter(Boolean) : storyParas;
+  const proseStory = prose.filter((p) => storyParas.includes(p) || !about.includes(p));
+  const cut = proseStory.findIndex((p) => BOILER.test(p));
+  const material = storyMaterial(cut >= 0 ? proseStory.slice(0, cut) : proseStory, release.images);
+  const first = storyParas.find((p) => splitDateline(p).dateline) ?? storyParas[0] ?? '';
   const split = splitDateline(first);
-  const storyTexts = [split.text, ...storyParas.slice(1)].filter(Boolean);
   // Quote paragraphs are the quote angle's material: keep them out of lead and figures.
-  const story = storyTexts.flatMap(sentences).filter((s) => !/[“"][^”"]{30,}[”"]/.test(s));
-  const quotes = (release.quotes.length ? release.quotes : mineQuotes(storyTexts))
-    .filter((q) => q.text.trim().length > 0)
+  const story = material.sentences.filter((s) => !QUOTED_RE.test(s));
+  const mined = mineQuotes(material.paragraphs);
+  // The extractor's quotes first; a speaker it missed ("said Maarten de Vries") is read off the text.
+  const speakerOf = (q: Quote) =>
+    q.speaker ??
+    mined.find((m) => m.speaker && (m.text.includes(q.text.slice(0, 40)) || q.text.includes(m.text.slice(0, 40))))
+      ?.speaker ??
+    null;
+  const quotes = (release.quotes.length ? release.quotes.map((q) => ({ ...q, speaker: speakerOf(q) })) : mined)
+    .map((q) => ({ speaker: tidySpeaker(q.speaker), text: clean(q.text) }))
+    .filter((q) => q.text.length > 0)
     .sort((a, b) => quoteScore(b) - quoteScore(a));
   const companyUrl = pickCompanyUrl(release.company, [...about, ...storyParas]);
+  const subheadline = deck(release.subheadlines?.[0] ?? release.subheadline);
+  const image = chooseImage(release.images);
   return {
     headline: clean(release.headline),
-    subheadline: deck(release.subheadline),
+    subheadline,
     company: release.company ? clean(release.company).replace(/\s*\((?:NASDAQ|NYSE|TSX|LSE|OTC)[^)]*\)/i, '') : null,
     dateline: release.dateline ?? split.dateline,
     lead: story[0] ?? null,
@@ -187,13 +221,16 @@ export function releaseFacts(release: Release): ReleaseFacts {
     quotes,
     // Figures about the company itself first; then story order (the lead paragraph matters most).
     // The subheadline is the release's own summary: when it has a number, that is the number to lead with.
-    figures: [...(release.subheadline ? [deck(release.subheadline)!] : []), ...story]
+    figures: [...(subheadline ? [subheadline] : []), ...story]
       .filter((s) => FIGURE_RE.test(s))
       .map((s, i) => ({ s, i, own: release.company && s.includes(release.company.split(/\s+/)[0]!) ? 0 : 1 }))
       .sort((a, b) => a.own - b.own || a.i - b.i)
       .map((x) => x.s),
     asset: pickAsset(release, [...storyParas, ...about], companyUrl),
     companyUrl,
-    imageUrl: release.images[0]?.url ?? null,
+    imageUrl: image?.url ?? null,
+    image,
+    event: eventDatePlace(clean(release.headline), [subheadline ?? '', ...material.paragraphs.slice(0, 3)]),
+    language: release.language,
   };
 }

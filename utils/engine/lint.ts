@@ -3,6 +3,8 @@ import { PLATFORMS, rulesFor } from '../platforms/registry';
 import { campaignFor } from '../platforms/campaign-registry';
 import { countChars } from '../platforms/count';
 import { wireForHost } from '../release/hosts';
+import { isLogo } from './image';
+import { shortForm } from './shorten';
 import { findHype, isShouting } from './text';
 import { hasUtm } from './utm';
 
@@ -23,7 +25,9 @@ export interface LintHint {
     | 'audience-below-minimum'
     | 'audience-small'
     | 'hype'
-    | 'bad-cta';
+    | 'bad-cta'
+    | 'no-short-form'
+    | 'logo-image';
   severity: Severity;
   /** Draft field the hint is about, null for the draft as a whole. */
   field: string | null;
@@ -83,6 +87,17 @@ export function lintDraft(draft: Draft, ctx: LintContext = {}): LintHint[] {
       });
     }
   }
+  const headline = rules.fields.find((f) => f.key === 'headline');
+  if (headline && countChars(draft.headline, headline.counting) > headline.recommended.value) {
+    if (shortForm(draft.headline, headline.recommended.value).how.kind === 'long') {
+      hints.push({
+        code: 'no-short-form',
+        severity: 'info',
+        field: 'headline',
+        message: `No honest ${headline.recommended.value}-character form of this headline: every shorter cut would end inside a phrase and change its meaning, so it is kept whole and ${name} cuts it in the feed. Rewrite it by hand if the first ${headline.recommended.value} characters don't read well.`,
+      });
+    }
+  }
   if (!rules.ctas.some((c) => c.value === draft.cta)) {
     hints.push({
       code: 'bad-cta',
@@ -93,6 +108,15 @@ export function lintDraft(draft: Draft, ctx: LintContext = {}): LintHint[] {
     });
   }
   hints.push(...linkHints(draft), ...audienceHints(draft, ctx));
+  if (draft.imageUrl && isLogo({ url: draft.imageUrl, alt: '' })) {
+    hints.push({
+      code: 'logo-image',
+      severity: 'warning',
+      field: 'imageUrl',
+      message:
+        'The image is the company logo: the release came with no photo. A photo of the product, place or people usually earns more attention than a logo; add one if you have it.',
+    });
+  }
   if (!draft.imageUrl) {
     hints.push({
       code: 'missing-image',

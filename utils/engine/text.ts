@@ -83,42 +83,6 @@ export function truncate(text: string, max: number, ellipsis = true): string {
   return body + mark;
 }
 
-/**
- * Clause separators: a headline cut there still reads as a headline. Not "and"/"from": cutting "A and B" or
- * "data from X" there changes the meaning.
- */
-const CLAUSE_RE = /\s+(?:[–—-]{1,2}|\|)\s+|[:;,]\s+|\s+(?=(?:to|as|with|for|amid|after|in|through|by|while)\s)/gi;
-
-/**
- * Shorten a headline to `target` graphemes at a clause boundary, else a word boundary (no ellipsis: a
- * headline reads complete), keeping `keep` (the company or key noun) when the original had it.
- */
-export function shortenHeadline(headline: string, target: number, keep: string | null): string {
-  const text = clean(headline);
-  if (graphemeCount(text) <= target) return text;
-  const keeps = (s: string) =>
-    !keep || !text.toLowerCase().includes(keep.toLowerCase()) || s.toLowerCase().includes(keep.toLowerCase());
-  const cuts: string[] = [];
-  for (const m of text.matchAll(CLAUSE_RE)) cuts.push(trimDangling(text.slice(0, m.index)));
-  const fitting = cuts.filter((c) => graphemeCount(c) <= target && keeps(c));
-  const best = fitting.sort((a, b) => b.length - a.length)[0];
-  if (best && graphemeCount(best) >= target * 0.5) return best;
-  const word = trimDangling(truncate(text, target, false));
-  if (word && keeps(word)) return word;
-  // The key noun sits late in the headline: lead with it rather than lose it.
-  return keep ? truncate(keep, target, false) : word;
-}
-
-/** The longest prefix of `text` ending at a clause boundary that fits `target`, if it keeps half of it. */
-export function clausePrefix(text: string, target: number): string | null {
-  const t = clean(text);
-  if (graphemeCount(t) <= target) return t;
-  const cuts = [...t.matchAll(CLAUSE_RE)]
-    .map((m) => trimDangling(t.slice(0, m.index)))
-    .filter((c) => graphemeCount(c) <= target && graphemeCount(c) >= target * 0.5);
-  return cuts.sort((a, b) => b.length - a.length)[0] ?? null;
-}
-
 const ABBREV =
   /(?:\b(?:Inc|Corp|Co|Ltd|LLC|Mr|Mrs|Ms|Dr|St|Jr|Sr|No|vs|etc|Calif|Mass|Wash|Fla|Ill|Penn|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est)|\b[A-Z]|\b(?:[A-Z]\.){1,3}[A-Z])\.$/;
 
@@ -199,6 +163,8 @@ const HYPE_LISTED = new RegExp(
 );
 
 export function dehype(text: string): string {
+  // Only text that lost a word gets its articles fixed: "a ouvert" is French, not a broken "an".
+  if (!new RegExp(HYPE_RE.source, 'i').test(text)) return clean(text);
   return clean(
     text
       .replace(HYPE_LISTED, ' ')

@@ -36,8 +36,8 @@ const ZONES: Record<string, number> = {
   HNE: -5,
 };
 
-/** Month names by their opening letters, January first: English and French ("mars", "juil.", "déc."). */
-const MONTHS = 'ja,f,mar,a[pv],ma[iy],jui?n,jui?l,a[uo],s,o,n,d'.split(',').map((m) => RegExp(`^${m}`));
+/** Month names by their opening letters, January first: English, French ("mars", "juil.") and German ("März"). */
+const MONTHS = 'ja,f,m[aä]r,a[pv],ma[iy],jui?n,jui?l,a[uo],s,o,n,d'.split(',').map((m) => RegExp(`^${m}`));
 
 const pad = (n: number) => `${n < 10 ? '0' : ''}${n}`;
 
@@ -57,7 +57,7 @@ const ISO = /(\d{4}-\d\d-\d\d)(?:[T ](\d\d:\d\d)(:\d\d)?[.\d]*(Z|[+-]\d\d:?\d\d)
  * Groups: day-first, month, day, year, hour, minute, AM/PM, zone. Zones are capitalised in datelines.
  */
 const DATES =
-  /(?:(\d\d?)(?:er)?\.? )?([JFMASONDjfmasond][a-zéû]{2,8})\.?,? (?:(\d\d?)(?:st|nd|rd|th)?,? ?)?(\d{4}),? ?(?:(?:at |à )?(\d\d?)(?::| ?h ?)(\d\d)(?::\d\d)? ?([AP]\.?M)?\.? ?((?:[A-Z][a-z]+ ){1,3}Time|[A-Z]{1,4}T\b|UTC|H[AN]?E\b)?)?/g;
+  /(?:(\d\d?)(?:er)?\.? )?([JFMASONDjfmasond][a-zäéû]{2,8})\.?,? (?:(\d\d?)(?:st|nd|rd|th)?,? ?)?(\d{4}),? ?(?:(?:at |à )?(\d\d?)(?::| ?h ?)(\d\d)(?::\d\d)? ?([AP]\.?M)?\.? ?((?:[A-Z][a-z]+ ){1,3}Time|[A-Z]{1,4}T\b|UTC|H[AN]?E\b)?)?/g;
 
 /**
  * One printed or machine date → "YYYY-MM-DDTHH:MM:SS±HH:MM" when the time and its zone are known, else

@@ -7,10 +7,10 @@ export type Part = 'end' | 'close' | 'source' | 'about' | 'contact' | 'legal';
 
 /**
  * "Media Contact:", "Investor inquiries", "For further information:", "Notes for Editors", "Renseignements :",
- * and "Media:" / "Investors:" / "Press:" with their colon (without it they are words of the story).
+ * "Pressekontakt:", "Contacto de prensa:", and "Media:" / "Investors:" / "Press:" with their colon (without it they are words of the story).
  */
 export const CONTACT_HEAD =
-  /^.{0,40}\b(?:(?:contacts?|inquiries|renseignements|further information|notes? (?:to|for) editors)\b[^:\n]{0,20}:?|(?:media|investors?|press)(?: relations)?:) */i;
+  /^.{0,40}\b(?:(?:contact(?:o?s?)|(?:presse)?kontakte?|inquiries|renseignements|further information|notes? (?:to|for) editors)\b[^:\n]{0,20}:?|(?:media|investors?|press)(?: relations)?:) */i;
 
 export const MARKERS: [RegExp, Part][] = [
   // PR Newswire's "Related Links" / "Also from this source" (lists of other releases): the page goes on
@@ -20,10 +20,10 @@ export const MARKERS: [RegExp, Part][] = [
   // "SOURCE Acme Corp.", "SOURCE: Emerging Growth LLC", "Source: Acme", and an older wire's
   // "SOURCE Acme Corp. -0- 01/07/2008 /CONTACT: …/" run together
   [/^(?:SOURCE:?|Source:) +(.{2,80}?) *(?:-0-|\/[A-Z]|$)/, 'source'],
-  // "About Acme Corp.", "ABOUT COGNIZANT", "À propos de Boulangerie Soleil", "À propos d'Hydro-Sud": a name,
-  // not a sentence ("About 200 jobs are…", "About the size of a field.") nor a menu's "About Us"
+  // "About Acme Corp.", "ABOUT COGNIZANT", "À propos de Boulangerie Soleil", "À propos d'Hydro-Sud", "Über
+  // Acme": a name, not a sentence ("About 200 jobs are…", "About the size of a field.") nor a menu's "About Us"
   [
-    /^(?:(?:About|ABOUT) +|À propos d(?:e |['’]))(?!\d|U[sS]$|.*\b(?:is|are|was|were|will|ha[sv]e?)\b|.*\s\p{Ll}+\.$)(.{2,60}?) *:?$/u,
+    /^(?:(?:About|ABOUT|Über) +|À propos d(?:e |['’]))(?!\d|U[sS]$|uns$|.*\b(?:is|are|was|were|will|ha[sv]e?)\b|.*\s\p{Ll}+\.$)(.{2,60}?) *:?$/u,
     'about',
   ],
   [CONTACT_HEAD, 'contact'],

@@ -89,7 +89,7 @@ export const wireOfMark = (mark: string) => WIRES.find((w) => RegExp(w.mark, 'i'
  * "WASHINGTON — " in capitals. The first (with its date) also marks a listing's excerpts.
  */
 export const NEWSROOM_DATELINES = [
-  /^\p{Lu}[\p{L} .,'’-]{2,60}?[,—–-] ?(?:[A-Z][a-z]+\.? \d\d?,? \d{4}|\d\d? [A-Z][a-z]+ \d{4}) *[-–—]/u,
+  /^\p{Lu}[\p{L} .,'’-]{2,60}?[,—–-] ?(?:[A-Z][a-z]+\.? \d\d?,? \d{4}|\d\d?\.? \p{Lu}\p{Ll}+ \d{4}) *[-–—]/u,
   /^\(\p{Lu}[\p{L} .'’-]{1,30}\) *[-–—]/u,
   /^\p{Lu}[\p{Lu} .,'’-]{2,40}$/u,
   /^\p{Lu}[\p{Lu} .,'’-]{2,40}? [-–—] \p{Lu}/u,

@@ -1,8 +1,7 @@
 import type { AccountChoices } from '../adapter.ts';
 import type { LinkedInConfig } from '../config.ts';
-import { createExecutor } from '../executor.ts';
-import { withQuery, type FetchLike, type PlatformRequest } from '../http.ts';
-import { retryPolicy, type RetryPolicy } from '../retry.ts';
+import { executorFor, type CallOptions } from '../executor.ts';
+import { withQuery, type PlatformRequest } from '../http.ts';
 import { LINKEDIN_RULES } from './client.ts';
 
 const liHeaders = (cfg: LinkedInConfig) => ({ 'LinkedIn-Version': cfg.version, 'X-Restli-Protocol-Version': '2.0.0' });
@@ -26,18 +25,8 @@ export function linkedInOrganizationsRequest(cfg: LinkedInConfig): PlatformReque
 }
 
 /** Ad accounts (with currency) and the organisations the member administers. Read-only. */
-export async function listLinkedInChoices(o: {
-  cfg: LinkedInConfig;
-  token: string;
-  fetch?: FetchLike;
-  retry?: Partial<RetryPolicy>;
-}): Promise<AccountChoices> {
-  const ex = createExecutor({
-    fetch: o.fetch ?? ((u, i) => fetch(u, i)),
-    token: o.token,
-    retry: retryPolicy(o.retry),
-    rules: LINKEDIN_RULES,
-  });
+export async function listLinkedInChoices(o: CallOptions & { cfg: LinkedInConfig }): Promise<AccountChoices> {
+  const ex = executorFor(o, LINKEDIN_RULES);
   const accounts = (await ex.execute(linkedInAdAccountsRequest(o.cfg))).body as {
     elements?: { id: number | string; name: string; currency?: string }[];
   };

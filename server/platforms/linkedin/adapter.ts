@@ -6,6 +6,7 @@ import { connectLinkedIn, linkedInAuthorizeUrl } from './oauth.ts';
 import { prepareLinkedIn } from './prepare.ts';
 import { linkedInPreviewCard } from './preview-card.ts';
 import { LINKEDIN } from './profile.ts';
+import { linkedInReporting } from './reporting.ts';
 
 /** LinkedIn's entry in the registry (registry.ts): its profile and the functions in this folder. */
 export const linkedInAdapter: PlatformAdapter<'linkedin'> = {
@@ -17,4 +18,5 @@ export const linkedInAdapter: PlatformAdapter<'linkedin'> = {
   prepare: prepareLinkedIn,
   identitySettings: (organizationId) => ({ linkedin: { organizationId } }),
   previewCard: linkedInPreviewCard,
+  reporting: linkedInReporting,
 };

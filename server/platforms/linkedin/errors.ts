@@ -58,11 +58,14 @@ export const LINKEDIN_RESOURCE_PERMISSION: Record<string, string> = {
   creatives: 'rw_ads',
   adAccounts: 'rw_ads',
   adTargetingEntities: 'rw_ads',
+  adAnalytics: 'r_ads_reporting',
 };
 
 function permissionFor(e: LinkedInErrorBody): string | undefined {
   const text = e.message ?? '';
-  const scope = /\b(rw_ads|r_ads|w_organization_social|rw_dmp_segments|rw_organization_admin)\b/.exec(text)?.[1];
+  const scope = /\b(rw_ads|r_ads_reporting|r_ads|w_organization_social|rw_dmp_segments|rw_organization_admin)\b/.exec(
+    text,
+  )?.[1];
   if (scope) return scope;
   const resource = /access:\s*(?:partner\.)?([A-Za-z]+)/.exec(text)?.[1];
   return resource ? LINKEDIN_RESOURCE_PERMISSION[resource] : undefined;

@@ -18,7 +18,7 @@ export function linkedInAuthorizeUrl(o: {
     client_id: o.clientId,
     redirect_uri: o.redirectUri,
     state: o.state,
-    scope: (o.scopes ?? LINKEDIN.scopes).join(' '),
+    scope: (o.scopes ?? [...LINKEDIN.scopes, ...LINKEDIN.reportingScopes]).join(' '),
   });
 }
 

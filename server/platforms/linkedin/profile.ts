@@ -8,6 +8,8 @@ export const LINKEDIN: PlatformProfile<'linkedin'> = {
   // LinkedIn locations are names resolved to geo URNs by typeahead at send time.
   defaultCountries: ['United States'],
   scopes: ['rw_ads', 'w_organization_social', 'rw_dmp_segments'],
+  // adAnalytics needs r_ads_reporting (PLATFORMS.md, "Reporting").
+  reportingScopes: ['r_ads_reporting'],
   credentialsEnv: { clientId: 'LINKEDIN_CLIENT_ID', clientSecret: 'LINKEDIN_CLIENT_SECRET' },
   previewTitle: 'LinkedIn',
 };

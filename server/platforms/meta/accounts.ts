@@ -1,8 +1,7 @@
 import type { AccountChoices } from '../adapter.ts';
 import type { MetaConfig } from '../config.ts';
-import { createExecutor } from '../executor.ts';
-import { withQuery, type FetchLike, type PlatformRequest } from '../http.ts';
-import { retryPolicy, type RetryPolicy } from '../retry.ts';
+import { executorFor, type CallOptions } from '../executor.ts';
+import { withQuery, type PlatformRequest } from '../http.ts';
 import { META_RULES } from './client.ts';
 
 // https://developers.facebook.com/docs/marketing-api/reference/user/adaccounts/
@@ -27,18 +26,8 @@ export function metaPagesRequest(cfg: MetaConfig): PlatformRequest {
 }
 
 /** Ad accounts (with currency and time zone) and the Facebook pages the member can advertise as. Read-only. */
-export async function listMetaChoices(o: {
-  cfg: MetaConfig;
-  token: string;
-  fetch?: FetchLike;
-  retry?: Partial<RetryPolicy>;
-}): Promise<AccountChoices> {
-  const ex = createExecutor({
-    fetch: o.fetch ?? ((u, i) => fetch(u, i)),
-    token: o.token,
-    retry: retryPolicy(o.retry),
-    rules: META_RULES,
-  });
+export async function listMetaChoices(o: CallOptions & { cfg: MetaConfig }): Promise<AccountChoices> {
+  const ex = executorFor(o, META_RULES);
   const accounts = (await ex.execute(metaAdAccountsRequest(o.cfg))).body as {
     data?: { account_id: string; name: string; currency?: string; timezone_name?: string }[];
   };

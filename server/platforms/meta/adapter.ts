@@ -6,6 +6,7 @@ import { connectMeta, metaAuthorizeUrl } from './oauth.ts';
 import { prepareMeta } from './prepare.ts';
 import { metaPreviewCard } from './preview-card.ts';
 import { META } from './profile.ts';
+import { metaReporting } from './reporting.ts';
 
 /** Meta's entry in the registry (registry.ts): its profile and the functions in this folder. */
 export const metaAdapter: PlatformAdapter<'meta'> = {
@@ -17,4 +18,5 @@ export const metaAdapter: PlatformAdapter<'meta'> = {
   prepare: prepareMeta,
   identitySettings: (pageId) => ({ meta: { pageId } }),
   previewCard: metaPreviewCard,
+  reporting: metaReporting,
 };

@@ -20,7 +20,7 @@ export function metaAuthorizeUrl(o: {
     redirect_uri: o.redirectUri,
     state: o.state,
     response_type: o.responseType ?? 'code',
-    scope: (o.scopes ?? META.scopes).join(','),
+    scope: (o.scopes ?? [...META.scopes, ...META.reportingScopes]).join(','),
   });
 }
 

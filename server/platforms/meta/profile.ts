@@ -8,6 +8,8 @@ export const META: PlatformProfile<'meta'> = {
   // Meta targets countries by ISO 3166-1 alpha-2 code.
   defaultCountries: ['US'],
   scopes: ['ads_management', 'pages_read_engagement', 'pages_show_list', 'business_management'],
+  // The Ads Insights API needs ads_read (PLATFORMS.md, "Reporting").
+  reportingScopes: ['ads_read'],
   credentialsEnv: { clientId: 'META_APP_ID', clientSecret: 'META_APP_SECRET' },
   previewTitle: 'Facebook / Instagram',
 };

@@ -27,7 +27,7 @@ describe('authorize URLs', () => {
       redirect_uri: REDIRECT,
       state: 's1',
       response_type: 'code',
-      scope: 'ads_management,pages_read_engagement,pages_show_list,business_management',
+      scope: 'ads_management,pages_read_engagement,pages_show_list,business_management,ads_read',
     });
   });
 
@@ -42,7 +42,7 @@ describe('authorize URLs', () => {
     const url = new URL(linkedInAuthorizeUrl({ clientId: 'cid', redirectUri: REDIRECT, state: 's2' }));
     expect(url.origin + url.pathname).toBe('https://www.linkedin.com/oauth/v2/authorization');
     expect(url.searchParams.get('response_type')).toBe('code');
-    expect(url.searchParams.get('scope')).toBe('rw_ads w_organization_social rw_dmp_segments');
+    expect(url.searchParams.get('scope')).toBe('rw_ads w_organization_social rw_dmp_segments r_ads_reporting');
     expect(url.searchParams.get('client_secret')).toBeNull();
   });
 });
@@ -88,7 +88,7 @@ describe('Meta OAuth against the fake', () => {
     );
     const token = await oauth.exchangeCode(back.searchParams.get('code')!, REDIRECT);
     const report = scopeReport('meta', await oauth.grantedScopes(token.accessToken));
-    expect(report.missing).toEqual(['ads_management', 'pages_read_engagement', 'business_management']);
+    expect(report.missing).toEqual(['ads_management', 'pages_read_engagement', 'business_management', 'ads_read']);
   });
 
   test('a wrong app secret fails with a connect message', async () => {
@@ -121,7 +121,7 @@ describe('LinkedIn OAuth against the fake (served on 127.0.0.1)', () => {
       const back = new URL(res.headers.get('location')!);
       expect(back.searchParams.get('state')).toBe('st');
       const grant = await oauth.exchangeCode(back.searchParams.get('code')!, REDIRECT);
-      expect(grant.scopes).toEqual(['rw_ads', 'w_organization_social', 'rw_dmp_segments']);
+      expect(grant.scopes).toEqual(['rw_ads', 'w_organization_social', 'rw_dmp_segments', 'r_ads_reporting']);
       expect(grant.refreshToken).toBeDefined();
       expect(scopeReport('linkedin', grant.scopes!).missing).toEqual([]);
       const refreshed = await oauth.refresh(grant.refreshToken!);
@@ -147,7 +147,8 @@ describe('LinkedIn OAuth against the fake (served on 127.0.0.1)', () => {
     expect(scopeReport('linkedin', grant.scopes!)).toEqual({
       platform: 'linkedin',
       granted: ['rw_ads', 'w_organization_social'],
-      missing: ['rw_dmp_segments'],
+      // Reporting (results) asks for r_ads_reporting with the rest: missing too.
+      missing: ['rw_dmp_segments', 'r_ads_reporting'],
     });
   });
 

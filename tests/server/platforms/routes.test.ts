@@ -315,7 +315,7 @@ describe('platform routes mounted under /api/orgs/:orgId/platforms', () => {
     expect(verifyState('other', st, 'org-1', 'linkedin', 999)).toBe(false);
   });
 
-  test('LinkedIn connected without rw_dmp_segments reports it missing', async () => {
+  test('LinkedIn connected without rw_dmp_segments and r_ads_reporting reports both missing', async () => {
     const m = await mounted();
     const start = (await (
       await m.call(`/connect/linkedin/start?redirectUri=${encodeURIComponent(REDIRECT)}`)
@@ -328,6 +328,6 @@ describe('platform routes mounted under /api/orgs/:orgId/platforms', () => {
       state: start.state,
       redirectUri: REDIRECT,
     });
-    expect(await res.json()).toMatchObject({ platform: 'linkedin', missing: ['rw_dmp_segments'] });
+    expect(await res.json()).toMatchObject({ platform: 'linkedin', missing: ['rw_dmp_segments', 'r_ads_reporting'] });
   });
 });

@@ -12,7 +12,20 @@ const codes = (d: Draft, ctx = {}) => lintDraft(d, ctx).map((h) => `${h.severity
 
 describe('lintDraft', () => {
   it('a generated draft with an image has no errors or warnings', () => {
-    expect(lintDraft(meta()).filter((h) => h.severity !== 'info')).toEqual([]);
+    expect(lintDraft(li()).filter((h) => h.severity !== 'info')).toEqual([]);
+  });
+
+  it('a Meta headline with no honest 40-character form stays whole and says why', () => {
+    // "…Lab in Boston" is 42: every cut that fits 40 would end inside a phrase.
+    expect(codes(meta())).toContain('info:no-short-form:headline');
+    expect(lintDraft(meta()).filter((h) => h.severity === 'error')).toEqual([]);
+  });
+
+  it('flags a logo as the image', () => {
+    expect(codes({ ...meta(), imageUrl: 'https://mma.prnewswire.com/media/1/Acme_Logo.jpg' })).toContain(
+      'warning:logo-image:imageUrl',
+    );
+    expect(codes(meta())).not.toContain('warning:logo-image:imageUrl');
   });
 
   it.each([

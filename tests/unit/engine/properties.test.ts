@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDraftSet } from '@/utils/engine/build';
 import { exportDraftSetJson, importDraftSetJson } from '@/utils/engine/export-json';
-import { truncate, shortenHeadline } from '@/utils/engine/text';
+import { truncate } from '@/utils/engine/text';
+import { shortForm } from '@/utils/engine/shorten';
 import { countChars, graphemeCount } from '@/utils/platforms/count';
 import { rulesFor } from '@/utils/platforms/registry';
 import { aRelease, NOW } from './builder';
@@ -102,10 +103,12 @@ describe('properties', () => {
     );
   });
 
-  it('shortenHeadline never exceeds the target', () => {
+  it('shortForm fits the target, or keeps the whole text and says so', () => {
     fc.assert(
       fc.property(nasty, fc.integer({ min: 1, max: 200 }), fc.option(nasty, { nil: null }), (h, n, keep) => {
-        expect(graphemeCount(shortenHeadline(h, n, keep))).toBeLessThanOrEqual(n);
+        const out = shortForm(h, n, keep);
+        if (out.how.kind === 'long') expect(h.replace(/\s+/g, ' ')).toContain(out.text.split(' ')[0] ?? '');
+        else expect(graphemeCount(out.text)).toBeLessThanOrEqual(n);
       }),
       { numRuns: 500 },
     );

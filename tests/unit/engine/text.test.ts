@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { graphemeCount } from '@/utils/platforms/count';
-import {
-  dehype,
-  findHype,
-  isShouting,
-  sentences,
-  shortenHeadline,
-  slugify,
-  tone,
-  truncate,
-  unshout,
-} from '@/utils/engine/text';
+import { dehype, findHype, isShouting, sentences, slugify, tone, truncate, unshout } from '@/utils/engine/text';
 import { splitDateline } from '@/utils/engine/dateline';
 
 describe('truncate', () => {
@@ -31,21 +21,6 @@ describe('truncate', () => {
   it('drops dangling function words before the ellipsis', () => {
     expect(truncate('Acme partners with the city to build a bridge over the river', 30)).not.toMatch(
       /\b(the|to|with)…$/,
-    );
-  });
-});
-
-describe('shortenHeadline', () => {
-  const h = 'HackerRank & Cybermedia Technologies Partner to Help Close the STEM Skills Gap in Federal Government';
-  it.each([27, 40, 70])('fits %i without cutting a word and keeps the company', (n) => {
-    const out = shortenHeadline(h, n, 'HackerRank');
-    expect(graphemeCount(out)).toBeLessThanOrEqual(n);
-    expect(out).toContain('HackerRank');
-    for (const w of out.split(' ')) expect(h.split(' ')).toContain(w);
-  });
-  it('prefers a clause boundary', () => {
-    expect(shortenHeadline('Acme Opens Boston Lab: 120 Engineers to Work on Warehouse Robots', 30, 'Acme')).toBe(
-      'Acme Opens Boston Lab',
     );
   });
 });

@@ -93,6 +93,26 @@ describe("a newsroom's own datelines, on the company's site", () => {
   });
 });
 
+describe('releases in other languages: the same parts under their own names', () => {
+  const german = (lead: string) =>
+    `<!DOCTYPE html><html lang="de"><head><title>Acme eröffnet Werk in Bremen</title></head><body>
+     <nav><a href="/">Start</a> | <a href="/presse">Presse</a></nav><article><h1>Acme eröffnet Werk in Bremen</h1>
+     <p>${lead} Die Acme GmbH hat heute in Bremen ein neues Werk mit zweihundert Arbeitsplätzen eröffnet.</p>
+     <p>Das Werk fertigt Ambosse für Kunden in ganz Norddeutschland.</p>
+     <p>Über Acme GmbH</p><p>Acme stellt seit 1950 Ambosse her.</p>
+     <p>Pressekontakt: Tim Vogel, presse@acme.example</p></article></body></html>`;
+
+  test.each([
+    ['BREMEN, 3. März 2026 /PRNewswire/ --', '2026-03-03'],
+    ['BREMEN, 14. Oktober 2025 –', '2025-10-14'],
+  ])('a German release (%s) with "Über" and "Pressekontakt" is a release', (lead, date) => {
+    const r = extractFromHtml(german(lead), 'https://www.acme.example/presse/werk-bremen');
+    expect(r).toMatchObject({ isRelease: true, publishedAt: date, company: 'Acme GmbH' });
+    expect(JSON.stringify(r.contacts)).toMatch(/Tim Vogel/);
+    expect(r.body.join(' ')).not.toMatch(/Presse \||Ambosse her/);
+  });
+});
+
 describe('news agency datelines are not press-release datelines', () => {
   test.each(['LONDON, March 28 (Reuters) -', 'NEW YORK (AP) —', 'PARIS (AFP) -', 'TOKYO, May 2 (Bloomberg) --'])(
     '%s',

@@ -85,12 +85,14 @@ describe('options store: connect, choose, disconnect', () => {
     expect(store.getState().meta.notice).toMatch(/Saved/);
   });
 
-  test('LinkedIn: the missing matched-audience permission is reported; disconnect forgets it', async () => {
+  test('LinkedIn: the permissions it did not grant (matched audiences, reporting) are reported; disconnect forgets it', async () => {
     const store = createPlatformsStore({ fetch: appFetch, identity: () => identity });
     await store.getState().load(conn);
     await store.getState().connect('linkedin');
     const l = store.getState().linkedin;
-    expect(l.connection).toMatchObject({ connected: true, missing: ['rw_dmp_segments'] });
+    // The fake grants rw_ads and w_organization_social only: both the matched-audience and the reporting
+    // permission are missing (results need r_ads_reporting).
+    expect(l.connection).toMatchObject({ connected: true, missing: ['rw_dmp_segments', 'r_ads_reporting'] });
     expect(l.notice).toMatch(/some permissions were not granted/);
     store.getState().setField('linkedin', 'currency', 'EUR');
     await store.getState().save('linkedin');

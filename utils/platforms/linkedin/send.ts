@@ -14,6 +14,7 @@ export const linkedinSend: SendFacts = {
     rw_ads: 'create the draft campaign group, campaign and creatives',
     w_organization_social: 'create the organisation’s sponsored (dark) posts',
     rw_dmp_segments: 'upload your media list as a matched audience (LinkedIn grants this separately)',
+    r_ads_reporting: 'read the campaign’s results back for the release report',
   },
   steps: {
     campaignGroup: 'Campaign group',

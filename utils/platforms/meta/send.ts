@@ -14,6 +14,7 @@ export const metaSend: SendFacts = {
     pages_read_engagement: 'run the ad as your Facebook page',
     pages_show_list: 'list the Facebook pages you can advertise as',
     business_management: 'use ad accounts owned by a Business Manager',
+    ads_read: 'read the ads’ results back for the release report',
   },
   steps: {
     campaign: 'Campaign',

@@ -1,1 +1,0 @@
-ALTER TABLE "drafts" ADD COLUMN "editors" jsonb DEFAULT '[]'::jsonb NOT NULL;
