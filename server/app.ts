@@ -6,6 +6,12 @@ import { routeDocs, undocumented } from './lib/route-docs.ts';
 import { corsFor } from './lib/cors.ts';
 import { requireMember, requireUser } from './lib/membership.ts';
 import { CLIENT_IP_HEADER } from './auth/auth.ts';
+import { checkAuthBody } from './auth/bodies.ts';
+import { signInLimited } from './auth/sign-in-limit.ts';
+import { addressOf } from './lib/client-ip.ts';
+import { bodyLimits } from './lib/body-limits.ts';
+import { screenUrl } from './lib/screen.ts';
+import { refuseCrossSite } from './lib/csrf.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { releaseRoutes } from './routes/releases.ts';
@@ -36,16 +42,27 @@ export function createApp(deps: AppDeps) {
 
   // CORS: the configured extension origins and the server's own origin (reviewer page) only.
   app.use('/api/*', corsFor(deps.config));
+  // Before anything reads a body: every route's size limit (413), and no NUL in the address (400).
+  app.use('*', bodyLimits(), screenUrl());
+  // State changes by cookie only from allowed origins; bodies only as JSON (server/lib/csrf.ts).
+  app.use('/api/*', refuseCrossSite(deps.config));
 
   app.route('/', healthRoutes(deps));
 
-  // better-auth owns /api/auth/*. The client address is taken from the socket, never from the client.
-  app.on(['GET', 'POST'], '/api/auth/*', undocumented("better-auth's own routes"), (c) => {
+  // better-auth owns /api/auth/*. The client address is the socket's peer, or what a configured proxy
+  // forwarded (server/lib/client-ip.ts), never a header the client chose. Bodies are checked first
+  // (server/auth/bodies.ts): lengths, and text the database cannot hold; sign-in has a per-account limit.
+  app.on(['GET', 'POST'], '/api/auth/*', undocumented("better-auth's own routes"), async (c) => {
     const headers = new Headers(c.req.raw.headers);
     headers.delete(CLIENT_IP_HEADER);
-    const ip = deps.clientIp?.(c);
+    const ip = addressOf(deps, c);
     if (ip) headers.set(CLIENT_IP_HEADER, ip);
-    return deps.auth.handler(new Request(c.req.raw, { headers }));
+    const path = c.req.path.slice('/api/auth'.length);
+    const body = c.req.method === 'POST' ? await c.req.raw.text() : undefined;
+    const parsed = body ? checkAuthBody(path, headers.get('content-type'), body) : undefined;
+    const forward = () => deps.auth.handler(new Request(c.req.raw.url, { method: c.req.method, headers, body }));
+    if (path !== '/sign-in/email' || !deps.config.authRateLimit.enabled) return forward();
+    return signInLimited(deps, (parsed as { email?: unknown } | undefined)?.email, forward);
   });
 
   app.use('/api/me', requireUser(deps));

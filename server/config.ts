@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RATE_LIMITS } from './lib/rate-limit.ts';
 import type { Platform } from '../utils/contract/draft.ts';
 import {
   configFromEnv as platformConfigFromEnv,
@@ -35,8 +36,20 @@ export interface ServerConfig {
   extensionOrigins: string[];
   /** Dev only: accept any chrome-extension:// or moz-extension:// origin (unpacked ids change). */
   allowAnyExtensionOrigin: boolean;
-  /** better-auth rate limiting on /api/auth/* (database-backed so several instances share counts). */
+  /** Firefox add-on ids whose OAuth redirect URI is accepted (WIREBOOST_FIREFOX_ADDON_IDS; lib/origins.ts). */
+  firefoxAddonIds?: string[];
+  /**
+   * Rate limiting on /api/auth/* (database-backed so several instances share counts): better-auth's per
+   * address, and the server's per-account sign-in limit (server/lib/rate-limit.ts).
+   */
   authRateLimit: { enabled: boolean; window: number; max: number };
+  /**
+   * Reverse proxies (addresses or CIDR prefixes) whose X-Forwarded-For names the client
+   * (WIREBOOST_TRUST_PROXY). Unset: the socket's peer is the client, and the header is ignored.
+   */
+  trustedProxies?: string[];
+  /** Failed sign-ins per account (default RATE_LIMITS.signInAccount; WIREBOOST_SIGNIN_ACCOUNT_MAX / _WINDOW). */
+  signInAccountLimit?: { window: number; max: number };
   reviewLinkDefaultHours: number;
   platforms: PlatformServerConfig;
 }
@@ -87,10 +100,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv, dataDir: string): ServerCo
     reviewLinkSecret: secret(env, 'REVIEW_LINK_SECRET', dataDir),
     extensionOrigins: splitList(env.WIREBOOST_EXTENSION_ORIGINS),
     allowAnyExtensionOrigin: env.WIREBOOST_DEV_ANY_EXTENSION === '1',
+    ...(env.WIREBOOST_FIREFOX_ADDON_IDS ? { firefoxAddonIds: splitList(env.WIREBOOST_FIREFOX_ADDON_IDS) } : {}),
     authRateLimit: {
       enabled: env.WIREBOOST_AUTH_RATE_LIMIT !== '0',
       window: Number(env.WIREBOOST_AUTH_RATE_WINDOW ?? 60),
       max: Number(env.WIREBOOST_AUTH_RATE_MAX ?? 30),
+    },
+    trustedProxies: splitList(env.WIREBOOST_TRUST_PROXY),
+    signInAccountLimit: {
+      window: Number(env.WIREBOOST_SIGNIN_ACCOUNT_WINDOW ?? RATE_LIMITS.signInAccount.window),
+      max: Number(env.WIREBOOST_SIGNIN_ACCOUNT_MAX ?? RATE_LIMITS.signInAccount.max),
     },
     reviewLinkDefaultHours: 72,
     platforms: platformsFromEnv(env, dataDir),

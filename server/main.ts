@@ -11,7 +11,7 @@ import { startResultsScheduler } from './results/pull.ts';
  * `npm run server` (and the lead's `npm start`): PGlite under ./.data unless DATABASE_URL is set.
  * Env: PORT (8787), HOST (127.0.0.1), DATABASE_URL, WIREBOOST_DATA_DIR (./.data), BETTER_AUTH_SECRET,
  * REVIEW_LINK_SECRET, WIREBOOST_PUBLIC_URL, WIREBOOST_EXTENSION_ORIGINS, WIREBOOST_DEV_ANY_EXTENSION,
- * WIREBOOST_AUTH_RATE_LIMIT / _WINDOW / _MAX, WIREBOOST_DB_POOL, WIREBOOST_DB_PREPARE, WIREBOOST_TOKEN_KEY, META_APP_ID / _SECRET,
+ * WIREBOOST_AUTH_RATE_LIMIT / _WINDOW / _MAX, WIREBOOST_TRUST_PROXY, WIREBOOST_DB_POOL, WIREBOOST_DB_PREPARE, WIREBOOST_TOKEN_KEY, META_APP_ID / _SECRET,
  * LINKEDIN_CLIENT_ID / _SECRET and the platform versions / hosts (server/platforms/config.ts).
  */
 async function main() {

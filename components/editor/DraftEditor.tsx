@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react';
 import type { Draft, DraftStatus } from '@/utils/contract/draft';
+import { draftLimits, fieldLimit, isLimitedField } from '@/utils/editor/field-limits';
 import { useDrafts, selectDraft } from '@/utils/editor/store';
 import { PLATFORMS } from '@/utils/engine/ui/light';
 import { useDeferred } from '@/utils/engine/ui/use-deferred';
@@ -27,6 +28,7 @@ export function DraftEditor({ draftId, large = false }: { draftId: string; large
     () => (draft && engine ? engine.lintDraft(draft, { audienceSize }) : []),
     [draft, audienceSize, engine],
   );
+  const limits = useMemo(() => (draft ? draftLimits(draft) : null), [draft]);
   const ctaId = useId();
   const statusId = useId();
   const refused = useSyncStatus()?.conflicts.find((c) => c.docId === draftId && c.reason === 'rejected');
@@ -40,6 +42,11 @@ export function DraftEditor({ draftId, large = false }: { draftId: string; large
         <p className="error-text" role="alert" data-testid="draft-refused">
           Not synced: {refused.message ?? 'the team server refused this draft'}. Edit the draft to try again; your other
           drafts keep syncing.
+        </p>
+      )}
+      {limits?.message && (
+        <p className="error-text" role="alert" data-testid="draft-over-limit">
+          {limits.message}
         </p>
       )}
       {draft.rationale && (
@@ -56,6 +63,7 @@ export function DraftEditor({ draftId, large = false }: { draftId: string; large
           value={String((draft as Record<string, unknown>)[f.key] ?? '')}
           rows={i === 0 ? (large ? 6 : 4) : large ? 2 : 1}
           hints={hints.filter((h) => h.field === f.key)}
+          limit={isLimitedField(f.key) ? fieldLimit(draft, f.key) : undefined}
           onChange={(v) => update(draft.id, { [f.key]: v } as Partial<Draft>)}
         />
       ))}

@@ -1,10 +1,14 @@
 import { useId } from 'react';
 import type { Platform } from '@/utils/contract/draft';
+import type { FieldLimit } from '@/utils/editor/field-limits';
 import { fieldRule, fmtInt as fmt, type Hint } from '@/utils/engine/ui/light';
 import { useDeferred } from '@/utils/engine/ui/use-deferred';
 import { Hints } from './Hints';
 
-/** One copy field: label, text box, a live counter (as the platform counts), and the field's lint hints. */
+/**
+ * One copy field: label, text box, a live counter (as the platform counts), the team server's limit
+ * (marked when the text is over it, before sync sends it), and the field's lint hints.
+ */
 export function FieldEditor({
   platform,
   field,
@@ -12,6 +16,7 @@ export function FieldEditor({
   value,
   hints,
   rows,
+  limit,
   onChange,
 }: {
   platform: Platform;
@@ -20,6 +25,7 @@ export function FieldEditor({
   value: string;
   hints: Hint[];
   rows: number;
+  limit?: FieldLimit;
   onChange(v: string): void;
 }) {
   const id = useId();
@@ -36,6 +42,7 @@ export function FieldEditor({
             <span className="muted">· max {fmt(rule.max.value)}</span>
           </span>
         )}
+        {limit && <ServerLimit limit={limit} id={`${id}-limit`} />}
       </div>
       <textarea
         id={id}
@@ -43,11 +50,27 @@ export function FieldEditor({
         value={value}
         onChange={(e) => onChange(e.target.value)}
         data-testid={`field-${field}`}
-        aria-describedby={`${id}-count${hints.length ? ` ${id}-hints` : ''}`}
-        aria-invalid={c?.state === 'over-max'}
+        aria-describedby={`${id}-count${limit ? ` ${id}-limit` : ''}${hints.length ? ` ${id}-hints` : ''}`}
+        aria-invalid={c?.state === 'over-max' || !!limit?.over}
         spellCheck
       />
       <Hints hints={hints} id={`${id}-hints`} />
     </div>
+  );
+}
+
+/** The team server's maximum for this field: its length shown once near it, marked once over it. */
+export function ServerLimit({ limit, id }: { limit: FieldLimit; id?: string }) {
+  return (
+    <span
+      id={id}
+      className={`counter${limit.over ? ' counter-over-max' : ''}`}
+      data-testid={`limit-${limit.field}`}
+      data-over={limit.over || undefined}
+      title="The team server refuses longer text"
+    >
+      {limit.near || limit.over ? `${fmt(limit.length)} / ` : ''}
+      <span className="muted">server max {fmt(limit.max)}</span>
+    </span>
   );
 }

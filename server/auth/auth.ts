@@ -27,7 +27,10 @@ export function createAuth(db: Db, config: ServerConfig, onInvitation?: Invitati
     basePath: '/api/auth',
     secret: config.authSecret,
     database: drizzleAdapter(db, { provider: 'pg', schema }),
-    emailAndPassword: { enabled: true, minPasswordLength: 10 },
+    // autoSignIn off: sign-up answers the same for a new and an existing e-mail ({ token: null, user },
+    // no session; better-auth's generic duplicate reply), so it does not reveal who has an account. The
+    // extension signs in after signing up.
+    emailAndPassword: { enabled: true, minPasswordLength: 10, autoSignIn: false },
     trustedOrigins: allowedOriginPatterns(config),
     rateLimit: {
       enabled: config.authRateLimit.enabled,
@@ -42,7 +45,9 @@ export function createAuth(db: Db, config: ServerConfig, onInvitation?: Invitati
     },
     telemetry: { enabled: false },
     plugins: [
-      bearer(),
+      // Signed tokens only (the `set-auth-token` value, <token>.<HMAC>): a token read from the database
+      // or a backup is not a session without BETTER_AUTH_SECRET.
+      bearer({ requireSignature: true }),
       organization({
         ac,
         roles,

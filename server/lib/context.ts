@@ -10,7 +10,10 @@ export interface AppDeps {
   auth: Auth;
   config: ServerConfig;
   clock: () => Date;
-  /** Client address from the socket (main.ts); used as the rate-limit key. */
+  /**
+   * The socket's peer address (main.ts). The client's address is this, or, when the peer is a configured
+   * proxy, what the proxy forwarded (server/lib/client-ip.ts); it keys the per-address rate limits.
+   */
   clientIp?: (c: Context) => string | undefined;
   /** Tests: the platform library's network, retry sleep and targeting cache (defaults: global fetch, real backoff). */
   platformSendDeps?: SendDeps;

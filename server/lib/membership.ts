@@ -19,7 +19,7 @@ async function authenticate(
     if (!r) fail(401, 'unauthenticated', 'sign in first');
     return r;
   }
-  // Cookies (and unsigned tokens): better-auth's own session lookup.
+  // Cookies: better-auth's own session lookup (its bearer plugin also requires the signature).
   const session = await deps.auth.api.getSession({ headers: c.req.raw.headers });
   if (!session) fail(401, 'unauthenticated', 'sign in first');
   const user = { id: session.user.id, name: session.user.name, email: session.user.email };

@@ -6,8 +6,9 @@ import type { AppDeps, SessionUser } from './context.ts';
  * Fast path for the extension's `Authorization: Bearer <token>.<signature>` (the value better-auth's
  * bearer plugin hands out in `set-auth-token`): the same HMAC check the plugin does, then ONE query for
  * session + user + membership instead of better-auth's getSession followed by a membership query. Every
- * push pays for authentication, so this is where the round trips go. Anything else (cookies, unsigned
- * tokens) returns undefined and the caller falls back to better-auth's getSession.
+ * push pays for authentication, so this is where the round trips go. No bearer header returns undefined
+ * (the caller falls back to better-auth's getSession for cookies); a bearer without a valid signature,
+ * the raw session token from the database included, is null: refused, never looked up.
  */
 export interface Resolved {
   user: SessionUser;
@@ -25,7 +26,7 @@ export function signedBearer(authorization: string | undefined, secret: string):
     }
   }
   const dot = raw.lastIndexOf('.');
-  if (dot <= 0) return undefined; // unsigned form: let better-auth handle it
+  if (dot <= 0) return null; // unsigned: a raw token from the database is not a credential
   const token = raw.slice(0, dot);
   const given = Buffer.from(raw.slice(dot + 1), 'base64');
   const expected = createHmac('sha256', secret).update(token).digest();

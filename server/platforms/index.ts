@@ -19,7 +19,7 @@ export {
   type PlatformConfigOverrides,
 } from './config.ts';
 export { parseScopeList, type AppCredentials, type TokenGrant } from './oauth.ts';
-export { signState, verifyState, STATE_TTL_MS } from './oauth-state.ts';
+export { signState, stateNonce, verifyState, STATE_TTL_MS } from './oauth-state.ts';
 export { encryptToken, decryptToken, tokenKeyFromEnv, parseKey } from './crypto.ts';
 export { validateLinkedInTargeting, LINKEDIN_TARGETING_RULES } from './linkedin/targeting.ts';
 export type { DryRunRequest, RunResult } from './pipeline.ts';

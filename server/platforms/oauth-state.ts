@@ -1,7 +1,12 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Platform } from '../../utils/contract/draft.ts';
 
-/** The OAuth state parameter (CSRF): stateless, signed, bound to the organisation, the platform and an expiry. */
+/**
+ * The OAuth state parameter (CSRF): signed, bound to the organisation, the platform and an expiry, so a
+ * forged or foreign state is refused without a database look-up. Its nonce is also a row the server
+ * keeps until the callback consumes it (server/lib/oauth-states.ts): single use, bound to the person
+ * who started and the redirect URI.
+ */
 export const STATE_TTL_MS = 10 * 60_000;
 
 /** state = <orgId>.<platform>.<expiry>.<nonce>.<hmac> */
@@ -10,7 +15,7 @@ export function signState(secret: string, orgId: string, platform: Platform, exp
     Buffer.from(orgId).toString('base64url'),
     platform,
     String(expiresAtMs),
-    randomBytes(9).toString('base64url'),
+    randomBytes(18).toString('base64url'),
   ].join('.');
   return `${payload}.${createHmac('sha256', secret).update(payload).digest('base64url')}`;
 }
@@ -24,3 +29,6 @@ export function verifyState(secret: string, state: string, orgId: string, platfo
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
   return Buffer.from(parts[0]!, 'base64url').toString() === orgId && parts[1] === platform && Number(parts[2]) > nowMs;
 }
+
+/** The state's nonce (its fourth part): the key of its single-use row. */
+export const stateNonce = (state: string): string => state.split('.')[3] ?? '';

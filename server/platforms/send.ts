@@ -47,8 +47,10 @@ const sharedCache = new MemoryTargetingCache();
 
 /**
  * Sends touching the same release on the same platform run one at a time in this process: two variants
- * sent at once would otherwise both see "no campaign yet" and create two. (Several server instances need
- * the same guarantee from the database, e.g. an advisory lock on the same key.)
+ * sent at once would otherwise both see "no campaign yet" and create two. This guards callers of the
+ * library in one process (scripts, tests); the team server serialises across instances with a lease row
+ * in the database (acquireSendLease in server/lib/platform-store.ts) and caches look-ups there too
+ * (server/lib/targeting-cache.ts), so nothing a send needs lives only in one instance's memory.
  */
 const inFlight = new Map<string, Promise<unknown>>();
 

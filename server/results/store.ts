@@ -12,11 +12,12 @@ import type { PullState } from './schedule.ts';
 export type PullRow = typeof resultsPulls.$inferSelect;
 
 /** Sent drafts with remote ids get a schedule row; a changed draft.remote (a resumed send) is taken over. */
+// Raw statements take timestamps as ISO text: postgres.js cannot bind a Date there (PGlite can).
 export async function discoverSentDrafts(db: Db, now: Date, orgId?: string): Promise<void> {
   await query(
     db,
     sql`insert into results_pulls (org_id, draft_id, release_id, platform, remote, next_pull_at)
-        select d.org_id, d.id, d.release_id, d.doc->>'platform', d.doc->'remote', ${now}
+        select d.org_id, d.id, d.release_id, d.doc->>'platform', d.doc->'remote', ${now.toISOString()}
         from drafts d
         where d.status = 'sent' and not d.deleted and (d.doc->'remote'->>'campaign') is not null
           ${orgId ? sql`and d.org_id = ${orgId}` : sql``}
@@ -44,18 +45,18 @@ export async function claimPulls(
   const until = new Date(o.now.getTime() + o.leaseMs);
   const which = o.release
     ? sql`org_id = ${o.release.orgId} and release_id = ${o.release.releaseId}
-          and (last_pulled_at is null or last_pulled_at <= ${new Date(o.now.getTime() - o.release.minGapMs)})`
-    : sql`state <> 'done' and next_pull_at <= ${o.now}`;
+          and (last_pulled_at is null or last_pulled_at <= ${new Date(o.now.getTime() - o.release.minGapMs).toISOString()})`
+    : sql`state <> 'done' and next_pull_at <= ${o.now.toISOString()}`;
   const rows = await query<{ org_id: string; draft_id: string }>(
     db,
     sql`with due as (
           select org_id, draft_id from results_pulls
-          where ${which} and (claimed_until is null or claimed_until < ${o.now})
+          where ${which} and (claimed_until is null or claimed_until < ${o.now.toISOString()})
           order by next_pull_at
           limit ${o.limit}
           for update skip locked
         )
-        update results_pulls p set claimed_until = ${until}, claimed_by = ${o.holder}
+        update results_pulls p set claimed_until = ${until.toISOString()}, claimed_by = ${o.holder}
         from due where p.org_id = due.org_id and p.draft_id = due.draft_id
         returning p.org_id, p.draft_id`,
   );

@@ -4,6 +4,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { validator } from 'hono/validator';
 import { z } from 'zod';
 import type { Draft, StoredRelease } from '../../utils/contract/draft.ts';
+import { findUnsafeJson } from '../../utils/contract/safe-json.ts';
 import { comments, drafts, releases, reviewLinkResults, reviewLinks } from '../db/schema/index.ts';
 import { reportCsv } from '../../utils/engine/results/csv.ts';
 import { REPORT_STYLE, reportHtml } from '../../utils/engine/results/export-html.ts';
@@ -12,6 +13,8 @@ import { exportName } from '../routes/results.ts';
 import type { AppDeps } from '../lib/context.ts';
 import { logActivity } from '../lib/activity.ts';
 import { routeDoc } from '../lib/route-docs.ts';
+import { addressOf } from '../lib/client-ip.ts';
+import { consume, RATE_LIMITS } from '../lib/rate-limit.ts';
 import { verifyReviewToken } from './token.ts';
 import { renderMessagePage, renderReviewPage } from './render.ts';
 
@@ -24,7 +27,7 @@ const GuestComment = z.object({
 const doc = routeDoc({ tag: 'reviewer page', auth: 'link' });
 
 /** Pages served to people without an account: strict CSP, no referrer (the token is in the URL), no caching. */
-function page(c: Context, html: string, status: 200 | 404 | 400 = 200) {
+function page(c: Context, html: string, status: 200 | 400 | 404 | 429 = 200) {
   c.header(
     'Content-Security-Policy',
     "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
@@ -50,6 +53,12 @@ const gone = (c: Context) =>
 
 /** The guest's form; anything else gets a page saying what is missing, not JSON. */
 const guestComment = validator('form', (value, c) => {
+  if (findUnsafeJson(value))
+    return page(
+      c,
+      renderMessagePage('Comment not sent', 'The comment contains characters that cannot be stored.'),
+      400,
+    );
   const parsed = GuestComment.safeParse(value);
   return parsed.success
     ? parsed.data
@@ -93,10 +102,12 @@ export function reviewPageRoutes(deps: AppDeps) {
         .where(and(eq(drafts.orgId, link.orgId), eq(drafts.releaseId, link.releaseId), eq(drafts.deleted, false)))
         .orderBy(asc(drafts.id))
         .limit(200);
+      // Only what was said through this link: the team's own comments (and other links' guests) are not
+      // for this guest's eyes.
       const notes = await deps.db
         .select()
         .from(comments)
-        .where(and(eq(comments.orgId, link.orgId), eq(comments.releaseId, link.releaseId)))
+        .where(and(eq(comments.orgId, link.orgId), eq(comments.reviewLinkId, link.id)))
         .orderBy(asc(comments.createdAt))
         .limit(1000);
       const stored = rel?.doc as StoredRelease | undefined;
@@ -170,7 +181,10 @@ export function reviewPageRoutes(deps: AppDeps) {
     '/:token/comments',
     doc({
       summary: 'Guest comment (form: draftId, name, body); 303 back to the page',
-      responses: { 303: { description: 'stored' } },
+      responses: {
+        303: { description: 'stored' },
+        429: { description: 'too many comments from this address or on this link', html: true },
+      },
     }),
     validLink,
     guestComment,
@@ -193,6 +207,19 @@ export function reviewPageRoutes(deps: AppDeps) {
         .limit(1);
       if (!draft) return page(c, renderMessagePage('Comment not sent', 'That draft is not part of this review.'), 404);
       const now = deps.clock();
+      // A public form: limited per address on this link, and per link from everyone (in the database).
+      const address = addressOf(deps, c) ?? 'unknown';
+      for (const [key, rule] of [
+        [`guest:${link.id}:${address}`, RATE_LIMITS.guestCommentAddress],
+        [`guest:${link.id}`, RATE_LIMITS.guestCommentLink],
+      ] as const) {
+        const counted = await consume(deps.db, key, rule, now);
+        if (!counted.allowed) {
+          c.header('Retry-After', String(counted.retryAfter));
+          const wait = `Too many comments just now: please try again in ${Math.ceil(counted.retryAfter / 60)} minutes.`;
+          return page(c, renderMessagePage('Comment not sent', wait), 429);
+        }
+      }
       const name = `${comment.name} (guest)`;
       await deps.db.transaction(async (tx) => {
         const id = randomUUID();

@@ -23,7 +23,8 @@ export function draftBatchRoutes(deps: AppDeps) {
       },
     }),
     permit({ draft: ['write'] }, 'your role cannot edit drafts'),
-    json(BatchPushRequestSchema),
+    // Screened per mutation below, so one draft the database cannot hold is that mutation's 400, not the batch's.
+    json(BatchPushRequestSchema, undefined, { screen: false }),
     async (c) => {
       const { mutations: ms } = c.req.valid('json');
       if (new Set(ms.map((m) => m.draftId)).size !== ms.length)
@@ -32,8 +33,8 @@ export function draftBatchRoutes(deps: AppDeps) {
       const results = new Map<string, { status: number; body: unknown }>();
       const live: Mutation[] = [];
       for (const m of ms) {
-        const checked = toMutation(m as PushRequest, m.draftId);
-        if ('error' in checked) results.set(m.mutationId, { status: 400, body: checked });
+        const checked = toMutation(m as PushRequest, m.draftId, true);
+        if ('refused' in checked) results.set(m.mutationId, checked.refused);
         else live.push(checked);
       }
       if (live.length) {

@@ -10,7 +10,7 @@ import {
 } from '../../utils/contract/sync.ts';
 import { isoText, raw } from '../db/raw.ts';
 import type { AppDeps, AppEnv } from '../lib/context.ts';
-import { fail, notFound } from '../lib/http.ts';
+import { notFound } from '../lib/http.ts';
 import { permit } from '../lib/membership.ts';
 import { loadDraft, toSynced, type SyncedRow } from '../lib/draft-store.ts';
 import { applyMutations, toMutation } from '../lib/push.ts';
@@ -86,7 +86,7 @@ export function draftRoutes(deps: AppDeps) {
       const draftId = c.req.param('draftId');
       const req = c.req.valid('json');
       const m = toMutation(req as PushRequest, draftId);
-      if ('error' in m) fail(400, m.error, m.message, m.issues);
+      if ('refused' in m) return c.json(m.refused.body, m.refused.status);
       const results = await applyMutations(deps.db, { orgId, user, now: deps.clock() }, [m]);
       const { status, body } = results.get(req.mutationId)!;
       return c.json(body as object, status);

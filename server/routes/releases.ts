@@ -10,7 +10,8 @@ import {
 import { releases } from '../db/schema/index.ts';
 import { isoText, raw } from '../db/raw.ts';
 import type { AppDeps, AppEnv } from '../lib/context.ts';
-import { fail, notFound } from '../lib/http.ts';
+import { fail, notFound, refuse } from '../lib/http.ts';
+import { formatBytes, jsonBytes, RELEASE_MAX_BYTES } from '../../utils/contract/limits.ts';
 import { permit } from '../lib/membership.ts';
 import { nextRevision } from '../lib/revisions.ts';
 import { logActivity } from '../lib/activity.ts';
@@ -94,6 +95,10 @@ export function releaseRoutes(deps: AppDeps) {
       const { release } = c.req.valid('json');
       const id = c.req.param('releaseId');
       if (release.id !== id) fail(400, 'invalid', 'release.id must equal the path id');
+      if (jsonBytes(release) > RELEASE_MAX_BYTES) {
+        const message = `The release is larger than the server accepts (${formatBytes(RELEASE_MAX_BYTES)} as JSON).`;
+        refuse(413, { error: 'too_large', message, field: 'release', limit: RELEASE_MAX_BYTES });
+      }
       const orgId = c.get('orgId');
       const user = c.get('user');
       const now = deps.clock();

@@ -6,7 +6,7 @@ import { platformsFromEnv } from '../../server/config';
 import { MemoryTargetingCache } from '../../server/platforms/store';
 import { linkedInErrors, metaErrors, startPlatformFakes, type RunningPlatformFakes } from '../fakes/index';
 import { addMember, createOrg, signUp, type Client, type TestServer } from '../server/harness';
-import { serveTeam, syncNow, syncStatus, type ServedTeam } from './team-helpers';
+import { serveTeam, serverDraft, syncNow, syncStatus, type ServedTeam } from './team-helpers';
 import { startWireServer, type WireServer } from './wire-server';
 import { currentWorker, launchWithExtension, openPopup, type ExtensionBrowser } from './browser';
 import { openRelease, screenshot, storedDrafts, syntheticRelease } from './ui-helpers';
@@ -64,8 +64,12 @@ describe('send approved drafts to Meta and LinkedIn from the extension', () => {
   });
 
   const status = () => syncStatus(b);
-  const review = (c: Client, id: string, action: 'request' | 'approve') =>
-    c.req('POST', `/api/orgs/${orgId}/drafts/${id}/review`, { action }).then((r) => expect(r.status).toBe(200));
+  /** An approval carries the revision the reviewer saw: the current one. */
+  const review = async (c: Client, id: string, action: 'request' | 'approve') => {
+    const { revision } = await serverDraft(c, orgId, id);
+    const r = await c.req('POST', `/api/orgs/${orgId}/drafts/${id}/review`, { action, revision });
+    expect(r.status).toBe(200);
+  };
 
   async function connect(options: Page, p: 'meta' | 'linkedin') {
     const card = options.getByTestId(`platform-${p}`);

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import postgres from 'postgres';
+import { vi } from 'vitest';
 import { createApp, type AppDeps } from '../../server/app.ts';
 import { createAuth } from '../../server/auth/auth.ts';
 import type { ServerConfig } from '../../server/config.ts';
@@ -16,6 +17,8 @@ import type { StoredRelease } from '../../utils/contract/draft.ts';
 export interface TestServer {
   app: ReturnType<typeof createApp>;
   database: Database;
+  /** The file's own PostgreSQL database (DATABASE_URL runs); undefined on PGlite. */
+  databaseUrl?: string;
   config: ServerConfig;
   clock: { now: Date };
   invitations: { id: string; email: string }[];
@@ -41,13 +44,15 @@ export async function startTestServer(
   const url = process.env.DATABASE_URL;
   let dropDb: (() => Promise<void>) | undefined;
   let database: Database;
+  let databaseUrl: string | undefined;
   if (url) {
     const name = `wb_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
     const admin = postgres(url, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${name}`);
     const u = new URL(url);
     u.pathname = `/${name}`;
-    database = await openDatabase({ databaseUrl: u.toString(), poolSize: 5 });
+    databaseUrl = u.toString();
+    database = await openDatabase({ databaseUrl, poolSize: 5 });
     dropDb = async () => {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
@@ -70,6 +75,7 @@ export async function startTestServer(
   return {
     app,
     database,
+    databaseUrl,
     config,
     clock,
     invitations,
@@ -78,6 +84,34 @@ export async function startTestServer(
       await dropDb?.();
     },
   };
+}
+
+/**
+ * A second server instance on the same database: the server's modules imported afresh (vi.resetModules),
+ * so nothing held in module or process memory is shared with the first one, and on PostgreSQL its own
+ * connection pool. Same configuration (secrets), clock and client-address header as the first. PGlite
+ * cannot be opened twice in one process, so there both instances use its one handle.
+ */
+export async function startTwin(s: TestServer, extra: Pick<AppDeps, 'platformSendDeps'> = {}): Promise<TestServer> {
+  vi.resetModules();
+  const fresh = {
+    app: await import('../../server/app.ts'),
+    auth: await import('../../server/auth/auth.ts'),
+    db: await import('../../server/db/client.ts'),
+  };
+  const database = s.databaseUrl
+    ? await fresh.db.openDatabase({ databaseUrl: s.databaseUrl, poolSize: 5 })
+    : { ...s.database, close: async () => {} };
+  const auth = fresh.auth.createAuth(database.db, s.config, (i) => void s.invitations.push(i));
+  const app = fresh.app.createApp({
+    db: database.db,
+    auth,
+    config: s.config,
+    clock: () => s.clock.now,
+    clientIp: (c) => c.req.header('x-test-ip') ?? '203.0.113.7',
+    ...extra,
+  });
+  return { ...s, app, database, close: () => database.close() };
 }
 
 export interface Client {
@@ -99,8 +133,18 @@ export async function signUp(s: TestServer, name = `user${++seq}`): Promise<Clie
     body: JSON.stringify({ email, password: 'correct horse battery', name }),
   });
   if (res.status !== 200) throw new Error(`sign-up failed ${res.status} ${await res.text()}`);
-  const token = res.headers.get('set-auth-token');
-  const body = (await res.json()) as { user: { id: string } };
+  // Sign-up opens no session (it answers alike for new and existing e-mails): sign in, as the extension does.
+  const signedIn = await s.app.request('/api/auth/sign-in/email', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-test-ip': `10.1.${seq % 250}.${Math.floor(Math.random() * 250)}`,
+    },
+    body: JSON.stringify({ email, password: 'correct horse battery' }),
+  });
+  if (signedIn.status !== 200) throw new Error(`sign-in failed ${signedIn.status} ${await signedIn.text()}`);
+  const token = signedIn.headers.get('set-auth-token');
+  const body = (await signedIn.json()) as { user: { id: string } };
   if (!token) throw new Error('no set-auth-token header');
   return clientFor(s, token, body.user.id, email);
 }

@@ -66,6 +66,18 @@ interface Row {
 const rows: Row[] = [
   { route: 'GET /api/orgs/{orgId}/releases', method: 'GET', path: (o) => `/api/orgs/${o}/releases` },
   { route: 'GET /api/orgs/{orgId}/releases/{releaseId}', method: 'GET', path: (o) => `/api/orgs/${o}/releases/rel-b` },
+  // Before the PUT rows below, which give A's own organisation a release and drafts named rel-b.
+  ...['', '/export.csv', '/export.html'].map((end) => ({
+    route: `GET /api/orgs/{orgId}/results/releases/{releaseId}${end}`,
+    method: 'GET',
+    path: (o: string) => `/api/orgs/${o}/results/releases/rel-b${end}`,
+  })),
+  {
+    route: 'POST /api/orgs/{orgId}/results/releases/{releaseId}/refresh',
+    method: 'POST',
+    path: (o) => `/api/orgs/${o}/results/releases/rel-b/refresh`,
+    body: {},
+  },
   {
     route: 'PUT /api/orgs/{orgId}/releases/{releaseId}',
     method: 'PUT',
@@ -162,13 +174,13 @@ const rows: Row[] = [
     route: 'GET /api/orgs/{orgId}/platforms/connect/{platform}/start',
     method: 'GET',
     path: (o) =>
-      `/api/orgs/${o}/platforms/connect/meta/start?redirectUri=${encodeURIComponent('https://abcdefghijklmnop.chromiumapp.org/')}`,
+      `/api/orgs/${o}/platforms/connect/meta/start?redirectUri=${encodeURIComponent('https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/')}`,
   },
   {
     route: 'POST /api/orgs/{orgId}/platforms/connect/{platform}/callback',
     method: 'POST',
     path: (o) => `/api/orgs/${o}/platforms/connect/meta/callback`,
-    body: { code: 'stolen', state: 'forged', redirectUri: 'https://abcdefghijklmnop.chromiumapp.org/' },
+    body: { code: 'stolen', state: 'forged', redirectUri: 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/' },
   },
   {
     route: 'GET /api/orgs/{orgId}/platforms/connect/{platform}/choices',

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Hono } from 'hono';
+import { eq } from 'drizzle-orm';
 import { corsFor } from '../../server/lib/cors.ts';
+import { session } from '../../server/db/schema/index.ts';
 import { createOrg, signUp, startTestServer, team, type TestServer } from './harness.ts';
 
 let s: TestServer;
@@ -172,4 +174,27 @@ test('a session cookie works too (better-auth getSession path), an expired sessi
   s.clock.now = new Date(saved.getTime() + 400 * 86_400_000);
   expect((await t.editor.req('GET', `/api/orgs/${t.orgId}/drafts`)).status).toBe(401);
   s.clock.now = saved;
+});
+
+test('a raw session token read from the database is not a bearer: only the signed value works (issue 15, finding 4)', async () => {
+  const t = await team(s, 'RawToken');
+  const rows = await s.database.db.select().from(session).where(eq(session.userId, t.editor.userId));
+  expect(rows.length).toBeGreaterThan(0);
+  const raw = rows[0]!.token;
+  expect(t.editor.token).not.toBe(raw); // set-auth-token carries <token>.<signature>
+  const as = (token: string, path: string, init: RequestInit = {}) =>
+    s.app.request(path, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+  for (const token of [raw, encodeURIComponent(raw)]) {
+    expect((await as(token, '/api/me')).status).toBe(401);
+    expect((await as(token, `/api/orgs/${t.orgId}/drafts`)).status).toBe(401);
+    const got = await as(token, '/api/auth/get-session');
+    expect(await got.json()).toBeNull();
+    const created = await as(token, '/api/auth/organization/create', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Stolen', slug: `stolen-${token.length}-${Date.now()}` }),
+    });
+    expect(created.status).toBe(401);
+  }
+  expect((await as(t.editor.token, '/api/me')).status).toBe(200);
+  expect((await as(t.editor.token, '/api/auth/get-session')).status).toBe(200);
 });

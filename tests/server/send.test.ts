@@ -15,7 +15,7 @@ import { makeDraft, makeRelease, push, startTestServer, team, type Client, type 
  * Sending through the mounted team server: the real routes, database and platform library, against the
  * contract fakes on 127.0.0.1 (configured from the environment the fakes hand back, as in production).
  */
-const REDIRECT = 'https://abcdefghijklmnop.chromiumapp.org/';
+const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 
 let fakes: RunningPlatformFakes;
 let s: TestServer;
@@ -42,10 +42,13 @@ function liDraft(id: string, releaseId = 'rel-1'): LinkedInDraft {
 /** Editor writes, asks for review; the reviewer approves. Returns the approved revision. */
 async function approved(draft: Draft, t = a): Promise<number> {
   expect((await push(t.editor, t.orgId, draft, 0)).status).toBe(200);
-  expect(
-    (await t.editor.req('POST', `/api/orgs/${t.orgId}/drafts/${draft.id}/review`, { action: 'request' })).status,
-  ).toBe(200);
-  const ok = await t.reviewer.req('POST', `/api/orgs/${t.orgId}/drafts/${draft.id}/review`, { action: 'approve' });
+  const requested = await t.editor.req('POST', `/api/orgs/${t.orgId}/drafts/${draft.id}/review`, { action: 'request' });
+  expect(requested.status).toBe(200);
+  const { revision } = (await requested.json()) as SyncedDraft;
+  const ok = await t.reviewer.req('POST', `/api/orgs/${t.orgId}/drafts/${draft.id}/review`, {
+    action: 'approve',
+    revision,
+  });
   expect(ok.status).toBe(200);
   return ((await ok.json()) as SyncedDraft).revision;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ReleaseSchema } from './release';
 import { PLATFORM_IDS } from './platform-ids';
+import { DRAFT_TEXT_LIMITS as MAX, LIMITS } from './limits';
 
 export { PLATFORM_IDS };
 
@@ -21,48 +22,57 @@ export type DraftStatus = z.infer<typeof DraftStatusSchema>;
 export const AudiencePresetSchema = z.enum(['journalists', 'bloggers', 'pundits']);
 export type AudiencePreset = z.infer<typeof AudiencePresetSchema>;
 
+/** A string of at most `max` characters (utils/contract/limits.ts has every maximum and why). */
+const text = (max: number) => z.string().max(max);
+
 export const UtmSchema = z.object({
-  source: z.string(),
-  medium: z.string(),
-  campaign: z.string(),
-  content: z.string(),
+  source: text(MAX['utm.source']),
+  medium: text(MAX['utm.medium']),
+  campaign: text(MAX['utm.campaign']),
+  content: text(MAX['utm.content']),
 });
 export type Utm = z.infer<typeof UtmSchema>;
 
 /** Copy fields, named as the platform names them (Meta: primaryText; LinkedIn: introText). */
 export const MetaCopySchema = z.object({
-  primaryText: z.string(),
-  headline: z.string(),
-  description: z.string(),
-  cta: z.string(),
+  primaryText: text(MAX.primaryText),
+  headline: text(MAX.headline),
+  description: text(MAX.description),
+  cta: text(MAX.cta),
 });
 export const LinkedInCopySchema = z.object({
-  introText: z.string(),
-  headline: z.string(),
-  description: z.string(),
-  cta: z.string(),
+  introText: text(MAX.introText),
+  headline: text(MAX.headline),
+  description: text(MAX.description),
+  cta: text(MAX.cta),
 });
 
 const DraftBase = z.object({
-  id: z.string().min(1),
+  id: text(LIMITS.id).min(1),
   /** Stable id of the release the draft backs (see utils/engine/ids.ts). */
-  releaseId: z.string().min(1),
+  releaseId: text(LIMITS.id).min(1),
   angle: AngleSchema,
   /** One line on why this variant says what it says. */
-  rationale: z.string(),
+  rationale: text(MAX.rationale),
   status: DraftStatusSchema,
   /** Destination without UTM parameters; `url` is the final tagged link. */
-  destination: z.string(),
+  destination: text(MAX.destination),
   utm: UtmSchema,
-  url: z.string(),
-  imageUrl: z.string().nullable(),
+  url: text(MAX.url),
+  imageUrl: text(MAX.imageUrl).nullable(),
   audience: AudiencePresetSchema,
   /** Media-list audience attached (hashes live elsewhere; never raw e-mails). */
-  mediaListId: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  /** Remote ids and deep links once sent to the platform, per step. */
-  remote: z.record(z.string(), z.string()).default({}),
+  mediaListId: text(LIMITS.id).nullable(),
+  createdAt: text(LIMITS.timestamp),
+  updatedAt: text(LIMITS.timestamp),
+  /**
+   * Remote ids and deep links once sent to the platform, per step. Server-owned: the team server keeps
+   * its own copy on every push (server/lib/push.ts), so a client cannot plant a link here.
+   */
+  remote: z
+    .record(text(LIMITS.id), text(LIMITS.url))
+    .refine((r) => Object.keys(r).length <= LIMITS.remoteEntries, `at most ${LIMITS.remoteEntries} remote entries`)
+    .default({}),
 });
 
 export const MetaDraftSchema = DraftBase.extend({ platform: z.literal('meta') }).merge(MetaCopySchema);
@@ -78,9 +88,9 @@ void everyPlatformHasADraft;
 
 /** A release as the workspace keeps it: the extraction plus the id drafts point at. */
 export const StoredReleaseSchema = z.object({
-  id: z.string().min(1),
+  id: text(LIMITS.id).min(1),
   release: ReleaseSchema,
-  savedAt: z.string(),
+  savedAt: text(LIMITS.timestamp),
 });
 export type StoredRelease = z.infer<typeof StoredReleaseSchema>;
 

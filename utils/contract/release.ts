@@ -1,32 +1,39 @@
 import { z } from 'zod';
+import { LIMITS } from './limits';
+
+/** A string of at most `max` characters; a list of at most `max` items (utils/contract/limits.ts says why). */
+const text = (max: number) => z.string().max(max);
+const list = <T extends z.ZodType>(item: T, max: number = LIMITS.listItems) => z.array(item).max(max);
+const short = text(LIMITS.shortText);
+const url = text(LIMITS.url);
 
 /**
  * The one shape of an extracted press release. Extraction code imports only the *type* so the
  * content script stays small; the background and every other boundary validate with the schema.
  */
 export const DatelineSchema = z.object({
-  city: z.string(),
-  region: z.string().nullable(),
-  country: z.string().nullable(),
+  city: short,
+  region: short.nullable(),
+  country: short.nullable(),
 });
 
-export const QuoteSchema = z.object({ speaker: z.string().nullable(), text: z.string() });
+export const QuoteSchema = z.object({ speaker: short.nullable(), text: text(LIMITS.paragraph) });
 export const ContactSchema = z.object({
-  name: z.string().nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
+  name: short.nullable(),
+  email: short.nullable(),
+  phone: short.nullable(),
 });
-export const TickerSchema = z.object({ exchange: z.string(), symbol: z.string() });
+export const TickerSchema = z.object({ exchange: short, symbol: short });
 export const AssetKindSchema = z.enum(['whitepaper', 'report', 'datasheet', 'webinar', 'pdf', 'other']);
-export const AssetSchema = z.object({ url: z.string(), label: z.string(), kind: AssetKindSchema });
+export const AssetSchema = z.object({ url, label: short, kind: AssetKindSchema });
 /**
  * A picture of the release (og:image and the release's own photos; never share buttons, tracking pixels,
  * sprites or UI icons), one entry per photo at the largest URL the page offers. Photos come before logos.
  */
 export const ImageSchema = z.object({
-  url: z.string(),
+  url,
   /** The image's alt text, as the page gives it (a wire's caption, credit included). */
-  alt: z.string(),
+  alt: text(LIMITS.headline),
   /** Pixel size of this URL, only when the page states it (attributes, og:image:width/height). */
   width: z.number().optional(),
   height: z.number().optional(),
@@ -39,41 +46,41 @@ export const ReleaseSchema = z.object({
   /** 0..1: how sure the detector is that this page is a press release. */
   confidence: z.number().min(0).max(1),
   /** Human-readable evidence, e.g. "JSON-LD NewsArticle", "dateline /PRNewswire/". */
-  reasons: z.array(z.string()),
+  reasons: list(short),
   /** Wire id from utils/release/hosts.ts, 'generic' when no adapter matched, null when unknown. */
-  wire: z.string().nullable(),
-  url: z.string(),
-  canonicalUrl: z.string().nullable(),
-  headline: z.string(),
+  wire: short.nullable(),
+  url,
+  canonicalUrl: url.nullable(),
+  headline: text(LIMITS.headline),
   /** The subheadline's lines joined with "\n" (label lines such as "PRIVILEGED INFORMATION" left out). */
-  subheadline: z.string().nullable(),
+  subheadline: text(LIMITS.headline).nullable(),
   /** The same lines one by one: a bullet list of highlights is several subheadlines. */
-  subheadlines: z.array(z.string()).optional(),
+  subheadlines: list(text(LIMITS.headline)).optional(),
   /**
    * ISO 8601 with the page's own offset, e.g. 2016-04-25T03:39:00-04:00; "YYYY-MM-DD" when only the day is
    * printed (a dateline "7 April 2017"): the extractor never invents a time.
    */
-  publishedAt: z.string().nullable(),
-  company: z.string().nullable(),
+  publishedAt: text(LIMITS.timestamp).nullable(),
+  company: short.nullable(),
   dateline: DatelineSchema.nullable(),
   /**
    * The release's text blocks in reading order, from its start through the story (dateline paragraph
    * included), before the About / legal / contact boilerplate. Never navigation, sidebars, related lists,
    * share bars, galleries and their captions, or the cells of a table inside the release (financial tables).
    */
-  body: z.array(z.string()),
+  body: list(text(LIMITS.paragraph), LIMITS.paragraphs),
   /**
    * The body as ad-copy material: without media lines ("Photo - https://…", "Logo - …", "View original
    * content…"), image credits ("(PRNewsfoto/Acme)") and bare URLs.
    */
-  prose: z.array(z.string()).optional(),
-  about: z.array(z.string()),
-  quotes: z.array(QuoteSchema),
-  contacts: z.array(ContactSchema),
-  tickers: z.array(TickerSchema),
-  assets: z.array(AssetSchema),
-  images: z.array(ImageSchema),
-  language: z.string().nullable(),
+  prose: list(text(LIMITS.paragraph), LIMITS.paragraphs).optional(),
+  about: list(text(LIMITS.paragraph)),
+  quotes: list(QuoteSchema),
+  contacts: list(ContactSchema),
+  tickers: list(TickerSchema),
+  assets: list(AssetSchema),
+  images: list(ImageSchema),
+  language: short.nullable(),
 });
 
 export type Release = z.infer<typeof ReleaseSchema>;

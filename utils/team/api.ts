@@ -109,7 +109,21 @@ export async function signUp(f: typeof fetch, serverUrl: string, name: string, e
     throw new TeamError('An account with this e-mail already exists: sign in instead.', res.status);
   }
   if (!res.ok) throw await failure(res, 'Could not create the account');
-  return withToken(res, 'Could not create the account');
+  if (res.headers.get('set-auth-token')) return withToken(res, 'Could not create the account');
+  // The team server answers sign-up alike for new and existing e-mails and opens no session (so it does
+  // not reveal who has an account): sign in with the same details. Wrong password here means the e-mail
+  // already had an account with another password.
+  try {
+    return await signIn(f, serverUrl, email, password);
+  } catch (e) {
+    if (e instanceof TeamError && e.message === 'Wrong e-mail or password.') {
+      throw new TeamError(
+        'Could not create the account: this e-mail may already have one. Sign in with its password instead.',
+        e.status,
+      );
+    }
+    throw e;
+  }
 }
 
 export async function fetchMe(f: typeof fetch, serverUrl: string, token: string): Promise<Me> {

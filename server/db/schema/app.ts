@@ -61,6 +61,11 @@ export const drafts = pgTable(
     updatedBy: text('updated_by').notNull(),
     /** Who asked for review (cannot approve it) and who decided. */
     reviewRequestedBy: text('review_requested_by'),
+    /**
+     * Everyone who created or edited the content since it was last approved (user ids, server/lib/push.ts
+     * adds the pusher): none of them may approve it, however small their edit. Cleared by an approval.
+     */
+    editors: jsonb('editors').$type<string[]>().notNull().default([]),
     decidedBy: text('decided_by'),
     decidedAt: ts('decided_at'),
   },

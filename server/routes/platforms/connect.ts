@@ -6,7 +6,9 @@ import { permit } from '../../lib/membership.ts';
 import { loadConnectionRow, saveConnection } from '../../lib/platform-store.ts';
 import { routeDoc } from '../../lib/route-docs.ts';
 import { json, param, query } from '../../lib/validate.ts';
-import { adapterFor, scopeReport, signState, STATE_TTL_MS, verifyState } from '../../platforms/index.ts';
+import { consumeState, issueState } from '../../lib/oauth-states.ts';
+import { isExtensionRedirect } from '../../lib/origins.ts';
+import { adapterFor, scopeReport } from '../../platforms/index.ts';
 import { platformConfigs } from '../../config.ts';
 import { CallbackReplySchema, CallbackSchema, PlatformParams, StartQuery } from './schemas.ts';
 import { ChoicesSchema, StartReplySchema } from '../../../utils/contract/platforms.ts';
@@ -26,7 +28,8 @@ export function connectRoutes(deps: AppDeps) {
   const cfg = deps.config.platforms;
   const config = platformConfigs(cfg);
   const net = deps.platformSendDeps;
-  // Derived, so one secret fewer to manage; bound to org + platform + expiry inside signState.
+  // Derived, so one secret fewer to manage; bound to org + platform + expiry inside signState, and to the
+  // person and redirect URI by its single-use row (lib/oauth-states.ts).
   const stateSecret = createHmac('sha256', deps.config.authSecret).update('wireboost:oauth-state').digest('base64url');
 
   app.get(
@@ -36,20 +39,29 @@ export function connectRoutes(deps: AppDeps) {
         'OAuth start (owner, admin, editor): the URL for browser.identity.launchWebAuthFlow and its signed state',
       responses: {
         200: { description: 'authorize URL', schema: StartReplySchema },
+        400: {
+          description: "`bad_redirect`: not the extension's own redirect URL (browser.identity.getRedirectURL())",
+        },
         501: { description: 'no app credentials on this server' },
       },
     }),
     CONNECT,
     param(PlatformParams, BAD_START),
     query(StartQuery, BAD_START),
-    (c) => {
+    async (c) => {
       const { platform } = c.req.valid('param');
       const credentials = cfg.credentials[platform];
       if (!credentials) {
         return c.json({ error: 'not_configured', message: `${platform} is not configured on this server` }, 501);
       }
-      const state = signState(stateSecret, c.get('orgId'), platform, deps.clock().getTime() + STATE_TTL_MS);
       const { redirectUri } = c.req.valid('query');
+      if (!isExtensionRedirect(deps.config, redirectUri)) {
+        const message =
+          "The sign-in must come back to this server's Wireboost extension: its redirect URL is not allowed.";
+        return c.json({ error: 'bad_redirect', message }, 400);
+      }
+      const who = { orgId: c.get('orgId'), userId: c.get('user').id, platform, redirectUri };
+      const state = await issueState(deps.db, stateSecret, who, deps.clock());
       const url = adapterFor(platform).authorizeUrl({ clientId: credentials.clientId, redirectUri, state, config });
       return c.json({ url, state });
     },
@@ -62,7 +74,7 @@ export function connectRoutes(deps: AppDeps) {
         'OAuth callback: the server exchanges the code with its app secret and keeps the token sealed; replies with granted and missing permissions',
       responses: {
         200: { description: 'granted / missing scopes', schema: CallbackReplySchema },
-        400: { description: 'state expired or forged' },
+        400: { description: '`bad_state`: expired, forged, already used or started by someone else; `bad_redirect`' },
       },
     }),
     CONNECT,
@@ -72,15 +84,20 @@ export function connectRoutes(deps: AppDeps) {
       const { platform } = c.req.valid('param');
       const body = c.req.valid('json');
       const orgId = c.get('orgId');
-      if (!verifyState(stateSecret, body.state, orgId, platform, deps.clock().getTime())) {
-        return c.json(
-          { error: 'bad_state', message: 'The sign-in expired or did not start here: connect again.' },
-          400,
-        );
+      // Single use, and only by whoever started it, in this organisation, for this platform.
+      const who = { orgId, userId: c.get('user').id, platform };
+      const issued = await consumeState(deps.db, stateSecret, body.state, who, deps.clock());
+      if (!issued) {
+        const message = 'The sign-in expired, was already used or did not start here: connect again.';
+        return c.json({ error: 'bad_state', message }, 400);
+      }
+      if (body.redirectUri !== undefined && body.redirectUri !== issued.redirectUri) {
+        const message = 'The sign-in came back to another address than it started from: connect again.';
+        return c.json({ error: 'bad_redirect', message }, 400);
       }
       const { grant, scopes } = await adapterFor(platform).grant(
         { credentials: cfg.credentials[platform], fetch: net?.fetch, config },
-        body,
+        { ...body, redirectUri: issued.redirectUri },
       );
       const report = scopeReport(platform, scopes);
       const now = deps.clock();

@@ -16,6 +16,7 @@ import {
 } from '../../lib/platform-store.ts';
 import { routeDoc } from '../../lib/route-docs.ts';
 import { sendSettings } from '../../lib/send-settings.ts';
+import { dbTargetingCache } from '../../lib/targeting-cache.ts';
 import { query } from '../../lib/validate.ts';
 import { adapterFor, sendDraft } from '../../platforms/index.ts';
 import { PlatformErrorSchema, SendQuery, SendResultSchema } from './schemas.ts';
@@ -96,7 +97,13 @@ async function sendOne(deps: AppDeps, orgId: string, user: SessionUser, draft: D
     mediaList: draft.mediaListId ? await loadMediaList(deps.db, orgId, draft.mediaListId) : undefined,
     dryRun,
     approvalsRequired: await approvalsRequired(deps.db, orgId),
-    deps: { clock: deps.clock, ...platformConfigs(cfg), ...deps.platformSendDeps },
+    // Look-ups cached in the database, shared by every instance (tests may pass their own cache).
+    deps: {
+      clock: deps.clock,
+      cache: dbTargetingCache(deps.db, deps.clock),
+      ...platformConfigs(cfg),
+      ...deps.platformSendDeps,
+    },
   });
   if (!dryRun) await saveDraftRemote(deps.db, orgId, draft.id, result.remote, user, deps.clock());
   return result;

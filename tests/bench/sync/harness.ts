@@ -93,8 +93,15 @@ export async function ownerWithOrg(url: string, name: string): Promise<Member> {
     headers: { 'content-type': 'application/json', origin: url },
     body: JSON.stringify({ email, password: 'bench password 123', name }),
   });
-  const token = res.headers.get('set-auth-token');
-  if (!res.ok || !token) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
+  if (!res.ok) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
+  // Sign-up opens no session (it answers alike for new and existing e-mails): sign in, as the extension does.
+  const signedIn = await fetch(`${url}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ email, password: 'bench password 123' }),
+  });
+  const token = signedIn.headers.get('set-auth-token');
+  if (!signedIn.ok || !token) throw new Error(`sign-in failed: ${signedIn.status} ${await signedIn.text()}`);
   const org = await fetch(`${url}/api/auth/organization/create`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, origin: url },

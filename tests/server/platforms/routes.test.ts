@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Draft, Platform } from '../../../utils/contract/draft.ts';
@@ -21,7 +22,10 @@ import {
 } from '../harness.ts';
 import { harness, hashes, linkedInDraft, metaDraft } from './helpers.ts';
 
-const REDIRECT = 'https://abcdefghijklmnop.chromiumapp.org/';
+/** The configured extension's redirect URLs (testConfig: chrome-extension://abcdefghijklmnopabcdefghijklmnop). */
+const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
+/** Firefox: SHA-1 of the add-on id (wxt.config.ts gecko.id), hex, under extensions.allizom.org. */
+const FIREFOX_REDIRECT = `https://${createHash('sha1').update('wireboost@wireboost.app').digest('hex')}.extensions.allizom.org/`;
 
 /**
  * /api/orgs/:orgId/platforms on the whole app (database, sessions, roles) against fresh in-process fakes of
@@ -30,6 +34,7 @@ const REDIRECT = 'https://abcdefghijklmnop.chromiumapp.org/';
 let s: TestServer;
 let owner: Client;
 let reviewer: Client;
+let editor: Client;
 let current = harness();
 
 beforeAll(async () => {
@@ -57,8 +62,14 @@ beforeAll(async () => {
   );
   owner = await signUp(s, 'platform-owner');
   reviewer = await signUp(s, 'platform-reviewer');
+  editor = await signUp(s, 'platform-editor');
 });
 afterAll(() => s?.close());
+
+async function connectionRow(orgId: string, platform: Platform) {
+  const where = and(eq(platformConnections.orgId, orgId), eq(platformConnections.platform, platform));
+  return (await s.database.db.select().from(platformConnections).where(where))[0];
+}
 
 /** A fresh organisation with a release, a media list and three drafts (two approved), and fresh fakes. */
 async function mounted() {
@@ -75,9 +86,12 @@ async function mounted() {
   expect((await owner.req('PUT', `/api/orgs/${orgId}/media-lists/list-1`, list)).status).toBe(200);
   const draft = async (d: Draft, approve = true) => {
     expect((await push(owner, orgId, { ...d, status: 'draft' }, 0)).status).toBe(200);
-    const review = (c: Client, action: string) => c.req('POST', `/api/orgs/${orgId}/drafts/${d.id}/review`, { action });
-    expect((await review(owner, 'request')).status).toBe(200);
-    if (approve) expect((await review(reviewer, 'approve')).status).toBe(200);
+    const review = (c: Client, action: string, revision?: number) =>
+      c.req('POST', `/api/orgs/${orgId}/drafts/${d.id}/review`, { action, revision });
+    const requested = await review(owner, 'request');
+    expect(requested.status).toBe(200);
+    const { revision } = (await requested.json()) as SyncedDraft;
+    if (approve) expect((await review(reviewer, 'approve', revision)).status).toBe(200);
   };
   await draft(metaDraft({ mediaListId: 'list-1' }));
   await draft(linkedInDraft());
@@ -224,6 +238,73 @@ describe('platform routes mounted under /api/orgs/:orgId/platforms', () => {
     ).json()) as { state: string };
     const replayed = await m.post('/connect/meta/callback', { code: 'x', state: start.state, redirectUri: REDIRECT });
     expect(replayed.status).toBe(400);
+  });
+
+  test('a used state cannot be used again, by the same user or another (issue 15, finding 6)', async () => {
+    const m = await mounted();
+    await addMember(s, m.orgId, editor, 'editor');
+    const start = (await (await m.call(`/connect/meta/start?redirectUri=${encodeURIComponent(REDIRECT)}`)).json()) as {
+      url: string;
+      state: string;
+    };
+    const code = async () =>
+      new URL((await m.h.meta.app.request(start.url)).headers.get('location')!).searchParams.get('code');
+    const first = await m.post('/connect/meta/callback', {
+      code: await code(),
+      state: start.state,
+      redirectUri: REDIRECT,
+    });
+    expect(first.status).toBe(200);
+    const again = await m.post('/connect/meta/callback', {
+      code: await code(),
+      state: start.state,
+      redirectUri: REDIRECT,
+    });
+    expect(again.status).toBe(400);
+    expect(await again.json()).toMatchObject({ error: 'bad_state' });
+    const byOther = await editor.req('POST', `/api/orgs/${m.orgId}/platforms/connect/meta/callback`, {
+      code: await code(),
+      state: start.state,
+      redirectUri: REDIRECT,
+    });
+    expect(byOther.status).toBe(400);
+  });
+
+  test('a state is bound to the person who started it, and to its redirect URI (issue 15, finding 6)', async () => {
+    const m = await mounted();
+    await addMember(s, m.orgId, editor, 'editor');
+    const start = (await (await m.call(`/connect/meta/start?redirectUri=${encodeURIComponent(REDIRECT)}`)).json()) as {
+      url: string;
+      state: string;
+    };
+    const code = new URL((await m.h.meta.app.request(start.url)).headers.get('location')!).searchParams.get('code');
+    const stolen = await editor.req('POST', `/api/orgs/${m.orgId}/platforms/connect/meta/callback`, {
+      code,
+      state: start.state,
+      redirectUri: REDIRECT,
+    });
+    expect(stolen.status).toBe(400);
+    const elsewhere = await m.post('/connect/meta/callback', {
+      code,
+      state: start.state,
+      redirectUri: 'https://evil.example/',
+    });
+    expect(elsewhere.status).toBe(400);
+    expect(await connectionRow(m.orgId, 'meta')).toBeUndefined();
+  });
+
+  test.each([
+    ['any web site', 'https://evil.example/', 400],
+    ['another Chrome extension', 'https://ponmlkjihgfedcbaponmlkjihgfedcba.chromiumapp.org/', 400],
+    ['a look-alike host', 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org.evil.example/', 400],
+    ['plain http', 'http://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/', 400],
+    ["the extension's own (Chrome)", REDIRECT, 200],
+    ["the extension's own (Firefox)", FIREFOX_REDIRECT, 200],
+  ])('redirect URI: %s, %s → %i (issue 15, finding 6)', async (_label, uri, status) => {
+    const m = await mounted();
+    const res = await m.call(`/connect/meta/start?redirectUri=${encodeURIComponent(uri)}`);
+    expect(res.status).toBe(status);
+    if (status === 400) expect(await res.json()).toMatchObject({ error: 'bad_redirect' });
   });
 
   test('state: bound to org, platform and expiry', () => {

@@ -12,7 +12,7 @@ import { makeDraft, makeRelease, push, startTestServer, team, type Client, type 
  * its account chosen, and helpers to send approved drafts through the real send route (so results pull
  * exactly the ids a send recorded).
  */
-export const REDIRECT = 'https://abcdefghijklmnop.chromiumapp.org/';
+export const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 export const PUBLISHED = '2026-03-02T09:00:00Z';
 
 export interface ResultsWorld {
@@ -105,8 +105,13 @@ export async function sendApproved(w: ResultsWorld, draft: Draft): Promise<Synce
   const { t } = w;
   const org = `/api/orgs/${t.orgId}`;
   expect((await push(t.editor, t.orgId, draft, 0)).status).toBe(200);
-  expect((await t.editor.req('POST', `${org}/drafts/${draft.id}/review`, { action: 'request' })).status).toBe(200);
-  expect((await t.reviewer.req('POST', `${org}/drafts/${draft.id}/review`, { action: 'approve' })).status).toBe(200);
+  const requested = await t.editor.req('POST', `${org}/drafts/${draft.id}/review`, { action: 'request' });
+  expect(requested.status).toBe(200);
+  // An approval carries the revision the reviewer saw.
+  const { revision } = (await requested.json()) as SyncedDraft;
+  expect(
+    (await t.reviewer.req('POST', `${org}/drafts/${draft.id}/review`, { action: 'approve', revision })).status,
+  ).toBe(200);
   const sent = await t.editor.req('POST', `${org}/platforms/drafts/${draft.id}/send`);
   expect(sent.status, await sent.clone().text()).toBe(200);
   return (await (await t.editor.req('GET', `${org}/drafts/${draft.id}`)).json()) as SyncedDraft;

@@ -21,7 +21,7 @@ import { memoryItem } from '../memory-item';
  * authorize redirect the way Chrome's sign-in window does.
  */
 const BASE = 'http://127.0.0.1:8787';
-const REDIRECT = 'https://abcdefghijklmnop.chromiumapp.org/';
+const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 let fakes: RunningPlatformFakes;
 let s: TestServer;
 let t: Awaited<ReturnType<typeof makeTeam>>;
@@ -213,8 +213,12 @@ describe('connectPlatform edge cases (fake fetch)', () => {
 describe('send service (the background half)', () => {
   async function approve(id: string) {
     expect((await push(t.editor, t.orgId, makeDraft({ id }), 0)).status).toBe(200);
-    await t.editor.req('POST', `/api/orgs/${t.orgId}/drafts/${id}/review`, { action: 'request' });
-    const ok = await t.reviewer.req('POST', `/api/orgs/${t.orgId}/drafts/${id}/review`, { action: 'approve' });
+    const requested = await t.editor.req('POST', `/api/orgs/${t.orgId}/drafts/${id}/review`, { action: 'request' });
+    const { revision } = (await requested.json()) as SyncedDraft;
+    const ok = await t.reviewer.req('POST', `/api/orgs/${t.orgId}/drafts/${id}/review`, {
+      action: 'approve',
+      revision,
+    });
     return (await ok.json()) as SyncedDraft;
   }
 

@@ -138,8 +138,9 @@ describe('two teammates edit one draft', () => {
     const a = client(t.editor);
     await save(a, makeDraft({ id: 'locked-1' }));
     await a.sync();
-    await t.editor.req('POST', `/api/orgs/${t.orgId}/drafts/locked-1/review`, { action: 'request' });
-    await t.reviewer.req('POST', `/api/orgs/${t.orgId}/drafts/locked-1/review`, { action: 'approve' });
+    const requested = await t.editor.req('POST', `/api/orgs/${t.orgId}/drafts/locked-1/review`, { action: 'request' });
+    const { revision } = (await requested.json()) as { revision: number };
+    await t.reviewer.req('POST', `/api/orgs/${t.orgId}/drafts/locked-1/review`, { action: 'approve', revision });
     await a.pull();
     const cur = (await a.view('locked-1'))!;
     await save(a, { ...cur, headline: 'late edit' } as Draft);
