@@ -103,7 +103,7 @@ export default tseslint.config(
   {
     files: ['entrypoints/*.content.ts', 'entrypoints/extract-page.ts', 'utils/release/**/*.ts'],
     // The release feature's pieces that run in the background or the popup, not in the content script.
-    ignores: ['utils/release/{node,fetch,tab-state,tab-store,badge,age,labels,background}.ts'],
+    ignores: ['utils/release/{node,fetch,fit,tab-state,tab-store,badge,age,labels,background}.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

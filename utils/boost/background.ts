@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { onMessage } from '../messaging';
+import { fitRelease } from '../release/fit';
 import { ReleaseSchema } from '../contract/release';
 import { parseDocument } from '../release/node';
 import { fetchRelease } from '../release/fetch';
@@ -27,7 +28,7 @@ export function startBoosting(tabs: TabState, repos: { drafts: DraftsRepo; relea
     tabRelease: async (tabId) => (await tabs.get(tabId))?.release ?? null,
     async extractInTab(tabId) {
       const [result] = await browser.scripting.executeScript({ target: { tabId }, files: ['/extract-page.js'] });
-      const parsed = ReleaseSchema.safeParse(result?.result);
+      const parsed = ReleaseSchema.safeParse(fitRelease(result?.result));
       return parsed.success ? parsed.data : null;
     },
     async selectionInTab(tabId) {

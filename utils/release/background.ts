@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { onMessage } from '../messaging';
 import { ReleaseSchema } from '../contract/release';
+import { fitRelease } from './fit';
 import { createTabState, tabReleasesItem, type TabState } from './tab-state';
 import { showReleaseBadge } from './badge';
 
@@ -13,7 +14,7 @@ export function startReleaseTracking(): TabState {
 
   onMessage('releaseDetected', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
-    const parsed = ReleaseSchema.safeParse(data);
+    const parsed = ReleaseSchema.safeParse(fitRelease(data));
     if (tabId == null || !parsed.success || !parsed.data.isRelease) return;
     await tabs.set(tabId, parsed.data);
     await showReleaseBadge(tabId, true);

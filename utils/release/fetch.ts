@@ -1,5 +1,6 @@
 import type { Release } from '../contract/release';
 import { extractRelease } from './extract';
+import { fitRelease } from './fit';
 
 /** Thrown with a message a person can act on. */
 export class BoostError extends Error {}
@@ -25,5 +26,5 @@ export async function fetchRelease(
   if (type && !/html/i.test(type)) throw new BoostError('That link is not a web page (it looks like a file).');
   const release = extractRelease(parse(await res.text()), res.url || url);
   if (!release.isRelease) throw new BoostError("That link doesn't lead to a press release Wireboost recognises.");
-  return release;
+  return fitRelease(release);
 }
