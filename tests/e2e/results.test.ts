@@ -83,8 +83,12 @@ describe('results of a sent release, from the fakes to the report and its export
       config: team.config,
       platformSendDeps: { retry: { sleep: async () => {} } },
     });
-  const review = (c: Client, id: string, action: 'request' | 'approve') =>
-    c.req('POST', `/api/orgs/${orgId}/drafts/${id}/review`, { action }).then((r) => expect(r.status).toBe(200));
+  /** A review step; an approval carries the revision the reviewer saw. Returns the draft's new revision. */
+  const review = async (c: Client, id: string, action: 'request' | 'approve', revision?: number) => {
+    const res = await c.req('POST', `/api/orgs/${orgId}/drafts/${id}/review`, { action, revision });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { revision: number }).revision;
+  };
 
   async function connect(options: Page, p: 'meta' | 'linkedin') {
     const card = options.getByTestId(`platform-${p}`);
@@ -121,8 +125,7 @@ describe('results of a sent release, from the fakes to the report and its export
     await expect.poll(async () => (await status())?.state, { timeout: 20_000 }).toBe('synced');
     await popup.close();
     for (const id of [metaId, liId]) {
-      await review(owner, id, 'request');
-      await review(reviewer, id, 'approve');
+      await review(reviewer, id, 'approve', await review(owner, id, 'request'));
     }
     const ws = await b.context.newPage();
     await ws.setViewportSize({ width: 1280, height: 900 });
