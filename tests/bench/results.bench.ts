@@ -43,7 +43,8 @@ const PER_RELEASE: { platform: Platform; angle: Angle }[] = [
 ];
 const DAYS = 30;
 const CONCURRENCY = 4;
-const REDIRECT = 'https://abcdefghijklmnop.chromiumapp.org/';
+// The extension's own redirect URL, which the server checks (the same as the server tests use).
+const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 
 const ok = async (r: Promise<Response>, what: string) => {
   const res = await r;
@@ -139,8 +140,13 @@ async function main() {
                 introText: `Acme release ${r}`,
               } as Draft);
         await ok(push(t.editor, t.orgId, draft, 0), 'push');
-        await ok(t.editor.req('POST', `${org}/drafts/${id}/review`, { action: 'request' }), 'request review');
-        await ok(t.reviewer.req('POST', `${org}/drafts/${id}/review`, { action: 'approve' }), 'approve');
+        const requested = await ok(
+          t.editor.req('POST', `${org}/drafts/${id}/review`, { action: 'request' }),
+          'request',
+        );
+        // an approval carries the revision the reviewer saw
+        const { revision } = (await requested.json()) as SyncedDraft;
+        await ok(t.reviewer.req('POST', `${org}/drafts/${id}/review`, { action: 'approve', revision }), 'approve');
         await ok(t.editor.req('POST', `${org}/platforms/drafts/${id}/send`), `send ${id}`);
         sent.push((await (await t.editor.req('GET', `${org}/drafts/${id}`)).json()) as SyncedDraft);
       }
