@@ -14,7 +14,7 @@ import { runDuePulls } from '../../server/results/pull';
 import { startPlatformFakes, type RunningPlatformFakes } from '../fakes/index';
 import { linkedInApproximate } from '../fakes/linkedin-analytics';
 import { addMember, createOrg, signUp, type Client, type TestServer } from '../server/harness';
-import { serveTeam, signInThroughOptions, syncNow, syncStatus, type ServedTeam } from './team-helpers';
+import { reviewStep, serveTeam, signInThroughOptions, syncNow, syncStatus, type ServedTeam } from './team-helpers';
 import { startWireServer, type WireServer } from './wire-server';
 import { launchWithExtension, openPopup, type ExtensionBrowser } from './browser';
 import type { StoredRelease } from '../../utils/contract/draft';
@@ -83,12 +83,6 @@ describe('results of a sent release, from the fakes to the report and its export
       config: team.config,
       platformSendDeps: { retry: { sleep: async () => {} } },
     });
-  /** A review step; an approval carries the revision the reviewer saw. Returns the draft's new revision. */
-  const review = async (c: Client, id: string, action: 'request' | 'approve', revision?: number) => {
-    const res = await c.req('POST', `/api/orgs/${orgId}/drafts/${id}/review`, { action, revision });
-    expect(res.status).toBe(200);
-    return ((await res.json()) as { revision: number }).revision;
-  };
 
   async function connect(options: Page, p: 'meta' | 'linkedin') {
     const card = options.getByTestId(`platform-${p}`);
@@ -125,7 +119,8 @@ describe('results of a sent release, from the fakes to the report and its export
     await expect.poll(async () => (await status())?.state, { timeout: 20_000 }).toBe('synced');
     await popup.close();
     for (const id of [metaId, liId]) {
-      await review(reviewer, id, 'approve', await review(owner, id, 'request'));
+      await reviewStep(owner, orgId, id, 'request');
+      await reviewStep(reviewer, orgId, id, 'approve');
     }
     const ws = await b.context.newPage();
     await ws.setViewportSize({ width: 1280, height: 900 });

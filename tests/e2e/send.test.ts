@@ -6,7 +6,7 @@ import { platformsFromEnv } from '../../server/config';
 import { MemoryTargetingCache } from '../../server/platforms/store';
 import { linkedInErrors, metaErrors, startPlatformFakes, type RunningPlatformFakes } from '../fakes/index';
 import { addMember, createOrg, signUp, type Client, type TestServer } from '../server/harness';
-import { serveTeam, serverDraft, syncNow, syncStatus, type ServedTeam } from './team-helpers';
+import { reviewStep, serveTeam, syncNow, syncStatus, type ServedTeam } from './team-helpers';
 import { startWireServer, type WireServer } from './wire-server';
 import { currentWorker, launchWithExtension, openPopup, type ExtensionBrowser } from './browser';
 import { openRelease, screenshot, storedDrafts, syntheticRelease } from './ui-helpers';
@@ -64,12 +64,6 @@ describe('send approved drafts to Meta and LinkedIn from the extension', () => {
   });
 
   const status = () => syncStatus(b);
-  /** An approval carries the revision the reviewer saw: the current one. */
-  const review = async (c: Client, id: string, action: 'request' | 'approve') => {
-    const { revision } = await serverDraft(c, orgId, id);
-    const r = await c.req('POST', `/api/orgs/${orgId}/drafts/${id}/review`, { action, revision });
-    expect(r.status).toBe(200);
-  };
 
   async function connect(options: Page, p: 'meta' | 'linkedin') {
     const card = options.getByTestId(`platform-${p}`);
@@ -131,8 +125,8 @@ describe('send approved drafts to Meta and LinkedIn from the extension', () => {
 
     // Owner asks for review, the reviewer approves (API, as their own accounts); the extension pulls it.
     for (const id of [metaId, liId]) {
-      await review(owner, id, 'request');
-      await review(reviewer, id, 'approve');
+      await reviewStep(owner, orgId, id, 'request');
+      await reviewStep(reviewer, orgId, id, 'approve');
     }
     await syncNow(ws);
     await expect.poll(async () => (await storedDrafts(b))[metaId]?.status, { timeout: 20_000 }).toBe('approved');

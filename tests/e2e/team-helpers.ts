@@ -73,3 +73,10 @@ export const syncNow = (page: Page) => page.evaluate(() => chrome.runtime.sendMe
 /** The server's copy of a draft, read with a member's session. */
 export const serverDraft = async (c: Client, orgId: string, id: string) =>
   (await (await c.req('GET', `/api/orgs/${orgId}/drafts/${id}`)).json()) as { revision: number; draft: Draft };
+
+/** A review step taken as a teammate would, through the API: an approval carries the revision the reviewer saw (the current one). */
+export async function reviewStep(c: Client, orgId: string, id: string, action: 'request' | 'approve') {
+  const { revision } = await serverDraft(c, orgId, id);
+  const res = await c.req('POST', `/api/orgs/${orgId}/drafts/${id}/review`, { action, revision });
+  if (res.status !== 200) throw new Error(`${action} ${id}: HTTP ${res.status} ${await res.text()}`);
+}
