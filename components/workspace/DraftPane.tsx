@@ -31,16 +31,11 @@ export function DraftPane({
   now: number;
 }) {
   const kit = useDrafts((s) => s.kit);
+  const siblings = visible.filter((d) => d.releaseId === current.releaseId);
   return (
     <main className="ws-main" data-testid="draft" data-draft-id={current.id}>
       {currentRelease && (
-        <ReleaseCard
-          release={currentRelease}
-          now={now}
-          kit={kit}
-          variants={visible.filter((d) => d.releaseId === current.releaseId).length}
-          showFlight
-        />
+        <ReleaseCard release={currentRelease} now={now} kit={kit} variants={siblings.length} showFlight />
       )}
       {currentRelease && (
         <div className="release-tools">
@@ -84,11 +79,7 @@ export function DraftPane({
               Delete
             </button>
           </div>
-          <ExportBar
-            drafts={visible.filter((d) => d.releaseId === current.releaseId)}
-            release={currentRelease}
-            kit={kit}
-          />
+          <ExportBar drafts={siblings} release={currentRelease} kit={kit} />
           <SendPanel draftId={current.id} />
         </div>
       </div>
