@@ -7,12 +7,17 @@ const cut = (s: string) => /(?:\.\.\.|…)$/.test(s);
 
 /**
  * A page title without the site's name around it: "Qualcomm Declares Quarterly Cash Dividend | Qualcomm",
- * "X - Visiongain", "Nasdaq.com - X" → X. A part is the site's when it is og:site_name or the host's name.
+ * "X - Visiongain", "Nasdaq.com - X" → X. A part is the site's when it is og:site_name or the host's name, or
+ * a short name whose first word is the host's ("Qualcomm Incorporated" on qualcomm.com); never a headline
+ * that opens with the company's name ("Acme Opens Austin Plant | Portal" on acme.example).
  */
 export function withoutSite(title: string, site: string, host: string): string {
   const isSite = (p: string) => {
     const a = alnum(p);
-    return a.length > 1 && (a === alnum(site) || host.includes(a) || host.includes(alnum(p.split(' ')[0]!)));
+    const named = p.split(' ');
+    return (
+      a.length > 1 && (a === alnum(site) || host.includes(a) || (named.length < 4 && host.includes(alnum(named[0]!))))
+    );
   };
   let t = title;
   for (let m; (m = / +(?:[|–—·-]|::) +([^|–—·]+)$/.exec(t)) && isSite(m[1]!);) t = t.slice(0, m.index);

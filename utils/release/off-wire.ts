@@ -1,3 +1,4 @@
+import type { Release } from '../contract/release';
 import { AGENCY_MARK, NEWSROOM_DATELINES, wireOfMark } from './wires';
 import { chooseDate, findDate } from './dates';
 import {
@@ -15,7 +16,7 @@ import {
 import { squash } from './text';
 import { CONTACT_HEAD } from './markers';
 import { ldGet, ldName, ldType } from './jsonld';
-import { pickHeadline, withoutSite } from './headline';
+import { withoutSite } from './headline';
 
 /**
  * Reading releases off the wires: syndicated copies on finance portals, company and institution newsrooms,
@@ -78,16 +79,20 @@ function box(b: Boxed): [Element | null | undefined, number, number] {
   return [box, from, to];
 }
 
-export const OFF_WIRE: Strategies = { box, after: offWire };
+/** The host's name as titles and names are matched against it: "www.qualcomm.com" → "wwwqualcommcom". */
+const hostNameOf = (r: Release) => (r.wire ? new URL(r.url).hostname.replace(/\W/g, '') : '');
+
+/** The headline is picked from the titles without the site's name around them ("Qualcomm Declares … | Qualcomm"). */
+const titles = (t: string[], r: Release) =>
+  r.wire && r.wire !== 'generic' ? t : t.slice(0, 4).map((x) => withoutSite(x, t[4]!, hostNameOf(r)));
+
+export const OFF_WIRE: Strategies = { titles, box, after: offWire };
 
 function offWire(f: Found): Evidence[] {
-  const { r, runs, mark, titles } = f;
+  const { r, runs, mark } = f;
   if (r.wire && r.wire !== 'generic') return [];
-  const hostName = r.wire ? new URL(r.url).hostname.replace(/\W/g, '') : '';
+  const hostName = hostNameOf(r);
   const publisher = ldName(ldGet(f.ld, 'publisher'));
-  // the headline without the site's name around the titles ("Qualcomm Declares … | Qualcomm")
-  const bare = titles.slice(0, 4).map((t) => withoutSite(t, titles[4]!, hostName));
-  if (bare.some((t, i) => t !== titles[i])) r.headline = pickHeadline(bare.filter(Boolean), f.heads);
   /** A name that is this site's own: "Qualcomm Incorporated" on qualcomm.com, "BBC News" on bbc.com. */
   const ours = (name: string) =>
     [name, name.split(/\W/)[0]!.padEnd(3, '#')].some((n) => hostName.includes(n.toLowerCase().replace(/\W/g, '')));

@@ -34,10 +34,20 @@ const ASSET = /(white.?paper)|(data.?sheet)|(webinar)|(report)|(\.pdf\b)|(\be-?b
  */
 export const names = (e: Element | null) => ` ${e?.localName} ${e?.getAttributeNode('class')?.value} ${e?.id}`;
 
-/** Whether a container from `el` up to `top` (at most `up` levels) is a share bar, gallery, sidebar… */
-export const junk = (el: Element, top?: Element | null, up = 30) => {
-  for (let a: Element | null = el; a && a !== top && up--; a = a.parentElement)
-    if (NOT_TEXT_BOX.test(names(a))) return true;
+/**
+ * Whether a container from `el` up to `top` (at most `up` levels) is a share bar, gallery, sidebar… With
+ * `known`, each container's answer is remembered for the next element under the same `top`: the runs of a
+ * long release (a financial table has thousands of cells) share their ancestors.
+ */
+export const junk = (el: Element, top?: Element | null, up = 30, known?: Map<Element, boolean>) => {
+  const path: Element[] = [];
+  let hit: boolean | undefined;
+  for (let a: Element | null = el; a && a !== top && up-- && hit === undefined; a = a.parentElement) {
+    hit = known?.get(a) ?? (NOT_TEXT_BOX.test(names(a)) || undefined);
+    path.push(a);
+  }
+  for (const a of known ? path : []) known!.set(a, !!hit);
+  return !!hit;
 };
 
 /** The block a text block belongs to: a paragraph's or a list item's parent, else itself. */
@@ -89,6 +99,8 @@ export interface Boxed {
 
 /** Strategies beyond the core: where the release is, and what else the page says (off-wire.ts). */
 export interface Strategies {
+  /** The page's titles (og:title, JSON-LD, twitter:title, <title>, then og:site_name) to pick the headline by. */
+  titles: (titles: string[], r: Release) => string[];
   box: (b: Boxed) => [Element | null | undefined, number, number];
   after: (f: Found) => Evidence[];
 }
@@ -97,9 +109,6 @@ export interface Strategies {
 export interface Found {
   r: Release;
   doc: Document;
-  /** og:title, JSON-LD headline, twitter:title, <title>, og:site_name; the page's h1–h4. */
-  titles: string[];
-  heads: Element[];
   /** The JSON-LD node read (a PressRelease, else an Article). */
   ld: unknown;
   runs: Run[];
@@ -146,10 +155,13 @@ export function readPage(doc: Document, url: string, r: Release, more?: Strategi
   const id = wireForHost(host);
   const w: Partial<WireAdapter> = WIRES.find((x) => x.id === id) ?? {};
   r.wire = host ? (id ?? 'generic') : null;
-  // Adapter selectors are only ever run on their wire's pages. Everything else comes from one walk.
-  const q = (sel?: string) => (sel ? doc.querySelector(sel) : null);
+  // Everything comes from one walk. Adapter selectors are only ever run on their wire's pages, inside the
+  // template's header (the block around an h1): never over the whole page.
   const { runs, tags, at } = walk(doc.documentElement);
   const all = (tag: string) => tags[tag] ?? [];
+  let header: Element | null = null;
+  for (const h of w.header ? all('h1') : []) if ((header = h.closest(w.header!))) break;
+  const q = (sel?: string) => (sel && header?.querySelector(sel)) || null;
   // Only http(s) links leave the extractor: never javascript: or data: URLs from a hostile page.
   const abs = (u?: string | null) => {
     try {
@@ -184,7 +196,7 @@ export function readPage(doc: Document, url: string, r: Release, more?: Strategi
     meta['og:site_name'],
   ].map(squash);
   const heads = ['h1', 'h2', 'h3', 'h4'].flatMap(all).slice(0, 60);
-  r.headline = wireHeadline || pickHeadline(titles.slice(0, 4).filter(Boolean), heads);
+  r.headline = wireHeadline || pickHeadline((more?.titles(titles, r) ?? titles).slice(0, 4).filter(Boolean), heads);
   // subtitles sit next to the headline; a line in capitals only is a label ("PRIVILEGED INFORMATION")
   const subs = [...((a.sub && headline?.parentElement?.querySelectorAll(a.sub)) || [])].flatMap((e) =>
     walk(e).runs.map((x) => x.text),
@@ -208,7 +220,7 @@ export function readPage(doc: Document, url: string, r: Release, more?: Strategi
 
   // The release's box: the wire's body, else the block holding the dateline; off the wires a strategy may
   // widen it or find it another way.
-  const wireBody = a.body ? (dl?.el.closest(a.body) ?? q(a.body)) : null;
+  const wireBody = a.body ? (dl ? dl.el.closest(a.body) : doc.querySelector(a.body)) : null;
   let box = wireBody ?? (dl && group(dl.el));
   if (!box?.contains(runs[at0]?.el ?? null)) at0 = runs.findIndex((s) => box?.contains(s.el));
   const range = (el: Element, i = at0) => {
@@ -228,11 +240,13 @@ export function readPage(doc: Document, url: string, r: Release, more?: Strategi
   let ends = '';
   let mode = 0; // 0 story, 1 about, 2 contacts, 3 after the SOURCE line
   let stop = to;
+  const known = new Map<Element, boolean>();
+  const junkInBox = (e: Element) => junk(e, box, 30, known);
   for (let i = from; i < to && r.body.length < 600; i++) {
     const s = runs[i]!;
     const t = s.text;
-    if (junk(s.el, box) || t === r.headline || subs.includes(t)) continue;
-    const head = squash(s.raw.split('\n')[0]);
+    if (junkInBox(s.el) || t === r.headline || subs.includes(t)) continue;
+    const head = squash(s.raw.split('\n', 1)[0]);
     const [part, name = ''] = markerOf(head);
     if (part === 'end') {
       stop = Math.min(stop, i);
@@ -266,9 +280,10 @@ export function readPage(doc: Document, url: string, r: Release, more?: Strategi
   }
   for (const t of r.body) {
     const said = SAID.exec(t);
+    if (!said) continue;
     // Quoted segments joined as sentences: "…one position," says X. "Government…" → "…one position. Government…"
     const parts = [...t.matchAll(QUOTED)].map((m) => m[1]!.replace(/[\s,]*$/, '').replace(/[^.!?…]$/, '$&.'));
-    if (said && parts[0]) r.quotes.push({ speaker: said[1] ?? null, text: parts.join(' ') });
+    if (parts[0]) r.quotes.push({ speaker: said[1] ?? null, text: parts.join(' ') });
   }
   for (const [, exchange, symbol] of [r.headline, ...r.body, ...r.about].join('\n').matchAll(TICKER)) {
     const x = exchange!.toUpperCase();
@@ -287,6 +302,7 @@ export function readPage(doc: Document, url: string, r: Release, more?: Strategi
   r.company =
     squash(
       source ||
+        (a.companyMeta && meta[a.companyMeta]) ||
         value(q(a.company)) ||
         (pressRelease && (ldName(ldGet(ld, 'author')) || ldName(ldGet(ld, 'publisher')))) ||
         aboutName ||
@@ -313,7 +329,7 @@ export function readPage(doc: Document, url: string, r: Release, more?: Strategi
     const u = inBody(a) && abs(a.getAttribute('href'));
     const label = u && text(a);
     const kind = u && ASSET_KINDS[ASSET.exec(`${label} ${u}`)?.slice(1).findIndex(Boolean) ?? -1];
-    if (kind && !r.assets.some((x) => x.url === u) && !junk(a, box)) r.assets.push({ url: u, label: label || u, kind });
+    if (kind && !r.assets.some((x) => x.url === u) && !junkInBox(a)) r.assets.push({ url: u, label: label || u, kind });
   }
   const pics = images();
   pics.add(
@@ -349,7 +365,7 @@ export function readPage(doc: Document, url: string, r: Release, more?: Strategi
     [aboutName, 0.2, `About ${aboutName}`],
     [r.contacts[0], 0.2, 'contact block'],
     [ends, ends[0] === 'e' ? 0.2 : 0.1, ends],
-    ...(more?.after({ r, doc, titles, heads, ld, runs, box, from, to, range, mark, machine }) ?? []),
+    ...(more?.after({ r, doc, ld, runs, box, from, to, range, mark, machine }) ?? []),
     [leading > 2, -1, `${leading} excerpts: a listing`],
     [!r.body[0], 0, 'no release body'],
   ] as Evidence[])

@@ -54,12 +54,12 @@ export function walk(root: Element | null): Walked {
   const open = [root!];
   let buf = '';
   const flush = () => {
-    const text = /\S/.test(buf) && squash(buf);
-    if (text) {
+    const raw = buf.trim();
+    if (raw) {
       const el = open[open.length - 1]!;
       const n = counts.get(el.parentElement) ?? 0;
       counts.set(el.parentElement, n + 1);
-      runs.push({ el, raw: buf.trim(), text, q: open.some((e) => e.localName === 'blockquote'), n });
+      runs.push({ el, raw, text: squash(raw), q: open.some((e) => e.localName === 'blockquote'), n });
     }
     buf = '';
   };

@@ -5,21 +5,29 @@ import type { WireId } from './hosts';
  * everything else a wire needs is here, and the shared strategies in extract.ts do the rest. A new wire is
  * a row plus fixtures, never a new code path.
  *
- * Every selector field is a CSS selector list: the first match in document order wins, so list a
- * `meta` first only when it should beat the visible text. A selector may point at a `meta` (its content is
- * read) or a `time` (its datetime is read). The `headline` selector recognises the template: the others are
- * only run when it finds the headline (another template of the same wire is read like any other page).
+ * Every selector field is a CSS selector list: the first match in document order wins. A selector may point
+ * at a `time` (its datetime is read). The template is recognised by its header, the block around the
+ * release's h1: the headline, subheadline, date and company are looked for inside it, never in the whole
+ * page (a scan of the whole page costs as much as reading it), and only once it is found (another template
+ * of the same wire is read like any other page).
  */
 export interface WireAdapter {
   id: WireId;
   /** How the wire signs the dateline, as a regex alternative: "PRNewswire" in "/PRNewswire/ --". */
   mark: string;
+  /** The template's header: the nearest block around the page's h1 that matches it. */
+  header?: string;
+  /** The headline inside the header. */
   headline?: string;
-  /** Every match is a line of the subheadline (PR Newswire prints bullets as several `p.subtitle`). */
+  /** Every match beside the headline is a line of the subheadline (PR Newswire prints bullets as several `p.subtitle`). */
   sub?: string;
-  /** The release's own date: never a selector that can reach "related releases" blocks. */
+  /** The release's own date, inside the header: never one from a "related releases" block. */
   date?: string;
+  /** The issuer, inside the header. */
   company?: string;
+  /** The meta tag naming the issuer (`<meta name="author">`), read with the page's other metadata. */
+  companyMeta?: string;
+  /** The release's text: the block matching it that holds the dateline. */
   body?: string;
   /** Contact block printed outside the body. */
   contact?: string;
@@ -32,12 +40,13 @@ export interface WireAdapter {
 // wires' layouts are unverified, so they carry only what is sure (their dateline signature and house
 // zone) and the shared strategies do the rest: body around the dateline, JSON-LD, meta tags.
 const prn = {
-  headline: '.release-header h1',
-  sub: '.release-header .subtitle',
+  header: '.release-header',
+  headline: 'h1',
+  sub: '.subtitle',
   // the printed date only: meta[name=date] is read with the page's other metadata and must agree with it
   // (2017 pages label an ET time as UTC there)
-  date: '.release-header .mb-no,.release-header .release-details',
-  company: 'meta[name=author]',
+  date: '.mb-no,.release-details',
+  companyMeta: 'author',
   body: 'section.release-body',
   zone: 'ET',
 };
@@ -48,6 +57,8 @@ export const WIRES: WireAdapter[] = [
   {
     id: 'businesswire',
     mark: 'BUSINESS WIRE',
+    // reported layout, unverified: the timestamp may sit outside .bw-release-main, so the header is the page
+    header: 'body',
     headline: '.bw-release-main h1',
     sub: '.bw-release-subhead',
     date: '.bw-release-timestamp time',
@@ -58,6 +69,8 @@ export const WIRES: WireAdapter[] = [
   {
     id: 'globenewswire',
     mark: 'GLOBE NEWSWIRE|Marketwired',
+    // the saved page's header, else the page (a layout without that block, seen in synthetic traps)
+    header: '.main-header-container,body',
     headline: 'h1.article-headline',
     sub: '.article-sub-headline',
     date: '.article-published time',

@@ -83,6 +83,8 @@ describe("a newsroom's own datelines, on the company's site", () => {
     const r = extractFromHtml(page(lead, ABOUT), NEWSROOM);
     expect(r).toMatchObject({ isRelease: true, dateline, publishedAt: date, company: 'Acme Corp.' });
     expect(r.reasons.join()).toMatch(/dateline/);
+    // the title's "Acme Opens…" opens with the host's name (acme.example) but is the headline, not the site
+    expect(r.headline).toBe('Acme Opens Austin Plant');
   });
 
   test('a bare "SAN DIEGO" line before the first paragraph is the dateline, not a paragraph', () => {
