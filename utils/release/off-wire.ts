@@ -104,7 +104,8 @@ function offWire(f: Found): Evidence[] {
   for (const s of runs)
     if (leads(s)) {
       agency ||= (!mark && AGENCY_MARK.exec(s.text.slice(0, 120))?.[0]) || '';
-      listed += +NEWSROOM_DATELINES[0]!.test(s.text);
+      // (a year and a dash first: the full pattern is slow to fail on every leading line of a page)
+      listed += +(/\d{4} *[-–—]/.test(s.text) && NEWSROOM_DATELINES[0]!.test(s.text));
     }
 
   // A line that only says what the page is ("FOR IMMEDIATE RELEASE") is no part of the story, nor are a
@@ -175,7 +176,8 @@ function offWire(f: Found): Evidence[] {
   const region = f.box?.parentElement?.parentElement;
   const [a, b] = printed[0] || !region || f.from === f.to ? [0, 0] : f.range(region, f.from);
   for (let i = a; i < b && !printed[0]; i++) {
-    const d = runs[i]!.text.length < 60 && findDate(runs[i]!.text);
+    // (every date form has a four-digit year: most short lines around a story have none)
+    const d = runs[i]!.text.length < 60 && /\d{4}/.test(runs[i]!.text) && findDate(runs[i]!.text);
     if (d && d[1] < 12) printed.push(d[0]);
   }
   r.publishedAt = chooseDate(f.machine, printed);

@@ -324,7 +324,7 @@ export function readPage(doc: Document, url: string, r: Release, more?: Strategi
   r.publishedAt = chooseDate(machine, printed);
 
   // Links and pictures inside the release's text, up to its end (never a widget or list below it)
-  const inBody = (e: Element) => at.get(e)! >= from && at.get(e)! <= stop && !!box?.contains(e);
+  const inBody = (e: Element, i = at.get(e)!) => i >= from && i <= stop && !!box?.contains(e);
   for (const a of all('a')) {
     const u = inBody(a) && abs(a.getAttribute('href'));
     const label = u && text(a);

@@ -109,6 +109,5 @@ export const text = (el: Element | null | undefined) =>
         .join(' ')
     : '';
 
-/** What an element says: a meta's content, a time's datetime, otherwise its text. */
-export const value = (el: Element | null | undefined) =>
-  el?.getAttribute(el.localName === 'meta' ? 'content' : 'datetime') ?? text(el);
+/** What an element says: a time's datetime, otherwise its text. */
+export const value = (el: Element | null | undefined) => el?.getAttribute('datetime') ?? text(el);
