@@ -13,6 +13,7 @@ import {
   type Found,
   type Strategies,
 } from './page';
+import type { Run } from './walk';
 import { squash } from './text';
 import { CONTACT_HEAD } from './markers';
 import { ldGet, ldName, ldType } from './jsonld';
@@ -46,12 +47,36 @@ const UI =
 const DASH = /\s[-–—]|[–—]/;
 
 /**
+ * The runs an element holds around run `i`, which it holds: they are contiguous (runs are in reading order),
+ * so each end is found by bisection, a few `contains` instead of one per run (a page's main column holds
+ * hundreds, and `contains` climbs the tree).
+ */
+export function span(runs: Run[], el: Element, i: number): [number, number] {
+  let lo = 0;
+  let hi = i;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (el.contains(runs[m]!.el)) hi = m;
+    else lo = m + 1;
+  }
+  const from = lo;
+  lo = i + 1;
+  hi = runs.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (el.contains(runs[m]!.el)) lo = m + 1;
+    else hi = m;
+  }
+  return [from, lo];
+}
+
+/**
  * Where the release is on a page of another site: the block holding the dateline, widened while its parent
  * holds at least twice the story (a repost may split the text in two); without a dateline, the block with
  * the most long runs (navigation and sidebars aside).
  */
 function box(b: Boxed): [Element | null | undefined, number, number] {
-  const { r, runs, range } = b;
+  const { r, runs } = b;
   let { box, from, to } = b;
   if (r.wire && r.wire !== 'generic') return [box, from, to];
   const long = (s: { text: string }) => +(s.text.length > 80);
@@ -69,10 +94,10 @@ function box(b: Boxed): [Element | null | undefined, number, number] {
         top = i;
       }
     });
-    [from, to] = box ? range(box, top) : [0, 0];
+    [from, to] = box ? span(runs, box, top) : [0, 0];
   }
   for (let up = 3, p; up-- && (p = box?.parentElement) && p !== b.doc.body;) {
-    const [a, z] = range(p, from);
+    const [a, z] = span(runs, p, from);
     if (sums[z]! - sums[a]! < Math.max(2 * (sums[to]! - sums[from]!), 1)) break;
     [box, from, to] = [p, a, z];
   }
@@ -174,7 +199,7 @@ function offWire(f: Found): Evidence[] {
   const wired = mark && findDate(mark.input.slice(0, mark.index + 60), zone);
   const printed = [wired, date].flatMap((d) => (d ? [d[0]] : []));
   const region = f.box?.parentElement?.parentElement;
-  const [a, b] = printed[0] || !region || f.from === f.to ? [0, 0] : f.range(region, f.from);
+  const [a, b] = printed[0] || !region || f.from === f.to ? [0, 0] : span(runs, region, f.from);
   for (let i = a; i < b && !printed[0]; i++) {
     // (every date form has a four-digit year: most short lines around a story have none)
     const d = runs[i]!.text.length < 60 && /\d{4}/.test(runs[i]!.text) && findDate(runs[i]!.text);

@@ -93,8 +93,6 @@ export interface Boxed {
   /** The release's runs: runs[from..to). */
   from: number;
   to: number;
-  /** The runs an element holds around run `i` (they are contiguous). */
-  range: (el: Element, i?: number) => readonly [number, number];
 }
 
 /** Strategies beyond the core: where the release is, and what else the page says (off-wire.ts). */
@@ -116,8 +114,6 @@ export interface Found {
   /** The release's runs: runs[from..to). */
   from: number;
   to: number;
-  /** The runs an element holds around run `i` (they are contiguous). */
-  range: (el: Element, i?: number) => readonly [number, number];
   /** A wire's dateline signature, when the release has one. */
   mark: RegExpExecArray | null | undefined;
   /** The page's machine-readable date. */
@@ -223,15 +219,12 @@ export function readPage(doc: Document, url: string, r: Release, more?: Strategi
   const wireBody = a.body ? (dl ? dl.el.closest(a.body) : doc.querySelector(a.body)) : null;
   let box = wireBody ?? (dl && group(dl.el));
   if (!box?.contains(runs[at0]?.el ?? null)) at0 = runs.findIndex((s) => box?.contains(s.el));
-  const range = (el: Element, i = at0) => {
-    let a = i;
-    let b = i + 1;
-    while (a > 0 && el.contains(runs[a - 1]!.el)) a--;
-    while (b < runs.length && el.contains(runs[b]!.el)) b++;
-    return [a, b] as const;
-  };
-  let [from, to] = at0 < 0 ? [0, 0] : range(box!);
-  if (!wireBody && more) [box, from, to] = more.box({ r, doc, runs, box, from, to, range });
+  // the box's runs around the dateline (they are contiguous)
+  let from = Math.max(at0, 0);
+  let to = at0 + 1;
+  while (from > 0 && box!.contains(runs[from - 1]!.el)) from--;
+  while (to && to < runs.length && box!.contains(runs[to]!.el)) to++;
+  if (!wireBody && more) [box, from, to] = more.box({ r, doc, runs, box, from, to });
 
   // The body, read in order: story, then "About X" boilerplate and legal text, then contacts, the
   // "SOURCE X" line (contacts may follow it), until an end mark.
@@ -365,7 +358,7 @@ export function readPage(doc: Document, url: string, r: Release, more?: Strategi
     [aboutName, 0.2, `About ${aboutName}`],
     [r.contacts[0], 0.2, 'contact block'],
     [ends, ends[0] === 'e' ? 0.2 : 0.1, ends],
-    ...(more?.after({ r, doc, ld, runs, box, from, to, range, mark, machine }) ?? []),
+    ...(more?.after({ r, doc, ld, runs, box, from, to, mark, machine }) ?? []),
     [leading > 2, -1, `${leading} excerpts: a listing`],
     [!r.body[0], 0, 'no release body'],
   ] as Evidence[])
