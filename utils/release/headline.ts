@@ -35,7 +35,9 @@ export function pickHeadline(titles: string[], heads: Element[]): string {
   const sets = titles.map(words);
   let best = '';
   let top = 0.7;
+  // a heading scoring 1 (every word shared) cannot be beaten: the rest are not read
   for (const h of heads) {
+    if (top >= 1) break;
     const ht = text(h);
     if (ht.length < 8 || ht.length > 300) continue;
     const hw = words(ht);

@@ -1,18 +1,7 @@
 import type { Release } from '../contract/release';
 import { AGENCY_MARK, NEWSROOM_DATELINES, wireOfMark } from './wires';
 import { chooseDate, findDate } from './dates';
-import {
-  PERSON,
-  group,
-  junk,
-  leads,
-  names,
-  placeOf,
-  type Boxed,
-  type Evidence,
-  type Found,
-  type Strategies,
-} from './page';
+import { PERSON, group, junk, names, placeOf, type Boxed, type Evidence, type Found, type Strategies } from './page';
 import type { Run } from './walk';
 import { squash } from './text';
 import { CONTACT_HEAD } from './markers';
@@ -127,7 +116,7 @@ function offWire(f: Found): Evidence[] {
   let agency = '';
   let listed = 0;
   for (const s of runs)
-    if (leads(s)) {
+    if (s.lead) {
       agency ||= (!mark && AGENCY_MARK.exec(s.text.slice(0, 120))?.[0]) || '';
       // (a year and a dash first: the full pattern is slow to fail on every leading line of a page)
       listed += +(/\d{4} *[-–—]/.test(s.text) && NEWSROOM_DATELINES[0]!.test(s.text));

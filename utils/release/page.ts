@@ -54,9 +54,6 @@ export const junk = (el: Element, top?: Element | null, up = 30, known?: Map<Ele
 export const group = (el: Element) =>
   /^(?:p|li|h\d|dd|dt|pre|blockquote)$/.test(el.localName) ? el.parentElement : el;
 
-/** A run that can open a release: first in its block, not quoted, starting with a capital or "(". */
-export const leads = (s: Run) => s.n < 3 && !s.q && /^[\p{Lu}/(]/u.test(s.text);
-
 /**
  * The place a dateline names before its date or mark: "PALO ALTO, Calif., April 25, 2016 /PRNewswire/" →
  * PALO ALTO, Calif.; trailing separators and lower-case particles ("MONTRÉAL, le 12 mars") dropped, the
@@ -205,7 +202,7 @@ export function readPage(doc: Document, url: string, r: Release, more?: Strategi
   let at0 = -1;
   let leading = 0;
   runs.forEach((s, i) => {
-    const m = leads(s) && WIRE_MARK.exec(s.text.slice(0, 300));
+    const m = s.lead && WIRE_MARK.exec(s.text.slice(0, 300));
     if (m && m.index < 200 && !junk(s.el, null, 3)) {
       leading++;
       if (at0 < 0) at0 = i;

@@ -10,10 +10,11 @@ export interface Run {
   /** The text with a single `<br>` kept as a line break (contact blocks are lines). */
   raw: string;
   text: string;
-  /** Inside a blockquote: quoted text, never the release's own dateline. */
-  q: boolean;
-  /** How many runs came before it in the same parent block: a dateline leads its block. */
-  n: number;
+  /**
+   * It can open a release: among the first three runs of its parent block (a dateline leads its block), not
+   * inside a blockquote (quoted text is never the release's own dateline), starting with a capital or "(".
+   */
+  lead: boolean;
 }
 
 export interface Walked {
@@ -59,7 +60,13 @@ export function walk(root: Element | null): Walked {
       const el = open[open.length - 1]!;
       const n = counts.get(el.parentElement) ?? 0;
       counts.set(el.parentElement, n + 1);
-      runs.push({ el, raw, text: squash(raw), q: open.some((e) => e.localName === 'blockquote'), n });
+      const text = squash(raw);
+      runs.push({
+        el,
+        raw,
+        text,
+        lead: n < 3 && !open.some((e) => e.localName === 'blockquote') && /^[\p{Lu}/(]/u.test(text),
+      });
     }
     buf = '';
   };
