@@ -37,6 +37,21 @@ const CASES: { trap: string; url: string; page: string; facts: Fact[] }[] = [
     ],
   },
   {
+    trap: "PR Newswire: a promo block above the release reuses the template's class names and its own h1",
+    url: PRN,
+    page: html(
+      '<title>Acme Opens Austin Plant</title>',
+      `<div class="promo"><h1 class="logo">PR Newswire</h1><p class="subtitle">Distribution, targeting and monitoring for every release</p><p class="mb-no">02 Dec, 2026, 09:00 ET</p></div>
+       <header class="release-header"><h1>Acme Opens Austin Plant</h1><p class="subtitle">Two hundred jobs in Central Texas</p><p class="mb-no">01 May, 2024, 08:00 ET</p></header>
+       <section class="release-body container "><p>AUSTIN, Texas, May 1, 2024 /PRNewswire/ -- Acme opened a plant.</p>${STORY}<p>SOURCE Acme</p></section>`,
+    ),
+    facts: [
+      { field: 'headline', expected: 'Acme Opens Austin Plant' },
+      { field: 'subheadline', expected: 'Two hundred jobs in Central Texas' },
+      { field: 'publishedAt', expected: '2024-05-01T08:00:00-04:00' },
+    ],
+  },
+  {
     trap: 'PR Newswire: cookie-banner markup at the top of <body>, h2 headings in the footer',
     url: PRN,
     page: html(
