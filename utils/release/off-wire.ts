@@ -15,11 +15,11 @@ import { withoutSite } from './headline';
  */
 
 /**
- * A lead that announces: "Qualcomm Incorporated (NASDAQ: QCOM) today announced", "Visiongain has launched",
+ * A lead that announces: "Qualcomm Incorporated (NASDAQ: QCOM) today announced", "3M today opened", "Visiongain has launched",
  * "Northwind Mining Corp. (TSXV:NWM) is pleased to report". Its subject is the issuer.
  */
 const ANNOUNCES =
-  /^(\p{Lu}[\p{L}\d&.'’-]*(?:,? (?:\p{Lu}[\p{L}\d&.'’-]*|&|of|and|de|the)){0,6})(?: ?\([^()]*\))*,? (?:today |has |is )?(?:announc|report|declar|launch|unveil|introduc|releas|publish|complet|sign|appoint|expand|receiv|win|partner|open|pleased|proud)/u;
+  /^([\p{Lu}\d][\p{L}\d&.'’-]*(?:,? (?:\p{Lu}[\p{L}\d&.'’-]*|&|of|and|de|the)){0,6})(?: ?\([^()]*\))*,? (?:today |has |is )?(?:announc|report|declar|launch|unveil|introduc|releas|publish|complet|sign|appoint|expand|receiv|win|partner|open|pleased|proud)/u;
 /**
  * A page the site files as a press release: its path ("/news/releases/2014/…", "/press-releases/…"), or a
  * class of its body or of the article holding the release ("node-type-press-release",
@@ -93,6 +93,11 @@ function box(b: Boxed): [Element | null | undefined, number, number] {
   return [box, from, to];
 }
 
+/** Words of a name that name nobody: legal forms, articles, a site's sections ("Qualcomm News"). */
+const GENERIC =
+  /^(?:the|and|of|inc|corp|corporation|co|company|ltd|llc|plc|group|holdings?|international|global|news|media|www|com|org|net|press|investors?|ir)?$/;
+const alnum = (s: string) => s.toLowerCase().replace(/[^\p{L}\d]/gu, '');
+
 /** The host's name as titles and names are matched against it: "www.qualcomm.com" → "wwwqualcommcom". */
 const hostNameOf = (r: Release) => (r.wire ? new URL(r.url).hostname.replace(/\W/g, '') : '');
 
@@ -104,12 +109,24 @@ export const OFF_WIRE: Strategies = { titles, box, after: offWire };
 
 function offWire(f: Found): Evidence[] {
   const { r, runs, mark } = f;
+  // a wire's own pages are read by the core alone, as the content script reads them
   if (r.wire && r.wire !== 'generic') return [];
-  const hostName = hostNameOf(r);
   const publisher = ldName(ldGet(f.ld, 'publisher'));
-  /** A name that is this site's own: "Qualcomm Incorporated" on qualcomm.com, "BBC News" on bbc.com. */
+  const labels = r.wire ? new URL(r.url).hostname.toLowerCase().split('.') : [];
+  /**
+   * A name that is this site's own: one of its distinctive words opens a label of the host ("Qualcomm
+   * Incorporated" on qualcomm.com, "The Boeing Company" on investors.boeing.com, "3M" on 3m.com, "BBC News" on
+   * bbc.co.uk); never a word inside a label ("Biotech Inc." on fiercebiotech.com) nor a legal form.
+   */
   const ours = (name: string) =>
-    [name, name.split(/\W/)[0]!.padEnd(3, '#')].some((n) => hostName.includes(n.toLowerCase().replace(/\W/g, '')));
+    labels.some(
+      (l) =>
+        l === alnum(name) ||
+        name
+          .toLowerCase()
+          .split(/[^\p{L}\d]+/u)
+          .some((w) => !GENERIC.test(w) && (l === w || (w.length > 3 && l.startsWith(w)))),
+    );
 
   // A news agency signs its stories like a wire ("LONDON, March 28 (Reuters) -"); several newsroom
   // datelines leading their blocks are a listing's excerpts.
@@ -119,7 +136,7 @@ function offWire(f: Found): Evidence[] {
     if (s.lead) {
       agency ||= (!mark && AGENCY_MARK.exec(s.text.slice(0, 120))?.[0]) || '';
       // (a year and a dash first: the full pattern is slow to fail on every leading line of a page)
-      listed += +(/\d{4} *[-–—]/.test(s.text) && NEWSROOM_DATELINES[0]!.test(s.text));
+      listed += +(/\d{4}\)? *[-–—/]/.test(s.text) && NEWSROOM_DATELINES[0]!.test(s.text));
     }
 
   // A line that only says what the page is ("FOR IMMEDIATE RELEASE") is no part of the story, nor are a
@@ -170,7 +187,7 @@ function offWire(f: Found): Evidence[] {
     (mark
       ? mark.input.slice(mark.index + mark[0].length)
       : plain && !city
-        ? first.slice(dash + 2)
+        ? first.slice(form ? dash + 2 : NEWSROOM_DATELINES[0]!.exec(first)![0].length)
         : (r.body[0] ?? '')
     ).replace(/^[\s\-–—/]+/, '') || r.body[1];
   const announcer = ANNOUNCES.exec(story ?? '')?.[1];

@@ -98,11 +98,13 @@ export const wireOfMark = (mark: string) => WIRES.find((w) => RegExp(w.mark, 'i'
 
 /**
  * A newsroom's own datelines, only ever read at the start of the story: "AUSTIN, Texas, May 1, 2024 –",
- * "AUSTIN, Texas—May 1, 2024—", "(Berlin) – ", a bare "SAN DIEGO" line before the first paragraph, and
- * "WASHINGTON — " in capitals. The first (with its date) also marks a listing's excerpts.
+ * "AUSTIN, Texas—May 1, 2024—", "RALEIGH, N.C. (Nov. 3, 2024) –", "DALLAS – (March 2, 2023) –", "PARIS, le
+ * 12 mars 2024 –", "NEW YORK, March 12th, 2024 –", "SAN DIEGO, CA / Oct. 16, 2014 /", "(Berlin) – ", a bare
+ * "SAN DIEGO" line before the first paragraph, and "WASHINGTON — " in capitals. The first (with its date)
+ * also marks a listing's excerpts, and its match ends where the story starts.
  */
 export const NEWSROOM_DATELINES = [
-  /^\p{Lu}[\p{L} .,'’-]{2,60}?[,—–-] ?(?:[A-Z][a-z]+\.? \d\d?,? \d{4}|\d\d?\.? \p{Lu}\p{Ll}+ \d{4}) *[-–—]/u,
+  /^\p{Lu}[\p{L} .,'’-]{2,60}?[,—–/ -] ?\(?(?:le )?(?:[A-Z][a-z]+\.? \d\d?(?:st|nd|rd|th)?,? \d{4}|\d\d?(?:er)?\.? \p{L}+ \d{4})\)? *[-–—/]+ */u,
   /^\(\p{Lu}[\p{L} .'’-]{1,30}\) *[-–—]/u,
   /^\p{Lu}[\p{Lu} .,'’-]{2,40}$/u,
   /^\p{Lu}[\p{Lu} .,'’-]{2,40}? [-–—] \p{Lu}/u,

@@ -77,12 +77,19 @@ describe("a newsroom's own datelines, on the company's site", () => {
     ['AUSTIN, Texas, May 1, 2024 –', { city: 'AUSTIN', region: 'Texas', country: null }, '2024-05-01'],
     ['AUSTIN, Texas—May 1, 2024—', { city: 'AUSTIN', region: 'Texas', country: null }, '2024-05-01'],
     ['LONDON, 7 April 2017 –', { city: 'LONDON', region: null, country: null }, '2017-04-07'],
+    ['RALEIGH, N.C. (Nov. 3, 2024) –', { city: 'RALEIGH', region: 'N.C.', country: null }, '2024-11-03'],
+    ['DALLAS – (March 2, 2023) –', { city: 'DALLAS', region: null, country: null }, '2023-03-02'],
+    ['PARIS, le 12 mars 2024 –', { city: 'PARIS', region: null, country: null }, '2024-03-12'],
+    ['NEW YORK, NY, March 12th, 2024 –', { city: 'NEW YORK', region: 'NY', country: null }, '2024-03-12'],
+    ['SAN DIEGO, CA / Oct. 16, 2014 /', { city: 'SAN DIEGO', region: 'CA', country: null }, '2014-10-16'],
     ['(Berlin) –', { city: 'Berlin', region: null, country: null }, null],
     ['WASHINGTON —', { city: 'WASHINGTON', region: null, country: null }, null],
   ])('%s', (lead, dateline, date) => {
     const r = extractFromHtml(page(lead, ABOUT), NEWSROOM);
     expect(r).toMatchObject({ isRelease: true, dateline, publishedAt: date, company: 'Acme Corp.' });
     expect(r.reasons.join()).toMatch(/dateline/);
+    // the story starts after the dateline, its date included: its subject is the issuer
+    expect(r.reasons).toContain('lead: "Acme Corp." announces');
     // the title's "Acme Opens…" opens with the host's name (acme.example) but is the headline, not the site
     expect(r.headline).toBe('Acme Opens Austin Plant');
   });
@@ -148,5 +155,36 @@ describe('datelines that open news stories as often as releases', () => {
     const r = extractFromHtml(news, 'https://www.dailynews.example/business/acme-opens-austin-plant');
     expect(r.dateline).toBeNull();
     expect(r.isRelease).toBe(false);
+  });
+});
+
+describe("the issuer's own site: a distinctive word of its name opens a label of the host", () => {
+  const release = (issuer: string) =>
+    `<!DOCTYPE html><html lang="en"><head><title>Plant opens in Austin</title></head><body><article>
+     <h1>Plant opens in Austin</h1>
+     <p>AUSTIN, Texas, May 1, 2024 – ${issuer} today opened a plant in Austin, adding two hundred jobs to the region.</p>
+     <p>The plant will make anvils for customers across the southern United States from next year.</p></article></body></html>`;
+  const OWN = "on the issuer's own site";
+
+  test.each([
+    ['The Boeing Company', 'https://investors.boeing.com/investors/news/plant'],
+    ['W.W. Grainger, Inc.', 'https://invest.grainger.com/news/plant'],
+    ['3M Company', 'https://news.3m.com/2024-05-01-plant'],
+    ['Bank of Canada', 'https://www.bankofcanada.ca/2024/05/plant/'],
+  ])('%s on %s', (issuer, url) => {
+    const r = extractFromHtml(release(issuer), url);
+    expect(r.company).toBe(issuer);
+    expect(r.reasons).toContain(OWN);
+  });
+
+  test.each([
+    // a word inside a label, a one-letter word, a legal form: none names the site
+    ['Biotech Inc.', 'https://www.fiercebiotech.com/biotech/plant'],
+    ['W.W. Grainger, Inc.', 'https://www.wsj.com/articles/plant'],
+    ['Acme Holdings Group', 'https://www.group.example/holdings/plant'],
+  ])('not %s on %s', (issuer, url) => {
+    const r = extractFromHtml(release(issuer), url);
+    expect(r.company).toBe(issuer);
+    expect(r.reasons).not.toContain(OWN);
   });
 });
