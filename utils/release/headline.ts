@@ -45,7 +45,9 @@ export function pickHeadline(titles: string[], heads: Element[]): string {
       let common = 0;
       for (const x of tw) common += +hw.has(x);
       const score = common / (cut(titles[i]!) ? tw.size : Math.max(tw.size, hw.size));
-      if (score > top) {
+      // a heading in a link is another page's teaser ("… Second Quarter 2026" beside "… First Quarter 2026")
+      // unless it is this page's title word for word
+      if (score > top && (score >= 1 || !h.closest('a'))) {
         top = score;
         best = ht;
       }

@@ -210,3 +210,20 @@ describe('generic strategy (company newsrooms and other sites)', () => {
     expect(r.reasons).toContain('JSON-LD NewsArticle (weak alone)');
   });
 });
+
+describe('the headline on a page reposting the release', () => {
+  test("a linked teaser one word off the title is another release's, not this one's headline", () => {
+    const r = extractFromHtml(
+      page(
+        '<title>Acme Reports Results for the First Quarter 2026 | Portal</title>',
+        `<div class="headline">Acme Reports Results for the First Quarter 2026</div>
+         <div class="story"><p>CHICAGO, May 7, 2026 /PRNewswire/ -- Acme Corp. today reported first quarter results.</p>
+         <p>Sales rose four percent on strong demand for anvils across the southern United States.</p><p>SOURCE Acme Corp.</p></div>
+         <ul class="more"><li><a href="/news/acme-q2"><h3>Acme Reports Results for the Second Quarter 2026</h3></a></li>
+         <li><a href="/news/acme-q4"><h3>Acme Reports Results for the Fourth Quarter 2025</h3></a></li></ul>`,
+      ),
+      'https://finance.portal.example/news/acme-q1-2026',
+    );
+    expect(r).toMatchObject({ isRelease: true, headline: 'Acme Reports Results for the First Quarter 2026' });
+  });
+});
