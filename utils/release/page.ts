@@ -60,7 +60,11 @@ export const group = (el: Element) =>
  * first of two places ("PARIS and TEANECK, N.J.") kept.
  */
 export function placeOf(lead: string, end: number): Dateline | null {
-  let loc = lead.slice(0, end).split(/\d/)[0]!;
+  // (without a portal's mark before it: "/EINPresswire.com/ -- SAN FRANCISCO, CA--(Marketwired …")
+  let loc = lead
+    .slice(0, end)
+    .replace(/^\/.*?\/[\s-]*/, '')
+    .split(/\d/)[0]!;
   for (let i = 0; i < 3; i++) loc = loc.replace(/[\s,\-–—/(]+$/, '').replace(/(^|[\s,])\p{Ll}+$/u, '$1');
   const [city, region, ...country] = loc
     .replace(/^\(|\)$/g, '')

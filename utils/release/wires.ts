@@ -91,7 +91,12 @@ export const WIRES: WireAdapter[] = [
  * "/ ACCESSWIRE / July 13, 2015 /", "(GLOBE NEWSWIRE)", "--(Marketwired - April 06, 2016)",
  * "/EINPresswire.com/", "(PRWEB)", "(Newsfile Corp. - March 12, 2024)".
  */
-export const WIRE_MARK = new RegExp(`[/(] *(${WIRES.map((w) => w.mark).join('|')})[^/()]{0,40}[/)]`, 'i');
+const MARK = `[/(] *(${WIRES.map((w) => w.mark).join('|')})[^/()]{0,40}[/)]`;
+/**
+ * The last of two marks close together: a portal reposting a release signs the line before the release's own
+ * dateline ("/EINPresswire.com/ --  SAN FRANCISCO, CA--(Marketwired - August 11, 2016) -").
+ */
+export const WIRE_MARK = new RegExp(`${MARK}(?!.{0,60}${MARK})`, 'i');
 
 /** The wire a dateline names, for its house zone when the page is not the wire's own (a reposted copy). */
 export const wireOfMark = (mark: string) => WIRES.find((w) => RegExp(w.mark, 'i').test(mark));

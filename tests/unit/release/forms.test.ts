@@ -49,6 +49,12 @@ describe('wire datelines, on a page reposting the release', () => {
     ['SEATTLE (PRWEB) February 06, 2024 --', { city: 'SEATTLE', region: null, country: null }, '2024-02-06'],
     ['DENVER, Sept. 18, 2024 (Newswire.com) -', { city: 'DENVER', region: null, country: null }, '2024-09-18'],
     ['CHICAGO , May 7, 2026 /PRNewswire/ --', { city: 'CHICAGO', region: null, country: null }, '2026-05-07'],
+    // a portal's mark before the release's own dateline: the dateline is the second
+    [
+      '/EINPresswire.com/ -- SAN FRANCISCO, CA--(Marketwired - August 11, 2016) -',
+      { city: 'SAN FRANCISCO', region: 'CA', country: null },
+      '2016-08-11',
+    ],
   ])('%s', (lead, dateline, date) => {
     const r = extractFromHtml(page(lead, SOURCE), REPOST);
     expect(r).toMatchObject({
