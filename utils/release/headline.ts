@@ -1,7 +1,7 @@
 import { text } from './walk';
 
 const words = (s: string) => new Set(s.toLowerCase().match(/[\p{L}\d]+/gu));
-const alnum = (s: string) => s.toLowerCase().replace(/[^\p{L}\d]/gu, '');
+export const alnum = (s: string) => s.toLowerCase().replace(/[^\p{L}\d]/gu, '');
 /** A title cut short by the site: "Visiongain publishes … Forecast 2020-2030..." */
 const cut = (s: string) => /(?:\.\.\.|…)$/.test(s);
 

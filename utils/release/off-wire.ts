@@ -6,7 +6,7 @@ import type { Run } from './walk';
 import { squash } from './text';
 import { CONTACT_HEAD } from './markers';
 import { ldGet, ldName, ldType } from './jsonld';
-import { withoutSite } from './headline';
+import { alnum, withoutSite } from './headline';
 
 /**
  * Reading releases off the wires: syndicated copies on finance portals, company and institution newsrooms,
@@ -96,7 +96,6 @@ function box(b: Boxed): [Element | null | undefined, number, number] {
 /** Words of a name that name nobody: legal forms, articles, a site's sections ("Qualcomm News"). */
 const GENERIC =
   /^(?:the|and|of|inc|corp|corporation|co|company|ltd|llc|plc|group|holdings?|international|global|news|media|www|com|org|net|press|investors?|ir)?$/;
-const alnum = (s: string) => s.toLowerCase().replace(/[^\p{L}\d]/gu, '');
 
 /** The host's name as titles and names are matched against it: "www.qualcomm.com" → "wwwqualcommcom". */
 const hostNameOf = (r: Release) => (r.wire ? new URL(r.url).hostname.replace(/\W/g, '') : '');

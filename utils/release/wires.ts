@@ -109,7 +109,7 @@ export const wireOfMark = (mark: string) => WIRES.find((w) => RegExp(w.mark, 'i'
  * also marks a listing's excerpts, and its match ends where the story starts.
  */
 export const NEWSROOM_DATELINES = [
-  /^\p{Lu}[\p{L} .,'’-]{2,60}?[,—–/ -] ?\(?(?:le )?(?:[A-Z][a-z]+\.? \d\d?(?:st|nd|rd|th)?,? \d{4}|\d\d?(?:er)?\.? \p{L}+ \d{4})\)? *[-–—/]+ */u,
+  /^\p{Lu}[\p{L} .,'’-]{2,60}?(?:[,—–/-] ?\(?| \()(?:le )?(?:[A-Z][a-z]+\.? \d\d?(?:st|nd|rd|th)?,? \d{4}|\d\d?(?:er)?\.? \p{L}+ \d{4})\)? *[-–—/]+ */u,
   /^\(\p{Lu}[\p{L} .'’-]{1,30}\) *[-–—]/u,
   /^\p{Lu}[\p{Lu} .,'’-]{2,40}$/u,
   /^\p{Lu}[\p{Lu} .,'’-]{2,40}? [-–—] \p{Lu}/u,

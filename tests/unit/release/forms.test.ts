@@ -153,6 +153,13 @@ describe('datelines that open news stories as often as releases', () => {
     expect(r.confidence).toBeLessThan(0.6);
   });
 
+  test('a byline\'s "Published March 3, 2024 –" is no dateline: a bare space before the date takes a parenthesis', () => {
+    const news = page('Published March 3, 2024 –', '<p>Contact the reporter: sam@dailynews.example</p>');
+    const r = extractFromHtml(news, 'https://www.dailynews.example/business/acme-opens-austin-plant');
+    expect(r.dateline).toBeNull();
+    expect(r.isRelease).toBe(false);
+  });
+
   test('a bare "ADVERTISEMENT" line in capitals is the page\'s, not a city', () => {
     const news = page('', '<p>Contact the reporter: sam@dailynews.example</p>').replace(
       '<p> Acme',
