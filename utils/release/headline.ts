@@ -5,8 +5,12 @@ export const alnum = (s: string) => s.toLowerCase().replace(/[^\p{L}\d]/gu, '');
 /** A title cut short by the site: "Visiongain publishes … Forecast 2020-2030..." */
 const cut = (s: string) => /(?:\.\.\.|…)$/.test(s);
 
+/** A part of a title that names a section of the site: "Press Info", "Newsroom", "Press Releases", "Media Center". */
+const SECTION =
+  /^(?:(?:press|news|media|info(?:rmation)?|releases?|room|center|centre|newsroom|pressroom|investors?|relations|and|&) ?)+$/i;
+
 /**
- * A page title without the site's name around it: "Qualcomm Declares Quarterly Cash Dividend | Qualcomm",
+ * A page title without the site's name around it, nor a section's ("Apple - Press Info - X" → X): "Qualcomm Declares Quarterly Cash Dividend | Qualcomm",
  * "X - Visiongain", "Nasdaq.com - X" → X. A part is the site's when it is og:site_name or the host's name, or
  * a short name whose first word is the host's ("Qualcomm Incorporated" on qualcomm.com); never a headline
  * that opens with the company's name ("Acme Opens Austin Plant | Portal" on acme.example).
@@ -16,7 +20,8 @@ export function withoutSite(title: string, site: string, host: string): string {
     const a = alnum(p);
     const named = p.split(' ');
     return (
-      a.length > 1 && (a === alnum(site) || host.includes(a) || (named.length < 4 && host.includes(alnum(named[0]!))))
+      SECTION.test(p) ||
+      (a.length > 1 && (a === alnum(site) || host.includes(a) || (named.length < 4 && host.includes(alnum(named[0]!)))))
     );
   };
   let t = title;

@@ -15,17 +15,18 @@ import { alnum, withoutSite } from './headline';
  */
 
 /**
- * A lead that announces: "Qualcomm Incorporated (NASDAQ: QCOM) today announced", "3M today opened", "Visiongain has launched",
+ * A lead that announces: "Qualcomm Incorporated (NASDAQ: QCOM) today announced", "3M today opened", "Apple® today
+ * announced", "Visiongain has launched",
  * "Northwind Mining Corp. (TSXV:NWM) is pleased to report". Its subject is the issuer.
  */
 const ANNOUNCES =
-  /^([\p{Lu}\d][\p{L}\d&.'’-]*(?:,? (?:\p{Lu}[\p{L}\d&.'’-]*|&|of|and|de|the)){0,6})(?: ?\([^()]*\))*,? (?:today |has |is )?(?:announc|report|declar|launch|unveil|introduc|releas|publish|complet|sign|appoint|expand|receiv|win|partner|open|pleased|proud)/u;
+  /^([\p{Lu}\d][\p{L}\d&.'’®™-]*(?:,? (?:\p{Lu}[\p{L}\d&.'’®™-]*|&|of|and|de|the)){0,6})(?: ?\([^()]*\))*,? (?:today |has |is )?(?:announc|report|declar|launch|unveil|introduc|releas|publish|complet|sign|appoint|expand|receiv|win|partner|open|pleased|proud)/u;
 /**
- * A page the site files as a press release: its path ("/news/releases/2014/…", "/press-releases/…"), or a
+ * A page the site files as a press release: its path ("/news/releases/2014/…", "/press-releases/…", "/pr/library/…"), or a
  * class of its body or of the article holding the release ("node-type-press-release",
  * "category-news-releases").
  */
-const RELEASE_PAGE = /\/(?:press|news)[-_]?releases?\/.|\/releases?\/.|\/newsroom\/.|(?:press|news).?release/i;
+const RELEASE_PAGE = /\/(?:press|news)[-_]?releases?\/.|\/releases?\/.|\/newsroom\/.|\/pr\/.|(?:press|news).?release/i;
 /** Not an organisation in a contact block: a job title or a department's role. */
 const ROLE =
   /\b(?:director|manager|officer|president|head|lead|specialist|coordinator|relations|communications|media|public|press|senior|chief|vp|executive|spokes\w*)\b/i;
@@ -189,7 +190,7 @@ function offWire(f: Found): Evidence[] {
         ? first.slice(form ? dash + 2 : NEWSROOM_DATELINES[0]!.exec(first)![0].length)
         : (r.body[0] ?? '')
     ).replace(/^[\s\-–—/]+/, '') || r.body[1];
-  const announcer = ANNOUNCES.exec(story ?? '')?.[1];
+  const announcer = ANNOUNCES.exec(story ?? '')?.[1]?.replace(/[®™]/g, '');
   // the issuer when nothing names it: the announcing lead's subject, the publisher when it is neither this
   // site nor a wire, the organisation a media contact speaks for ("Jane Roe, Acme Institute, 555-0100")
   r.company ||=

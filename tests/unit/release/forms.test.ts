@@ -201,3 +201,13 @@ describe("the issuer's own site: a distinctive word of its name opens a label of
     expect(r.reasons).not.toContain(OWN);
   });
 });
+
+test('a newsroom lead with a trademark sign ("Acme® today announced") names the issuer, and /pr/ files a release', () => {
+  const html = `<!DOCTYPE html><html lang="en"><head><title>Acme - Press Info - Acme Raises Its Dividend</title></head>
+    <body><nav><a href="/">Home</a></nav><div class="content"><h1 class="title">Acme Raises Its Dividend</h1>
+    <p>AUSTIN, Texas—April 27, 2015—Acme® today announced that its board has raised the quarterly dividend by eleven percent.</p>
+    <p>The dividend is payable on May 14, 2015 to shareholders of record as of May 11, 2015.</p></div></body></html>`;
+  const r = extractFromHtml(html, 'https://www.acme.example/pr/library/2015/04/27Acme-Raises-Its-Dividend.html');
+  expect(r.reasons).toEqual(expect.arrayContaining(['lead: "Acme" announces', 'a press-release page']));
+  expect(r).toMatchObject({ isRelease: true, company: 'Acme', headline: 'Acme Raises Its Dividend' });
+});
