@@ -5,9 +5,13 @@ export const alnum = (s: string) => s.toLowerCase().replace(/[^\p{L}\d]/gu, '');
 /** A title cut short by the site: "Visiongain publishes … Forecast 2020-2030..." */
 const cut = (s: string) => /(?:\.\.\.|…)$/.test(s);
 
-/** A part of a title that names a section of the site: "Press Info", "Newsroom", "Press Releases", "Media Center". */
-const SECTION =
-  /^(?:(?:press|news|media|info(?:rmation)?|releases?|room|center|centre|newsroom|pressroom|investors?|relations|and|&) ?)+$/i;
+/**
+ * A part of a title that names a section of the site: "Press Info", "Newsroom", "Press Releases", "Media Center".
+ * (Words are separated by a space, so a long run of them cannot backtrack: "newsroom" is one word, never news+room.)
+ */
+const SECTION_WORD =
+  '(?:press|news|media|info(?:rmation)?|releases?|room|center|centre|newsroom|pressroom|investors?|relations|and|&)';
+const SECTION = RegExp(`^${SECTION_WORD}(?: ${SECTION_WORD})*$`, 'i');
 
 /**
  * A page title without the site's name around it, nor a section's ("Apple - Press Info - X" → X): "Qualcomm Declares Quarterly Cash Dividend | Qualcomm",
