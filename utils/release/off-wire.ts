@@ -98,8 +98,10 @@ function box(b: Boxed): [Element | null | undefined, number, number] {
 const GENERIC =
   /^(?:the|and|of|inc|corp|corporation|co|company|ltd|llc|plc|group|holdings?|international|global|news|media|www|com|org|net|press|investors?|ir)?$/;
 
-/** The host's name as titles and names are matched against it: "www.qualcomm.com" → "wwwqualcommcom". */
-const hostNameOf = (r: Release) => (r.wire ? new URL(r.url).hostname.replace(/\W/g, '') : '');
+/** The labels of the page's host: "www.qualcomm.com" → www, qualcomm, com (none for a page with no URL). */
+const hostLabels = (r: Release) => (r.wire ? new URL(r.url).hostname.toLowerCase().split('.') : []);
+/** The host's name as titles are matched against it: "www.qualcomm.com" → "wwwqualcommcom". */
+const hostNameOf = (r: Release) => hostLabels(r).join('').replace(/\W/g, '');
 
 /** The headline is picked from the titles without the site's name around them ("Qualcomm Declares … | Qualcomm"). */
 const titles = (t: string[], r: Release) =>
@@ -112,7 +114,7 @@ function offWire(f: Found): Evidence[] {
   // a wire's own pages are read by the core alone, as the content script reads them
   if (r.wire && r.wire !== 'generic') return [];
   const publisher = ldName(ldGet(f.ld, 'publisher'));
-  const labels = r.wire ? new URL(r.url).hostname.toLowerCase().split('.') : [];
+  const labels = hostLabels(r);
   /**
    * A name that is this site's own: one of its distinctive words opens a label of the host ("Qualcomm
    * Incorporated" on qualcomm.com, "The Boeing Company" on investors.boeing.com, "3M" on 3m.com, "BBC News" on
@@ -158,7 +160,10 @@ function offWire(f: Found): Evidence[] {
   // A newsroom's dateline opening the story: "CITY, Date –", "(City) –", or a bare "SAN DIEGO" line, which
   // is the dateline and not a paragraph of the story
   const first = r.body[0] ?? '';
-  const form = mark || !r.body[1] || UI.test(first) ? -1 : NEWSROOM_DATELINES.findIndex((re) => re.test(first));
+  // (the form's match, kept: a dated form's match ends where the story starts)
+  let opening: RegExpExecArray | null = null;
+  const form =
+    mark || !r.body[1] || UI.test(first) ? -1 : NEWSROOM_DATELINES.findIndex((re) => (opening = re.exec(first)));
   const plain = form >= 0;
   // a reposted wire release keeps its wire's house zone ("/ ACCESSWIRE / … 8:30 AM" is ET)
   const zone = wireOfMark(mark?.[1] ?? '-')?.zone;
@@ -187,7 +192,7 @@ function offWire(f: Found): Evidence[] {
     (mark
       ? mark.input.slice(mark.index + mark[0].length)
       : plain && !city
-        ? first.slice(form ? dash + 2 : NEWSROOM_DATELINES[0]!.exec(first)![0].length)
+        ? first.slice(form ? dash + 2 : opening![0].length)
         : (r.body[0] ?? '')
     ).replace(/^[\s\-–—/]+/, '') || r.body[1];
   const announcer = ANNOUNCES.exec(story ?? '')?.[1]?.replace(/[®™]/g, '');
